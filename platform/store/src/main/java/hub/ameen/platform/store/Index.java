@@ -1,0 +1,128 @@
+package hub.ameen.platform.store;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.lmdbjava.Dbi;
+import org.lmdbjava.PutFlags;
+
+/**
+ * A secondary index of a {@link Collection}, written in the same transaction as the
+ * record. A unique index maps an index key to one record key; a plain one keeps one entry
+ * per (index key, record key) pair, ordered by record key within an index key.
+ *
+ * @param <I> the index key type
+ * @param <K> the record key type
+ * @param <V> the record value type
+ */
+public final class Index<I, K, V> {
+
+	private static final ByteBuffer EMPTY = ByteBuffer.allocateDirect(0);
+
+	private final Collection<K, V> collection;
+
+	private final String name;
+
+	private final Dbi<ByteBuffer> dbi;
+
+	private final Codec<I> codec;
+
+	private final Function<V, ? extends java.util.Collection<I>> extractor;
+
+	private final boolean unique;
+
+	Index(Collection<K, V> collection, String name, Dbi<ByteBuffer> dbi, Codec<I> codec,
+			Function<V, ? extends java.util.Collection<I>> extractor, boolean unique) {
+		this.collection = collection;
+		this.name = name;
+		this.dbi = dbi;
+		this.codec = codec;
+		this.extractor = extractor;
+		this.unique = unique;
+	}
+
+	/** The record keys indexed under this key, in record key order. */
+	public List<K> keys(ReadTxn txn, I indexKey) {
+		List<K> found = new ArrayList<>();
+		if (this.unique) {
+			uniqueKey(txn, indexKey).ifPresent((key) -> found.add(decodeKey(key)));
+			return found;
+		}
+		byte[] prefix = prefix(indexKey);
+		Scan.run(this.dbi, txn, prefix, null, false, false, (entry, value) -> {
+			found.add(decodeKey(java.util.Arrays.copyOfRange(entry, prefix.length, entry.length)));
+			return true;
+		});
+		return found;
+	}
+
+	/** The first record indexed under this key; for a unique index, the record. */
+	public Optional<V> first(ReadTxn txn, I indexKey) {
+		if (this.unique) {
+			return uniqueKey(txn, indexKey).flatMap((key) -> this.collection.getByKeyBytes(txn, key));
+		}
+		return keys(txn, indexKey).stream().findFirst().flatMap((key) -> this.collection.get(txn, key));
+	}
+
+	/** One page of the records indexed under this key, in record key order. */
+	public Page<V> page(ReadTxn txn, I indexKey, PageRequest request, Predicate<V> filter) {
+		byte[] prefix = prefix(indexKey);
+		return Collection.pageOf(this.dbi, txn, prefix, request, (entry, value) -> {
+			byte[] key = java.util.Arrays.copyOfRange(entry, prefix.length, entry.length);
+			return this.collection.getByKeyBytes(txn, key).filter(filter).orElse(null);
+		});
+	}
+
+	boolean isEmpty(ReadTxn txn) {
+		return this.dbi.stat(txn.lmdb).entries == 0;
+	}
+
+	void add(WriteTxn txn, byte[] recordKey, V value) {
+		for (I indexKey : this.extractor.apply(value)) {
+			if (this.unique) {
+				ByteBuffer key = Bytes.direct(this.codec.encode(indexKey));
+				ByteBuffer existing = this.dbi.get(txn.lmdb, key);
+				if (existing != null && !java.util.Arrays.equals(Bytes.copy(existing), recordKey)) {
+					throw new StoreException.UniqueViolationException(this.name);
+				}
+				this.dbi.put(txn.lmdb, key, Bytes.direct(recordKey));
+			}
+			else {
+				this.dbi.put(txn.lmdb, Bytes.direct(Bytes.concat(prefix(indexKey), recordKey)), EMPTY,
+						PutFlags.MDB_NOOVERWRITE);
+			}
+		}
+	}
+
+	void remove(WriteTxn txn, byte[] recordKey, V value) {
+		for (I indexKey : this.extractor.apply(value)) {
+			ByteBuffer key = this.unique ? Bytes.direct(this.codec.encode(indexKey))
+					: Bytes.direct(Bytes.concat(prefix(indexKey), recordKey));
+			this.dbi.delete(txn.lmdb, key);
+		}
+	}
+
+	private Optional<byte[]> uniqueKey(ReadTxn txn, I indexKey) {
+		ByteBuffer found = this.dbi.get(txn.lmdb, Bytes.direct(this.codec.encode(indexKey)));
+		return Optional.ofNullable(found).map(Bytes::copy);
+	}
+
+	/** Two bytes of length, then the index key: entries for one index key share it. */
+	private byte[] prefix(I indexKey) {
+		byte[] encoded = this.codec.encode(indexKey);
+		byte[] prefix = new byte[encoded.length + 2];
+		prefix[0] = (byte) (encoded.length >>> 8);
+		prefix[1] = (byte) encoded.length;
+		System.arraycopy(encoded, 0, prefix, 2, encoded.length);
+		return prefix;
+	}
+
+	private K decodeKey(byte[] key) {
+		return this.collection.keyCodec().decode(ByteBuffer.wrap(key));
+	}
+
+}

@@ -1,0 +1,260 @@
+package hub.ameen.platform.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The store's tutorial: each test shows one capability, against real LMDB files.
+ */
+class StoreTests {
+
+	record Contact(String id, String email, String name, List<String> tags) {
+	}
+
+	@TempDir
+	Path dir;
+
+	Store store;
+
+	Collection<String, Contact> contacts;
+
+	@BeforeEach
+	void open() {
+		this.store = Store.open(StoreOptions.at(this.dir.resolve("crm")));
+		this.contacts = this.store.collection("contacts", Codec.utf8(),
+				Codec.json(JsonMapper.builder().build(), Contact.class));
+	}
+
+	@AfterEach
+	void close() {
+		this.store.close();
+	}
+
+	@Test
+	void writtenRecordIsReadBackAfterReopen() {
+		Contact ada = new Contact("c1", "ada@example.com", "Ada", List.of("vip"));
+		String id = this.store.write((txn) -> {
+			this.contacts.put(txn, ada.id(), ada);
+			return ada.id();
+		}).block();
+		assertThat(id).isEqualTo("c1");
+		this.store.close();
+
+		this.store = Store.open(StoreOptions.at(this.dir.resolve("crm")));
+		Collection<String, Contact> reopened = this.store.collection("contacts", Codec.utf8(),
+				Codec.json(JsonMapper.builder().build(), Contact.class));
+		assertThat(reopened.get("c1")).contains(ada);
+		assertThat(reopened.get("missing")).isEmpty();
+	}
+
+	@Test
+	void uniqueIndexFindsRecordAndRejectsSecondOwnerWithoutWritingIt() {
+		Index<String, String, Contact> byEmail = this.contacts.uniqueIndex("email", Codec.utf8(), Contact::email);
+		put(new Contact("c1", "ada@example.com", "Ada", List.of()));
+
+		assertThatThrownBy(() -> put(new Contact("c2", "ada@example.com", "Imposter", List.of())))
+			.isInstanceOf(StoreException.UniqueViolationException.class);
+
+		assertThat(this.contacts.get("c2")).isEmpty();
+		assertThat(this.store.<java.util.Optional<Contact>>read((txn) -> byEmail.first(txn, "ada@example.com")))
+			.map(Contact::id)
+			.contains("c1");
+	}
+
+	@Test
+	void indexFollowsUpdatesAndDeletes() {
+		Index<String, String, Contact> byTag = this.contacts.index("tag", Codec.utf8(), Contact::tags);
+		put(new Contact("c1", "a@x", "A", List.of("vip", "lead")));
+		put(new Contact("c2", "b@x", "B", List.of("lead")));
+		assertThat(this.store.<List<String>>read((txn) -> byTag.keys(txn, "lead"))).containsExactly("c1", "c2");
+
+		put(new Contact("c1", "a@x", "A", List.of("vip")));
+		this.store.writeAndWait((txn) -> this.contacts.delete(txn, "c2"));
+
+		assertThat(this.store.<List<String>>read((txn) -> byTag.keys(txn, "lead"))).isEmpty();
+		assertThat(this.store.<List<String>>read((txn) -> byTag.keys(txn, "vip"))).containsExactly("c1");
+	}
+
+	@Test
+	void indexDeclaredLaterIsBuiltFromExistingRecords() {
+		put(new Contact("c1", "a@x", "A", List.of("vip")));
+		Index<String, String, Contact> byTag = this.contacts.index("tag", Codec.utf8(), Contact::tags);
+		assertThat(this.store.<List<String>>read((txn) -> byTag.keys(txn, "vip"))).containsExactly("c1");
+	}
+
+	@Test
+	void pagesWalkEveryRecordOnceInBothDirections() {
+		IntStream.range(0, 25).forEach((i) -> put(contact(i)));
+		List<String> forward = walk(PageRequest.first(7));
+		List<String> backward = walk(PageRequest.first(7).descendingOrder());
+
+		assertThat(forward).hasSize(25).doesNotHaveDuplicates().isSorted();
+		assertThat(backward).containsExactlyElementsOf(reversed(forward));
+	}
+
+	@Test
+	void indexPagesAndFiltersWithinOneIndexKey() {
+		Index<String, String, Contact> byTag = this.contacts.index("tag", Codec.utf8(), Contact::tags);
+		IntStream.range(0, 10).forEach((i) -> put(contact(i)));
+		put(new Contact("other", "o@x", "O", List.of("other")));
+
+		Page<Contact> first = this.store
+			.read((txn) -> byTag.page(txn, "t", PageRequest.first(3), (c) -> !c.id().equals("c01")));
+		Page<Contact> second = this.store
+			.read((txn) -> byTag.page(txn, "t", new PageRequest(50, first.nextCursor(), false), (c) -> true));
+
+		assertThat(first.items()).extracting(Contact::id).containsExactly("c00", "c02", "c03");
+		assertThat(second.items()).extracting(Contact::id).hasSize(6).doesNotContain("other");
+		assertThat(second.nextCursor()).isNull();
+	}
+
+	@Test
+	void aCursorThatWasNotHandedOutIsRejected() {
+		assertThatThrownBy(() -> this.store.read((txn) -> this.contacts.page(txn, new PageRequest(5, "%%%", false))))
+			.isInstanceOf(PageRequest.InvalidCursorException.class)
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aFailingWriteDoesNotSpoilTheOthersInItsBatch() {
+		List<Mono<String>> writes = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			Contact contact = contact(i);
+			boolean fail = i % 10 == 3;
+			writes.add(this.store.write((txn) -> {
+				this.contacts.put(txn, contact.id(), contact);
+				if (fail) {
+					throw new IllegalStateException("rejected " + contact.id());
+				}
+				return contact.id();
+			}).onErrorResume((ex) -> Mono.empty()));
+		}
+		List<String> written = Flux.merge(writes).collectList().block();
+
+		assertThat(written).hasSize(45);
+		assertThat(this.store.<Long>read((txn) -> this.contacts.count(txn))).isEqualTo(45);
+		assertThat(this.contacts.get("c03")).isEmpty();
+	}
+
+	@Test
+	void concurrentWritersAreBatchedIntoFewerCommits() {
+		long before = this.store.stats().lastTransactionId();
+		Set<String> ids = ConcurrentHashMap.newKeySet();
+		Flux.range(0, 2000).flatMap((i) -> this.store.write((txn) -> {
+			this.contacts.put(txn, "k" + i, contact(i));
+			return "k" + i;
+		}), 256).doOnNext(ids::add).blockLast();
+
+		long commits = this.store.stats().lastTransactionId() - before;
+		assertThat(ids).hasSize(2000);
+		assertThat(commits).isLessThan(2000);
+	}
+
+	@Test
+	void fullMapGrowsAndKeepsEveryWrite() {
+		this.store.close();
+		this.store = Store.open(StoreOptions.at(this.dir.resolve("small")).withInitialMapSize(1024 * 1024));
+		Collection<Long, byte[]> blobs = this.store.collection("blobs", Codec.longKey(), Codec.bytes());
+		for (long i = 0; i < 40; i++) {
+			long key = i;
+			this.store.writeAndWait((txn) -> {
+				blobs.put(txn, key, new byte[100_000]);
+				return null;
+			});
+		}
+		assertThat(this.store.stats().mapSize()).isGreaterThan(1024 * 1024);
+		assertThat(this.store.<Long>read((txn) -> blobs.count(txn))).isEqualTo(40);
+	}
+
+	@Test
+	void longKeysSortNumericallyIncludingNegatives() {
+		Collection<Long, String> timers = this.store.collection("timers", Codec.longKey(), Codec.utf8());
+		for (long key : new long[] { 5, -3, 1_000_000_000_000L, 0 }) {
+			this.store.writeAndWait((txn) -> {
+				timers.put(txn, key, "t" + key);
+				return null;
+			});
+		}
+		List<Long> order = new ArrayList<>();
+		this.store.read((txn) -> {
+			timers.forEach(txn, 0L, (key, value) -> order.add(key));
+			return null;
+		});
+		assertThat(order).containsExactly(0L, 5L, 1_000_000_000_000L);
+	}
+
+	@Test
+	void backupIsAConsistentStoreOfItsOwn() {
+		IntStream.range(0, 100).forEach((i) -> put(contact(i)));
+		Path copy = this.dir.resolve("backup");
+		this.store.backup(copy);
+		put(contact(100));
+
+		try (Store restored = Store.open(StoreOptions.at(copy))) {
+			Collection<String, Contact> restoredContacts = restored.collection("contacts", Codec.utf8(),
+					Codec.json(JsonMapper.builder().build(), Contact.class));
+			assertThat(restored.<Long>read((txn) -> restoredContacts.count(txn))).isEqualTo(100);
+		}
+	}
+
+	@Test
+	void afterCommitActionsRunOnlyForWritesThatCommitted() {
+		List<String> ran = new ArrayList<>();
+		this.store.writeAndWait((txn) -> {
+			txn.afterCommit(() -> ran.add("kept"));
+			return null;
+		});
+		assertThatThrownBy(() -> this.store.writeAndWait((txn) -> {
+			txn.afterCommit(() -> ran.add("dropped"));
+			throw new IllegalStateException("no");
+		})).isInstanceOf(IllegalStateException.class);
+		assertThat(ran).containsExactly("kept");
+	}
+
+	private List<String> walk(PageRequest first) {
+		List<String> seen = new ArrayList<>();
+		PageRequest request = first;
+		while (true) {
+			PageRequest current = request;
+			Page<Contact> page = this.store.read((txn) -> this.contacts.page(txn, current));
+			page.items().forEach((c) -> seen.add(c.id()));
+			if (page.nextCursor() == null) {
+				return seen;
+			}
+			request = new PageRequest(first.limit(), page.nextCursor(), first.descending());
+		}
+	}
+
+	private static List<String> reversed(List<String> list) {
+		List<String> copy = new ArrayList<>(list);
+		java.util.Collections.reverse(copy);
+		return copy;
+	}
+
+	private static Contact contact(int i) {
+		return new Contact("c%02d".formatted(i), "c" + i + "@x", "C" + i, List.of("t"));
+	}
+
+	private void put(Contact contact) {
+		this.store.writeAndWait((txn) -> {
+			this.contacts.put(txn, contact.id(), contact);
+			return null;
+		});
+	}
+
+}
