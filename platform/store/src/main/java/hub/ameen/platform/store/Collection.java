@@ -142,6 +142,29 @@ public final class Collection<K, V> {
 				(key, value) -> visitor.test(this.keys.decode(ByteBuffer.wrap(key)), this.values.decode(value)));
 	}
 
+	/**
+	 * Visits the records whose keys start with {@code prefix}, in key order, beginning
+	 * after {@code after} (exclusive; null for the first), until the visitor returns
+	 * false. With string keys this walks one owner's records, e.g. prefix
+	 * {@code "user-1/"}.
+	 */
+	public void forEachWithPrefix(ReadTxn txn, K prefix, K after, BiPredicate<K, V> visitor) {
+		byte[] start = (after != null) ? this.keys.encode(after) : null;
+		Scan.run(this.dbi, txn, this.keys.encode(prefix), start, false, false,
+				(key, value) -> visitor.test(this.keys.decode(ByteBuffer.wrap(key)), this.values.decode(value)));
+	}
+
+	/**
+	 * One page of the records whose keys start with {@code prefix}, keeping those the
+	 * filter accepts.
+	 */
+	public Page<V> page(ReadTxn txn, K prefix, PageRequest request, Predicate<V> filter) {
+		return pageOf(this.dbi, txn, this.keys.encode(prefix), request, (key, value) -> {
+			V decoded = this.values.decode(value);
+			return filter.test(decoded) ? decoded : null;
+		});
+	}
+
 	/** One page of all records in key order, keeping only those the filter accepts. */
 	public Page<V> page(ReadTxn txn, PageRequest request, Predicate<V> filter) {
 		return pageOf(this.dbi, txn, new byte[0], request, (key, value) -> {

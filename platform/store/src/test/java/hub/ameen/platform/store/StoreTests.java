@@ -124,6 +124,28 @@ class StoreTests {
 	}
 
 	@Test
+	void prefixScansStayWithinOneOwnerAndResumeAfterAKey() {
+		Collection<String, String> inbox = this.store.collection("inbox", Codec.utf8(), Codec.utf8());
+		this.store.writeAndWait((txn) -> {
+			for (String key : List.of("u1/001", "u1/002", "u1/003", "u10/001", "u2/001")) {
+				inbox.put(txn, key, key);
+			}
+			return null;
+		});
+		List<String> after = new ArrayList<>();
+		this.store.read((txn) -> {
+			inbox.forEachWithPrefix(txn, "u1/", "u1/001", (key, value) -> after.add(key));
+			return null;
+		});
+		Page<String> newestFirst = this.store
+			.read((txn) -> inbox.page(txn, "u1/", PageRequest.first(2).descendingOrder(), (v) -> true));
+
+		assertThat(after).containsExactly("u1/002", "u1/003");
+		assertThat(newestFirst.items()).containsExactly("u1/003", "u1/002");
+		assertThat(newestFirst.nextCursor()).isNotNull();
+	}
+
+	@Test
 	void aCursorThatWasNotHandedOutIsRejected() {
 		assertThatThrownBy(() -> this.store.read((txn) -> this.contacts.page(txn, new PageRequest(5, "%%%", false))))
 			.isInstanceOf(PageRequest.InvalidCursorException.class)
