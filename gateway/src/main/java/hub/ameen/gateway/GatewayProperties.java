@@ -1,0 +1,26 @@
+package hub.ameen.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the services live.
+ *
+ * @param services base URL of each service by name ({@code auth-service},
+ * {@code crm-service}, …); the routes in {@code application.yml} use them too
+ * @param healthTimeout how long {@code GET /api/health} waits for one service
+ */
+@Validated
+@ConfigurationProperties("hub.gateway")
+public record GatewayProperties(@NotEmpty Map<String, URI> services,
+		@NotNull @DefaultValue("2s") Duration healthTimeout) {
+
+}

@@ -1,0 +1,4 @@
+/**
+ * {@code GET /api/health}: the health of every service, polled at once.
+ */
+package hub.ameen.gateway.health;

@@ -1,0 +1,249 @@
+package hub.ameen.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import hub.ameen.platform.security.Permissions;
+import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.security.UsesTestTokens;
+import hub.ameen.platform.web.ProblemTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
+				"hub.gateway.health-timeout=1s" })
+@UsesTestTokens
+class GatewayTests {
+
+	static final Upstream crm = Upstream.start("crm");
+
+	static final Upstream others = Upstream.start("others");
+
+	static final List<String> SERVICES = List.of("auth-service", "user-service", "crm-service", "tasks-service",
+			"scheduler-service", "notification-service");
+
+	@LocalServerPort
+	int port;
+
+	WebTestClient client;
+
+	String bearer = TestTokens.shared().bearer("user-1", Permissions.CRM_READ);
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		SERVICES.forEach((name) -> registry.add("hub.gateway.services." + name,
+				() -> name.equals("crm-service") ? crm.url() : others.url()));
+	}
+
+	@AfterAll
+	static void stop() {
+		crm.close();
+		others.close();
+	}
+
+	@BeforeEach
+	void client() {
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+		crm.health = Upstream.Health.UP;
+		others.health = Upstream.Health.UP;
+	}
+
+	@Test
+	void routesEachPrefixToItsService() {
+		get("/api/crm/contacts?limit=5").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Upstream", "crm")
+			.expectBody()
+			.jsonPath("$.server")
+			.isEqualTo("crm")
+			.jsonPath("$.path")
+			.isEqualTo("/api/crm/contacts")
+			.jsonPath("$.query")
+			.isEqualTo("limit=5");
+		for (String path : List.of("/api/users/me", "/api/tasks/t-1", "/api/scheduler/events",
+				"/api/notifications/unread-count")) {
+			get(path).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.server")
+				.isEqualTo("others")
+				.jsonPath("$.path")
+				.isEqualTo(path);
+		}
+	}
+
+	@Test
+	void passesAuthorizationAndRequestIdThrough() {
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.header("X-Request-Id", "gw-test-1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "gw-test-1")
+			.expectBody()
+			.jsonPath("$.authorization")
+			.isEqualTo(this.bearer)
+			.jsonPath("$.requestId")
+			.isEqualTo("gw-test-1");
+	}
+
+	@Test
+	void protectedRouteWithoutValidTokenIsUnauthorizedAndNeverReachesTheService() {
+		int before = crm.echoed();
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(ProblemTypes.UNAUTHORIZED.toString());
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.shared().builder("u").expired().sign())
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		assertThat(crm.echoed()).isEqualTo(before);
+	}
+
+	@Test
+	void loginAndRefreshNeedNoToken() {
+		for (String path : List.of("/api/auth/login", "/api/auth/refresh")) {
+			this.client.post()
+				.uri(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"email\":\"a@b.c\",\"password\":\"x\"}")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.method")
+				.isEqualTo("POST")
+				.jsonPath("$.path")
+				.isEqualTo(path);
+		}
+		this.client.post().uri("/api/auth/logout").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void healthIsUpWhenEveryServiceIs() {
+		WebTestClient.BodyContentSpec body = this.client.get()
+			.uri("/api/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		SERVICES.forEach((name) -> body.jsonPath("$.services['" + name + "']").isEqualTo("UP"));
+	}
+
+	@Test
+	void healthIsDownWhenAServiceIsDown() {
+		crm.health = Upstream.Health.DOWN;
+		this.client.get()
+			.uri("/api/health")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("DOWN")
+			.jsonPath("$.services['crm-service']")
+			.isEqualTo("DOWN")
+			.jsonPath("$.services['tasks-service']")
+			.isEqualTo("UP");
+	}
+
+	@Test
+	void healthCountsASlowServiceAsDown() {
+		others.health = Upstream.Health.SLOW;
+		long started = System.nanoTime();
+		this.client.get()
+			.uri("/api/health")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.services['crm-service']")
+			.isEqualTo("UP")
+			.jsonPath("$.services['auth-service']")
+			.isEqualTo("DOWN")
+			.jsonPath("$.services['notification-service']")
+			.isEqualTo("DOWN");
+		// the services were asked at once: one timeout, not five
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2900));
+	}
+
+	@Test
+	void eventStreamFlowsEventByEventWithoutResponseTimeout() {
+		CountDownLatch release = new CountDownLatch(1);
+		others.secondEvent = release;
+		Flux<ServerSentEvent<String>> events = this.client.get()
+			.uri("/api/notifications/stream")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody();
+		// the second event is only sent once the first has arrived: a buffering gateway
+		// would deadlock here and time out
+		List<ServerSentEvent<String>> received = events.doOnNext((event) -> release.countDown())
+			.take(2)
+			.collectList()
+			.block(Duration.ofSeconds(15));
+		assertThat(received).extracting(ServerSentEvent::id).containsExactly("1", "2");
+		assertThat(received).extracting(ServerSentEvent::data).containsExactly("first", "second");
+	}
+
+	@Test
+	void slowServiceAnswersFallbackProblem() {
+		get("/api/tasks/slow").expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(ProblemTypes.SERVICE_UNAVAILABLE.toString())
+			.jsonPath("$.detail")
+			.isEqualTo("tasks-service is unavailable; try again shortly")
+			.jsonPath("$.instance")
+			.isEqualTo("/api/tasks/slow");
+	}
+
+	private WebTestClient.ResponseSpec get(String uri) {
+		return this.client.get().uri(uri).header(HttpHeaders.AUTHORIZATION, this.bearer).exchange();
+	}
+
+}

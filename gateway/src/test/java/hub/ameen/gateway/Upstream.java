@@ -1,0 +1,152 @@
+package hub.ameen.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A tiny stand-in for a service: echoes what it received as JSON, serves
+ * {@code /actuator/health} in a chosen state, a slow endpoint and an SSE stream.
+ */
+final class Upstream implements AutoCloseable {
+
+	enum Health {
+
+		UP, DOWN, SLOW
+
+	}
+
+	private final String name;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
+		Thread thread = new Thread(runnable, "upstream");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicInteger echoed = new AtomicInteger();
+
+	volatile Health health = Health.UP;
+
+	/** Released by a test to let the stream send its second event. */
+	volatile CountDownLatch secondEvent = new CountDownLatch(1);
+
+	private Upstream(String name) {
+		this.name = name;
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/actuator/health", this::health);
+		this.server.createContext("/api/notifications/stream", this::stream);
+		this.server.createContext("/api/tasks/slow", this::slow);
+		this.server.createContext("/", this::echo);
+		this.server.start();
+	}
+
+	static Upstream start(String name) {
+		return new Upstream(name);
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	int echoed() {
+		return this.echoed.get();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private void health(HttpExchange exchange) throws IOException {
+		if (this.health == Health.SLOW) {
+			pause(3000);
+		}
+		boolean down = this.health == Health.DOWN;
+		send(exchange, down ? 503 : 200, "{\"status\":\"" + (down ? "DOWN" : "UP") + "\"}");
+	}
+
+	private void echo(HttpExchange exchange) throws IOException {
+		this.echoed.incrementAndGet();
+		exchange.getRequestBody().readAllBytes();
+		String json = "{\"server\":\"" + this.name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
+				+ exchange.getRequestURI().getRawPath() + "\",\"query\":\""
+				+ nullToEmpty(exchange.getRequestURI().getRawQuery()) + "\",\"authorization\":\""
+				+ nullToEmpty(exchange.getRequestHeaders().getFirst("Authorization")) + "\",\"requestId\":\""
+				+ nullToEmpty(exchange.getRequestHeaders().getFirst("X-Request-Id")) + "\"}";
+		exchange.getResponseHeaders().set("X-Upstream", this.name);
+		send(exchange, 200, json);
+	}
+
+	private void slow(HttpExchange exchange) throws IOException {
+		pause(5000);
+		send(exchange, 200, "{}");
+	}
+
+	private void stream(HttpExchange exchange) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write("id: 1\ndata: first\n\n".getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			await(this.secondEvent);
+			// longer than the test's global response timeout: the stream route has none
+			pause(3000);
+			out.write("id: 2\ndata: second\n\n".getBytes(StandardCharsets.UTF_8));
+			out.flush();
+		}
+	}
+
+	private static void send(HttpExchange exchange, int status, String json) throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	// the upstream simulates a slow service; the test itself never sleeps to wait
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

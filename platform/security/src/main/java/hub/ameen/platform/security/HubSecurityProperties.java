@@ -1,0 +1,30 @@
+package hub.ameen.platform.security;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How a service checks access tokens.
+ *
+ * @param jwksUri where auth-service publishes its public keys; fetched on the first
+ * token, not at start-up (default
+ * {@code http://localhost:${HUB_PORT_AUTH:8081}/api/auth/jwks})
+ * @param issuer the required {@code iss}
+ * @param audience the required {@code aud} (one of the token's audiences)
+ * @param publicPaths path patterns open without a token (health, info and prometheus are
+ * always open); a bearer token sent to them is ignored
+ * @param allowedAlgorithms the JWS algorithms accepted (names such as {@code RS256})
+ */
+@Validated
+@ConfigurationProperties("hub.security")
+public record HubSecurityProperties(@NotBlank String jwksUri, @NotBlank @DefaultValue("ameen-hub") String issuer,
+		@NotBlank @DefaultValue("ameen-hub") String audience, @DefaultValue List<String> publicPaths,
+		@NotEmpty @DefaultValue("RS256") List<String> allowedAlgorithms) {
+
+}

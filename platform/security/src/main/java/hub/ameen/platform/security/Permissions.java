@@ -1,0 +1,58 @@
+package hub.ameen.platform.security;
+
+import java.util.List;
+
+/**
+ * The one list of permissions. Roles are sets of these; endpoints are guarded by them,
+ * e.g. {@code @PreAuthorize("hasAuthority('crm:read')")}.
+ */
+public final class Permissions {
+
+	/** See users and their profiles. */
+	public static final String USERS_READ = "users:read";
+
+	/** Create, change and delete users, and assign their roles. */
+	public static final String USERS_ADMIN = "users:admin";
+
+	/** Create and change roles and the permissions they hold. */
+	public static final String ROLES_ADMIN = "roles:admin";
+
+	/** See contacts, companies, deals and activities. */
+	public static final String CRM_READ = "crm:read";
+
+	/** Create, change and delete contacts, companies, deals and activities. */
+	public static final String CRM_WRITE = "crm:write";
+
+	/** See tasks and their comments. */
+	public static final String TASKS_READ = "tasks:read";
+
+	/** Create, change and delete tasks, and comment on them. */
+	public static final String TASKS_WRITE = "tasks:write";
+
+	/** See calendar events and their occurrences. */
+	public static final String SCHEDULER_READ = "scheduler:read";
+
+	/** Create, change and delete calendar events. */
+	public static final String SCHEDULER_WRITE = "scheduler:write";
+
+	/** Read one's own notifications, mark them read and follow the stream. */
+	public static final String NOTIFICATIONS_READ = "notifications:read";
+
+	/** Operate the hub: service status, backups, system settings. */
+	public static final String SYSTEM_ADMIN = "system:admin";
+
+	private static final List<String> ALL = List.of(USERS_READ, USERS_ADMIN, ROLES_ADMIN, CRM_READ, CRM_WRITE,
+			TASKS_READ, TASKS_WRITE, SCHEDULER_READ, SCHEDULER_WRITE, NOTIFICATIONS_READ, SYSTEM_ADMIN);
+
+	private Permissions() {
+	}
+
+	/**
+	 * Every permission, in a stable order.
+	 * @return all permissions
+	 */
+	public static List<String> all() {
+		return ALL;
+	}
+
+}

@@ -1,0 +1,143 @@
+package hub.ameen.platform.security;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import hub.ameen.platform.web.PlatformWebAutoConfiguration;
+import hub.ameen.platform.web.ProblemResponses;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Makes a reactive web application an OAuth2 resource server of auth-service's tokens:
+ * everything but the health, info and prometheus endpoints and
+ * {@code hub.security.public-paths} needs a valid JWT, whose {@code perms} are its
+ * authorities, checked with {@code @PreAuthorize("hasAuthority('crm:read')")}.
+ */
+@AutoConfiguration(after = PlatformWebAutoConfiguration.class,
+		before = { ReactiveOAuth2ResourceServerAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+				ReactiveManagementWebSecurityAutoConfiguration.class,
+				ReactiveUserDetailsServiceAutoConfiguration.class })
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnClass({ ServerHttpSecurity.class, NimbusReactiveJwtDecoder.class })
+@EnableConfigurationProperties(HubSecurityProperties.class)
+@PropertySource("classpath:hub/ameen/platform/security/security-defaults.properties")
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+public class PlatformSecurityAutoConfiguration {
+
+	/** Always open: what probes and Prometheus scrape. */
+	static final List<String> ACTUATOR_PATHS = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus");
+
+	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveJwtDecoder jwtDecoder(HubSecurityProperties properties) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
+			.jwsAlgorithms((algorithms) -> {
+				algorithms.clear();
+				properties.allowedAlgorithms().forEach((name) -> algorithms.add(algorithm(name)));
+			})
+			.validateType(false)
+			.build();
+		decoder.setJwtValidator(validator(properties));
+		// an unreachable key set surfaces as IllegalStateException; as a JwtException it
+		// becomes an AuthenticationServiceException, answered 503 instead of 500
+		return (token) -> decoder.decode(token)
+			.onErrorMap(IllegalStateException.class, (ex) -> new JwtException("The token keys cannot be fetched", ex));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
+	SecurityWebFilterChain hubSecurityWebFilterChain(ServerHttpSecurity http, HubSecurityProperties properties,
+			ReactiveJwtDecoder decoder, ProblemResponses responses) {
+		List<String> open = new ArrayList<>(ACTUATOR_PATHS);
+		open.addAll(properties.publicPaths());
+		ServerWebExchangeMatcher publicPaths = ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new));
+		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(responses);
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.authorizeExchange((exchanges) -> exchanges.matchers(publicPaths).permitAll().anyExchange().authenticated())
+			.oauth2ResourceServer(
+					(server) -> server.bearerTokenConverter(new PublicPathsBearerTokenConverter(publicPaths))
+						.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(permissionsConverter()))
+						.authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems)
+						.authenticationFailureHandler(problems))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.build();
+	}
+
+	private static ReactiveJwtAuthenticationConverterAdapter permissionsConverter() {
+		JwtGrantedAuthoritiesConverter perms = new JwtGrantedAuthoritiesConverter();
+		perms.setAuthoritiesClaimName("perms");
+		perms.setAuthorityPrefix("");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(perms);
+		return new ReactiveJwtAuthenticationConverterAdapter(converter);
+	}
+
+	private static OAuth2TokenValidator<Jwt> validator(HubSecurityProperties properties) {
+		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
+		type.setAllowEmpty(true);
+		return new DelegatingOAuth2TokenValidator<>(List.of(type, required(JwtClaimNames.EXP),
+				required(JwtClaimNames.SUB), new JwtTimestampValidator(CLOCK_SKEW),
+				new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
+	}
+
+	private static OAuth2TokenValidator<Jwt> required(String claim) {
+		return new JwtClaimValidator<Object>(claim, Objects::nonNull);
+	}
+
+	private static SignatureAlgorithm algorithm(String name) {
+		SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
+		if (algorithm == null) {
+			throw new IllegalStateException("hub.security.allowed-algorithms: unsupported algorithm " + name);
+		}
+		return algorithm;
+	}
+
+}

@@ -1,0 +1,164 @@
+package hub.ameen.platform.security;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.security.UsesTestTokens;
+import hub.ameen.platform.web.ProblemTypes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = SecuredApp.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "hub.security.public-paths=/open/**")
+@UsesTestTokens
+class ResourceServerTests {
+
+	static final TestTokens tokens = TestTokens.shared();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	WebTestClient client;
+
+	@BeforeEach
+	void client() {
+		this.client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+	}
+
+	@Test
+	void withoutTokenIsUnauthorizedProblemWithChallenge() {
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(ProblemTypes.UNAUTHORIZED.toString())
+			.jsonPath("$.requestId")
+			.isNotEmpty();
+	}
+
+	@Test
+	void tokenWithPermissionIsServedAndNamesTheCurrentUser() {
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, tokens.bearer("user-7", Permissions.CRM_READ))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("user-7")
+			.jsonPath("$.email")
+			.isEqualTo("user-7@hub.test")
+			.jsonPath("$.perms[0]")
+			.isEqualTo(Permissions.CRM_READ)
+			.jsonPath("$.canWrite")
+			.isEqualTo(false);
+	}
+
+	@Test
+	void tokenWithoutPermissionIsForbiddenProblem() {
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, tokens.bearer("user-7", Permissions.TASKS_READ, "ROLE_crm:read"))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\".*")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(ProblemTypes.FORBIDDEN.toString());
+	}
+
+	static Stream<Arguments> badTokens() {
+		return Stream.of(Arguments.of("tampered payload", tokens.builder("u").perms(Permissions.CRM_READ).tampered()),
+				Arguments.of("foreign key with the served kid",
+						tokens.builder("u").perms(Permissions.CRM_READ).signWithForeignKey()),
+				Arguments.of("alg none", tokens.builder("u").perms(Permissions.CRM_READ).unsigned()),
+				Arguments.of("HS256 keyed with the public key",
+						tokens.builder("u").perms(Permissions.CRM_READ).signHs256WithPublicKey()),
+				Arguments.of("expired", tokens.builder("u").perms(Permissions.CRM_READ).expired().sign()),
+				Arguments.of("wrong issuer", tokens.builder("u").perms(Permissions.CRM_READ).issuer("evil").sign()),
+				Arguments.of("wrong audience",
+						tokens.builder("u").perms(Permissions.CRM_READ).audience("other-app").sign()),
+				Arguments.of("not a JWT", "not.a.jwt"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badTokens")
+	void badTokenIsUnauthorizedProblem(String kind, String token) {
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\".*")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(ProblemTypes.UNAUTHORIZED.toString());
+	}
+
+	@Test
+	void publicPathNeedsNoTokenAndIgnoresAStaleOne() {
+		this.client.get().uri("/open/ping").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("pong");
+		this.client.get()
+			.uri("/open/ping")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.builder("u").expired().sign())
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void noSessionCookieAndNoDefaultUser() {
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, tokens.bearer("user-7", Permissions.CRM_READ))
+			.exchange()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
+		assertThat(this.context.getBeanNamesForType(ReactiveUserDetailsService.class)).isEmpty();
+	}
+
+	@Test
+	void unknownPathWithoutTokenIsUnauthorizedNotNotFound() {
+		this.client.get().uri("/api/nothing-here").exchange().expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+}

@@ -1,0 +1,19 @@
+package hub.ameen.platform.web;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Web settings shared by every service.
+ *
+ * @param maxBodySize the largest request body accepted; larger ones get 413 (also the
+ * in-memory limit of the codecs, so JSON bodies up to this size decode)
+ */
+@Validated
+@ConfigurationProperties("hub.web")
+public record HubWebProperties(@NotNull @DefaultValue("20MB") DataSize maxBodySize) {
+}

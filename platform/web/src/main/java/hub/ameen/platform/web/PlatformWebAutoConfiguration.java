@@ -1,0 +1,62 @@
+package hub.ameen.platform.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+
+/**
+ * Problem details for every error, request ids and the body size limit, for any reactive
+ * web application that has this jar.
+ */
+@AutoConfiguration(before = { ErrorWebFluxAutoConfiguration.class, WebFluxAutoConfiguration.class })
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@EnableConfigurationProperties(HubWebProperties.class)
+public class PlatformWebAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemResponses problemResponses(ServerCodecConfigurer codecs) {
+		return new ProblemResponses(codecs);
+	}
+
+	@Bean
+	ProblemDetailsHandler hubProblemDetailsHandler() {
+		return new ProblemDetailsHandler();
+	}
+
+	@Bean
+	@Order(-2)
+	ErrorWebExceptionHandler hubErrorWebExceptionHandler(ProblemDetailsHandler handler, ProblemResponses responses) {
+		return new ProblemErrorWebExceptionHandler(handler, responses);
+	}
+
+	@Bean
+	RequestIdFilter hubRequestIdFilter() {
+		return new RequestIdFilter();
+	}
+
+	@Bean
+	BodySizeLimitFilter hubBodySizeLimitFilter(HubWebProperties properties) {
+		return new BodySizeLimitFilter(properties.maxBodySize());
+	}
+
+	/**
+	 * Let JSON bodies up to the body limit decode; runs before Boot's own customizer so
+	 * that an explicit {@code spring.http.codecs.max-in-memory-size} still wins.
+	 */
+	@Bean
+	@Order(-1)
+	CodecCustomizer hubMaxInMemorySizeCodecCustomizer(HubWebProperties properties) {
+		return (configurer) -> configurer.defaultCodecs().maxInMemorySize((int) properties.maxBodySize().toBytes());
+	}
+
+}
