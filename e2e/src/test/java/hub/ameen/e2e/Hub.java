@@ -1,0 +1,196 @@
+package hub.ameen.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the {@code ./hub} script of one checkout against its own data and log directories
+ * and its own free ports.
+ *
+ * @author Ameen Hub
+ */
+final class Hub {
+
+	static final List<String> SERVICES = List.of("auth-service", "user-service", "crm-service", "tasks-service",
+			"scheduler-service", "notification-service", "gateway");
+
+	static final List<String> COMPONENTS = List.of("kafka", "auth-service", "user-service", "crm-service",
+			"tasks-service", "scheduler-service", "notification-service", "gateway");
+
+	private static final Map<String, String> PORT_VARIABLES = portVariables();
+
+	private final Path root;
+
+	private final Path dataDir;
+
+	private final Path logDir;
+
+	private final Map<String, Integer> ports;
+
+	Hub(Path root, Path dataDir, Path logDir) {
+		this.root = root;
+		this.dataDir = dataDir;
+		this.logDir = logDir;
+		this.ports = freePorts();
+	}
+
+	/** The jars {@code ./hub up} would build first, when missing. */
+	List<Path> missingJars() {
+		List<Path> missing = new ArrayList<>();
+		for (String name : COMPONENTS) {
+			Path jar = name.equals("kafka")
+					? this.root.resolve("platform/kafka/target/platform-kafka-0.1.0-SNAPSHOT-exec.jar")
+					: this.root.resolve(name + "/target/" + name + "-0.1.0-SNAPSHOT.jar");
+			if (!Files.isRegularFile(jar)) {
+				missing.add(jar);
+			}
+		}
+		return missing;
+	}
+
+	Result run(Duration timeout, String... args) {
+		List<String> command = new ArrayList<>(List.of(this.root.resolve("hub").toString()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.directory(this.dataDir.getParent().toFile());
+		builder.environment().putAll(environment());
+		try {
+			Process process = builder.start();
+			process.getOutputStream().close();
+			Output output = new Output(process);
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError(
+						"./hub " + String.join(" ", args) + " took longer than " + timeout + ":\n" + output.await());
+			}
+			Result result = new Result(process.exitValue(), output.await());
+			System.out.println(
+					"$ ./hub " + String.join(" ", args) + "  (exit " + result.exitCode() + ")\n" + result.output());
+			return result;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	Map<String, String> environment() {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("HUB_DATA_DIR", this.dataDir.toString());
+		env.put("HUB_LOG_DIR", this.logDir.toString());
+		env.put("HUB_START_TIMEOUT", "120");
+		this.ports.forEach((name, port) -> env.put(PORT_VARIABLES.get(name), String.valueOf(port)));
+		return env;
+	}
+
+	int port(String component) {
+		return this.ports.get(component);
+	}
+
+	Map<String, Integer> ports() {
+		return this.ports;
+	}
+
+	Path dataDir() {
+		return this.dataDir;
+	}
+
+	Path logDir() {
+		return this.logDir;
+	}
+
+	/** Whether nothing listens on the port and it can be bound again. */
+	static boolean isFree(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static Map<String, Integer> freePorts() {
+		List<ServerSocket> sockets = new ArrayList<>();
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		try {
+			for (String name : PORT_VARIABLES.keySet()) {
+				ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				sockets.add(socket);
+				ports.put(name, socket.getLocalPort());
+			}
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
+			return ports;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Map<String, String> portVariables() {
+		Map<String, String> variables = new LinkedHashMap<>();
+		variables.put("kafka", "HUB_PORT_KAFKA");
+		variables.put("kafka-controller", "HUB_PORT_KAFKA_CONTROLLER");
+		variables.put("auth-service", "HUB_PORT_AUTH");
+		variables.put("user-service", "HUB_PORT_USERS");
+		variables.put("crm-service", "HUB_PORT_CRM");
+		variables.put("tasks-service", "HUB_PORT_TASKS");
+		variables.put("scheduler-service", "HUB_PORT_SCHEDULER");
+		variables.put("notification-service", "HUB_PORT_NOTIFICATIONS");
+		variables.put("gateway", "HUB_PORT_GATEWAY");
+		return variables;
+	}
+
+	record Result(int exitCode, String output) {
+	}
+
+	/** Drains a process's output on its own thread so that the process never blocks. */
+	private static final class Output {
+
+		private final Thread reader;
+
+		private final StringBuilder text = new StringBuilder();
+
+		Output(Process process) {
+			this.reader = new Thread(() -> {
+				try {
+					String all = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+					synchronized (this.text) {
+						this.text.append(all);
+					}
+				}
+				catch (IOException ex) {
+					// the process is gone; keep what was read
+				}
+			}, "hub-output");
+			this.reader.setDaemon(true);
+			this.reader.start();
+		}
+
+		String await() throws InterruptedException {
+			this.reader.join(Duration.ofSeconds(10).toMillis());
+			synchronized (this.text) {
+				return this.text.toString();
+			}
+		}
+
+	}
+
+}
