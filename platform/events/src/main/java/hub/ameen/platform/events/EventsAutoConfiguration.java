@@ -1,0 +1,105 @@
+package hub.ameen.platform.events;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.config.StoreAutoConfiguration;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Events for a service with a store: the {@link Outbox} and its {@link OutboxRelay}, the
+ * {@link Inbox} and its pruning, and listener containers that read {@link EventEnvelope}s
+ * (group id {@code spring.application.name}, from the earliest offset when new), retry a
+ * failing record a few times and then publish it to {@code <topic>.dlt}.
+ */
+@AutoConfiguration(after = { StoreAutoConfiguration.class, KafkaAutoConfiguration.class })
+@ConditionalOnClass(KafkaTemplate.class)
+@ConditionalOnBean({ Store.class, ProducerFactory.class })
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Outbox outbox(Store store) {
+		return new Outbox(store);
+	}
+
+	@Bean
+	EventsProducer eventsProducer(ProducerFactory<?, ?> serviceProducers) {
+		return new EventsProducer(serviceProducers.getConfigurationProperties());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxRelay outboxRelay(Outbox outbox, EventsProducer producer, EventsProperties properties) {
+		return new OutboxRelay(outbox, producer.template(), properties.relay());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Inbox inbox(Store store, EventsProperties properties) {
+		return new Inbox(store, properties.inbox().retention(), Clock.systemUTC());
+	}
+
+	@Bean
+	InboxPruner inboxPruner(Inbox inbox, EventsProperties properties) {
+		return new InboxPruner(inbox, properties.inbox().pruneInterval());
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer eventsConsumerFactoryCustomizer(Environment environment) {
+		String applicationName = environment.getProperty("spring.application.name");
+		return (factory) -> readEnvelopes(factory, applicationName);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void readEnvelopes(DefaultKafkaConsumerFactory<?, ?> factory, String applicationName) {
+		Map<String, Object> configured = factory.getConfigurationProperties();
+		Map<String, Object> defaults = new HashMap<>();
+		if (applicationName != null && !configured.containsKey(ConsumerConfig.GROUP_ID_CONFIG)) {
+			defaults.put(ConsumerConfig.GROUP_ID_CONFIG, applicationName);
+		}
+		if (!configured.containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
+			defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		}
+		factory.updateConfigs(defaults);
+		DefaultKafkaConsumerFactory raw = factory;
+		raw.setKeyDeserializer(new StringDeserializer());
+		raw.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(
+				new JacksonJsonDeserializer<>(EventEnvelope.class, EventsJson.MAPPER, false)));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler eventsErrorHandler(EventsProducer producer, EventsProperties properties) {
+		DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(producer.template(),
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		EventsProperties.ListenerSettings listener = properties.listener();
+		return new DefaultErrorHandler(toDeadLetters,
+				new FixedBackOff(listener.retryInterval().toMillis(), listener.retries()));
+	}
+
+}

@@ -1,0 +1,82 @@
+package hub.ameen.platform.events;
+
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Topic names, {@code hub.<domain>.<stream>.v<N>}, their dead-letter topics, and
+ * {@link NewTopic} declarations for a service's configuration:
+ *
+ * <pre>{@code
+ * &#64;Bean
+ * KafkaAdmin.NewTopics userTopics() {
+ *     return Topics.declare(Topics.name("users", "user", 1));
+ * }
+ * }</pre>
+ */
+public final class Topics {
+
+	/** Partitions of a declared topic unless the caller names another number. */
+	public static final int DEFAULT_PARTITIONS = 3;
+
+	/** Appended to a topic's name to name its dead-letter topic. */
+	public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+	private static final Pattern PART = Pattern.compile("[a-z][a-z0-9-]*");
+
+	private Topics() {
+	}
+
+	/**
+	 * The topic of a stream: {@code name("users", "user", 1)} is
+	 * {@code hub.users.user.v1}.
+	 * @param domain the owning domain, lower case
+	 * @param stream the stream within the domain, lower case
+	 * @param version the version of the stream, from 1
+	 * @return the topic name
+	 */
+	public static String name(String domain, String stream, int version) {
+		requirePart(domain, "domain");
+		requirePart(stream, "stream");
+		if (version < 1) {
+			throw new IllegalArgumentException("version must be at least 1");
+		}
+		return "hub." + domain + "." + stream + ".v" + version;
+	}
+
+	/** The dead-letter topic of a topic: {@code <topic>.dlt}. */
+	public static String deadLetter(String topic) {
+		return topic + DEAD_LETTER_SUFFIX;
+	}
+
+	/**
+	 * Declares each topic and its dead-letter topic with {@value #DEFAULT_PARTITIONS}
+	 * partitions.
+	 */
+	public static KafkaAdmin.NewTopics declare(String... topics) {
+		return declare(DEFAULT_PARTITIONS, topics);
+	}
+
+	/**
+	 * Declares each topic and its dead-letter topic with the given partitions and the
+	 * broker's default replication factor (1 on the local broker).
+	 */
+	public static KafkaAdmin.NewTopics declare(int partitions, String... topics) {
+		return new KafkaAdmin.NewTopics(Arrays.stream(topics)
+			.flatMap((topic) -> Arrays.stream(new String[] { topic, deadLetter(topic) }))
+			.map((name) -> TopicBuilder.name(name).partitions(partitions).build())
+			.toArray(NewTopic[]::new));
+	}
+
+	private static void requirePart(String part, String name) {
+		if (part == null || !PART.matcher(part).matches()) {
+			throw new IllegalArgumentException(name + " must be lower-case letters, digits and dashes: " + part);
+		}
+	}
+
+}
