@@ -58,10 +58,17 @@ public class EventsAutoConfiguration {
 		return new OutboxRelay(outbox, producer.template(), properties.relay());
 	}
 
+	/** The one clock services read time from, so that tests can reason about time. */
 	@Bean
 	@ConditionalOnMissingBean
-	Inbox inbox(Store store, EventsProperties properties) {
-		return new Inbox(store, properties.inbox().retention(), Clock.systemUTC());
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Inbox inbox(Store store, EventsProperties properties, Clock clock) {
+		return new Inbox(store, properties.inbox().retention(), clock);
 	}
 
 	@Bean

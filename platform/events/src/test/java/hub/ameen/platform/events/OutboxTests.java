@@ -16,6 +16,7 @@ import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.StoreOptions;
 import hub.ameen.platform.test.kafka.SharedKafka;
+import hub.ameen.platform.test.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterEach;

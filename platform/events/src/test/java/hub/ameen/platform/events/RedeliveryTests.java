@@ -9,6 +9,7 @@ import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.test.kafka.SharedKafka;
+import hub.ameen.platform.test.kafka.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;

@@ -23,6 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
 class ProblemSecurityHandlers
 		implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerAuthenticationFailureHandler {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ProblemSecurityHandlers.class);
+
 	private final ProblemResponses responses;
 
 	ProblemSecurityHandlers(ProblemResponses responses) {
@@ -48,6 +50,7 @@ class ProblemSecurityHandlers
 	@Override
 	public Mono<Void> onAuthenticationFailure(WebFilterExchange webFilterExchange, AuthenticationException ex) {
 		if (ex instanceof AuthenticationServiceException) {
+			logger.warn("Cannot check access tokens: {}", ex.getMessage(), ex.getCause());
 			return write(webFilterExchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE,
 					ProblemTypes.SERVICE_UNAVAILABLE, "The access token cannot be checked right now", null);
 		}

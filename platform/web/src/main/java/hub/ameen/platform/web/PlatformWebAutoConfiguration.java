@@ -22,13 +22,6 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 @EnableConfigurationProperties(HubWebProperties.class)
 public class PlatformWebAutoConfiguration {
 
-	/** The one clock services read time from, so tests can reason about time. */
-	@Bean
-	@ConditionalOnMissingBean
-	java.time.Clock clock() {
-		return java.time.Clock.systemUTC();
-	}
-
 	@Bean
 	@ConditionalOnMissingBean
 	ProblemResponses problemResponses(ServerCodecConfigurer codecs) {

@@ -5,10 +5,13 @@ import java.util.List;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Registered by {@link UsesKafka}: every annotated test class gets the same customizer,
- * so the contexts stay cacheable.
+ * Registered in {@code META-INF/spring.factories}: every test class annotated (directly,
+ * or on a superclass) with {@link UsesKafka} gets the same customizer, so the contexts
+ * stay cacheable. (Not {@code @ContextCustomizerFactories} on the annotation: two such
+ * annotations on one class would hide each other.)
  *
  * @author Ameen Hub
  */
@@ -17,7 +20,8 @@ class SharedKafkaContextCustomizerFactory implements ContextCustomizerFactory {
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
-		return new SharedKafkaContextCustomizer();
+		return TestContextAnnotationUtils.hasAnnotation(testClass, UsesKafka.class) ? new SharedKafkaContextCustomizer()
+				: null;
 	}
 
 }

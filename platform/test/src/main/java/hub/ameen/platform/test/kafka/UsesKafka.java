@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,7 +28,6 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ContextCustomizerFactories(SharedKafkaContextCustomizerFactory.class)
 @TestPropertySource(properties = { "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
 		"logging.level.state.change.logger=WARN" })
 public @interface UsesKafka {

@@ -8,18 +8,21 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Registered by {@link UsesTestTokens}: adds {@code hub.security.jwks-uri} of the shared
- * test key as the environment's first property source.
+ * Registered in {@code META-INF/spring.factories}, active for test classes annotated
+ * (directly or on a superclass) with {@link UsesTestTokens}: adds
+ * {@code hub.security.jwks-uri} of the shared test key as the environment's first
+ * property source.
  */
 class TestTokensContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
-		return new Customizer();
+		return TestContextAnnotationUtils.hasAnnotation(testClass, UsesTestTokens.class) ? new Customizer() : null;
 	}
 
 	private static final class Customizer implements ContextCustomizer {

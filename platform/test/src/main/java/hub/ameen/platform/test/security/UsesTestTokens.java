@@ -7,8 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.test.context.ContextCustomizerFactories;
-
 /**
  * Points a Spring test context's {@code hub.security.jwks-uri} at the
  * {@link TestTokens#shared() shared test key}, so that tokens from
@@ -18,7 +16,6 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ContextCustomizerFactories(TestTokensContextCustomizerFactory.class)
 public @interface UsesTestTokens {
 
 }

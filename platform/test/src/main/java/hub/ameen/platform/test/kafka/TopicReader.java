@@ -1,4 +1,4 @@
-package hub.ameen.platform.events;
+package hub.ameen.platform.test.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
-import hub.ameen.platform.test.kafka.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,13 +25,13 @@ import static org.awaitility.Awaitility.await;
  * Reads every partition of one topic of the shared broker from the beginning, without a
  * consumer group: what a test sees is what the broker holds.
  */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
 	private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-	TopicReader(String topic) {
+	public TopicReader(String topic) {
 		this.consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
 						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
@@ -46,12 +45,12 @@ final class TopicReader implements AutoCloseable {
 	}
 
 	/** A unique topic name for one test. */
-	static String uniqueTopic(String stream) {
-		return Topics.name("test", stream + "-" + UUID.randomUUID().toString().substring(0, 8), 1);
+	public static String uniqueTopic(String stream) {
+		return "hub.test." + stream + "-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
 	}
 
 	/** Creates the topics on the shared broker. */
-	static void create(int partitions, String... topics) {
+	public static void create(int partitions, String... topics) {
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
 			admin
@@ -65,12 +64,12 @@ final class TopicReader implements AutoCloseable {
 	}
 
 	/** Polls until at least this many records arrived; returns all of them. */
-	List<ConsumerRecord<String, byte[]>> awaitCount(int count) {
+	public List<ConsumerRecord<String, byte[]>> awaitCount(int count) {
 		return awaitUntil((all) -> all.size() >= count);
 	}
 
 	/** Polls until the records read so far satisfy the condition; returns all of them. */
-	List<ConsumerRecord<String, byte[]>> awaitUntil(Predicate<List<ConsumerRecord<String, byte[]>>> condition) {
+	public List<ConsumerRecord<String, byte[]>> awaitUntil(Predicate<List<ConsumerRecord<String, byte[]>>> condition) {
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
 			this.consumer.poll(Duration.ofMillis(200)).forEach(this.records::add);
 			return condition.test(this.records);

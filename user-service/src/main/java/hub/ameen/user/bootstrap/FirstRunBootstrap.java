@@ -1,0 +1,116 @@
+package hub.ameen.user.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+
+import hub.ameen.platform.store.Codec;
+import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Ids;
+import hub.ameen.platform.store.Store;
+import hub.ameen.user.role.DefaultRoles;
+import hub.ameen.user.role.RoleEvents;
+import hub.ameen.user.role.RoleStore;
+import hub.ameen.user.credential.Credentials;
+import hub.ameen.user.user.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the default roles and the admin on the very first start, in one transaction
+ * with their events, and marks the store so that no later start does it again.
+ */
+@Component
+class FirstRunBootstrap implements ApplicationRunner {
+
+	static final String PASSWORD_FILE = "admin-password";
+
+	private static final Logger logger = LoggerFactory.getLogger(FirstRunBootstrap.class);
+
+	private static final String DONE = "first-run-done";
+
+	private final Store store;
+
+	private final Collection<String, String> meta;
+
+	private final RoleStore roles;
+
+	private final RoleEvents roleEvents;
+
+	private final UserService users;
+
+	private final AdminProperties admin;
+
+	private final Credentials credentials;
+
+	FirstRunBootstrap(Store store, RoleStore roles, RoleEvents roleEvents, UserService users, AdminProperties admin,
+			Credentials credentials) {
+		this.store = store;
+		this.meta = store.collection("meta", Codec.utf8(), Codec.utf8());
+		this.roles = roles;
+		this.roleEvents = roleEvents;
+		this.users = users;
+		this.admin = admin;
+		this.credentials = credentials;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.meta.get(DONE).isPresent()) {
+			return;
+		}
+		String password = (this.admin.password() != null) ? this.admin.password() : generatePassword();
+		if (this.admin.password() == null) {
+			// written before the commit: a crash in between only means a new password
+			// next start
+			writeOwnerOnly(this.store.path().resolve(PASSWORD_FILE), password);
+		}
+		String adminId = Ids.next();
+		Credentials.CredentialSet credential = this.credentials.hash(adminId, password);
+		this.store.writeAndWait((txn) -> {
+			for (var role : DefaultRoles.all()) {
+				if (this.roles.insert(txn, role)) {
+					this.roleEvents.publish(txn, RoleEvents.CREATED, role, "system");
+				}
+			}
+			var user = this.users.create(txn, adminId, new UserService.NewUser(this.admin.email(), "Administrator",
+					List.of(DefaultRoles.ADMIN), "UTC", "en"), "system");
+			this.credentials.publish(txn, credential, "system");
+			this.meta.put(txn, DONE, user.id());
+			return user;
+		});
+		logger.info("First run: created the default roles and the admin {}", this.admin.email());
+	}
+
+	private static String generatePassword() {
+		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+		SecureRandom random = new SecureRandom();
+		StringBuilder password = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return password.toString();
+	}
+
+	private static void writeOwnerOnly(Path file, String content) {
+		try {
+			Path temp = Files.createTempFile(file.getParent(), PASSWORD_FILE, ".tmp",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.writeString(temp, content + System.lineSeparator());
+			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package hub.ameen.user.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A person who signs in to the hub. The email is unique regardless of case.
+ *
+ * @param id opaque, time-ordered id
+ * @param email the sign-in email as the user typed it
+ * @param displayName how the hub shows the user
+ * @param status active or disabled
+ * @param roles names of the roles the user holds
+ * @param timeZone an IANA zone id, e.g. {@code Asia/Riyadh}
+ * @param locale a BCP 47 tag, e.g. {@code ar-SA}
+ * @param createdAt when the user was created
+ * @param updatedAt when the user last changed
+ */
+public record User(String id, String email, String displayName, Status status, List<String> roles, String timeZone,
+		String locale, Instant createdAt, Instant updatedAt) {
+
+	public enum Status {
+
+		active, disabled
+
+	}
+
+	public User {
+		roles = List.copyOf(roles);
+	}
+
+	/** The key of the unique email index: emails match regardless of case. */
+	public String emailKey() {
+		return emailKey(this.email);
+	}
+
+	static String emailKey(String email) {
+		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+}
