@@ -1,0 +1,27 @@
+package hub.ameen.crm.contact;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A person the business works with.
+ *
+ * @param id opaque, time-ordered id
+ * @param firstName given name
+ * @param lastName family name
+ * @param email email address, may be null
+ * @param phone phone number, may be null
+ * @param companyId the company they belong to, may be null
+ * @param tags free labels
+ * @param ownerId the user who owns the relationship
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ */
+public record Contact(String id, String firstName, String lastName, String email, String phone, String companyId,
+		List<String> tags, String ownerId, Instant createdAt, Instant updatedAt) {
+
+	public Contact {
+		tags = (tags != null) ? List.copyOf(tags) : List.of();
+	}
+
+}

@@ -1,0 +1,105 @@
+package hub.ameen.crm.contact;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.store.Codec;
+import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Ids;
+import hub.ameen.platform.store.Page;
+import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.WriteTxn;
+import hub.ameen.platform.web.NotFoundException;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps contacts and publishes {@code contact.created|updated|deleted} on
+ * {@code hub.crm.contact.v1} in the same transaction.
+ */
+@Service
+class ContactService {
+
+	static final String TOPIC = Topics.name("crm", "contact", 1);
+
+	private final Store store;
+
+	private final Collection<String, Contact> contacts;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	ContactService(Store store, Outbox outbox, JsonMapper json, Clock clock) {
+		this.store = store;
+		this.contacts = store.collection("contacts", Codec.utf8(), Codec.json(json, Contact.class));
+		this.outbox = outbox;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	Mono<Contact> create(ContactRequest request, String actorId) {
+		Instant now = this.clock.instant();
+		Contact contact = new Contact(Ids.next(), request.firstName(), request.lastName(), request.email(),
+				request.phone(), request.companyId(), request.tags(),
+				Objects.requireNonNullElse(request.ownerId(), actorId), now, now);
+		return this.store.write((txn) -> save(txn, contact, "contact.created", actorId));
+	}
+
+	Mono<Contact> get(String id) {
+		return Mono.fromCallable(() -> this.contacts.get(id).orElseThrow(() -> notFound(id)));
+	}
+
+	Page<Contact> list(PageRequest request) {
+		return this.store.read((txn) -> this.contacts.page(txn, request.descendingOrder()));
+	}
+
+	Mono<Contact> update(String id, ContactRequest change, String actorId) {
+		return this.store.write((txn) -> {
+			Contact current = this.contacts.get(txn, id).orElseThrow(() -> notFound(id));
+			Contact changed = new Contact(id, or(change.firstName(), current.firstName()),
+					or(change.lastName(), current.lastName()), or(change.email(), current.email()),
+					or(change.phone(), current.phone()), or(change.companyId(), current.companyId()),
+					or(change.tags(), current.tags()), or(change.ownerId(), current.ownerId()), current.createdAt(),
+					this.clock.instant());
+			return save(txn, changed, "contact.updated", actorId);
+		});
+	}
+
+	Mono<Void> delete(String id, String actorId) {
+		return this.store.write((txn) -> {
+			Contact current = this.contacts.get(txn, id).orElseThrow(() -> notFound(id));
+			this.contacts.delete(txn, id);
+			publish(txn, "contact.deleted", current, actorId);
+			return current;
+		}).then();
+	}
+
+	private Contact save(WriteTxn txn, Contact contact, String type, String actorId) {
+		this.contacts.put(txn, contact.id(), contact);
+		publish(txn, type, contact, actorId);
+		return contact;
+	}
+
+	private void publish(WriteTxn txn, String type, Contact contact, String actorId) {
+		this.outbox.append(txn, TOPIC, EventEnvelope.of(type, 1, contact.id(), actorId, contact, this.json));
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	private static NotFoundException notFound(String id) {
+		return new NotFoundException("Contact", id);
+	}
+
+}

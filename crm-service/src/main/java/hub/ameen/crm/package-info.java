@@ -1,0 +1,4 @@
+/**
+ * crm-service: contacts, companies, deals and pipeline stages, activities and notes.
+ */
+package hub.ameen.crm;

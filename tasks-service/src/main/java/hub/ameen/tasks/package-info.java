@@ -1,0 +1,4 @@
+/**
+ * tasks-service: tasks, assignees, status, priority, due dates, labels and comments.
+ */
+package hub.ameen.tasks;

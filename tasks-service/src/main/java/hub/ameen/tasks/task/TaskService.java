@@ -1,0 +1,107 @@
+package hub.ameen.tasks.task;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.store.Codec;
+import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Ids;
+import hub.ameen.platform.store.Page;
+import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.WriteTxn;
+import hub.ameen.platform.web.NotFoundException;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps tasks and publishes {@code task.created|updated|deleted} (the whole task) on
+ * {@code hub.tasks.task.v1} in the same transaction.
+ */
+@Service
+class TaskService {
+
+	static final String TOPIC = Topics.name("tasks", "task", 1);
+
+	private final Store store;
+
+	private final Collection<String, Task> tasks;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	TaskService(Store store, Outbox outbox, JsonMapper json, Clock clock) {
+		this.store = store;
+		this.tasks = store.collection("tasks", Codec.utf8(), Codec.json(json, Task.class));
+		this.outbox = outbox;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	Mono<Task> create(TaskRequest request, String actorId) {
+		Instant now = this.clock.instant();
+		Task task = new Task(Ids.next(), request.title(), request.description(), or(request.status(), Task.Status.todo),
+				or(request.priority(), Task.Priority.medium), request.assigneeId(), request.dueAt(), request.labels(),
+				(request.related() != null) ? request.related().toRelated() : null, actorId, now, now);
+		return this.store.write((txn) -> save(txn, task, "task.created", actorId));
+	}
+
+	Mono<Task> get(String id) {
+		return Mono.fromCallable(() -> this.tasks.get(id).orElseThrow(() -> notFound(id)));
+	}
+
+	Page<Task> list(PageRequest request, String assigneeId, Task.Status status) {
+		return this.store.read((txn) -> this.tasks.page(txn, request.descendingOrder(),
+				(task) -> (assigneeId == null || assigneeId.equals(task.assigneeId()))
+						&& (status == null || status == task.status())));
+	}
+
+	Mono<Task> update(String id, TaskRequest change, String actorId) {
+		return this.store.write((txn) -> {
+			Task current = this.tasks.get(txn, id).orElseThrow(() -> notFound(id));
+			Task changed = new Task(id, or(change.title(), current.title()),
+					or(change.description(), current.description()), or(change.status(), current.status()),
+					or(change.priority(), current.priority()), or(change.assigneeId(), current.assigneeId()),
+					or(change.dueAt(), current.dueAt()), or(change.labels(), current.labels()),
+					(change.related() != null) ? change.related().toRelated() : current.related(), current.createdBy(),
+					current.createdAt(), this.clock.instant());
+			return save(txn, changed, "task.updated", actorId);
+		});
+	}
+
+	Mono<Void> delete(String id, String actorId) {
+		return this.store.write((txn) -> {
+			Task current = this.tasks.get(txn, id).orElseThrow(() -> notFound(id));
+			this.tasks.delete(txn, id);
+			publish(txn, "task.deleted", current, actorId);
+			return current;
+		}).then();
+	}
+
+	private Task save(WriteTxn txn, Task task, String type, String actorId) {
+		this.tasks.put(txn, task.id(), task);
+		publish(txn, type, task, actorId);
+		return task;
+	}
+
+	private void publish(WriteTxn txn, String type, Task task, String actorId) {
+		this.outbox.append(txn, TOPIC, EventEnvelope.of(type, 1, task.id(), actorId, task, this.json));
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	private static NotFoundException notFound(String id) {
+		return new NotFoundException("Task", id);
+	}
+
+}
