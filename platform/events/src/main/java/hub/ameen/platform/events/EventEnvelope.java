@@ -81,4 +81,14 @@ public record EventEnvelope(String id, String type, int version,
 		}
 	}
 
+	/**
+	 * Leaves the payload out: it may carry personal data or secrets, and listeners log
+	 * envelopes.
+	 */
+	@Override
+	public String toString() {
+		return "EventEnvelope[id=" + this.id + ", type=" + this.type + ", version=" + this.version + ", key=" + this.key
+				+ ", occurredAt=" + this.occurredAt + "]";
+	}
+
 }

@@ -71,4 +71,11 @@ class EventEnvelopeTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Topics.name("users", "user", 0));
 	}
 
+	@Test
+	void toStringNeverShowsThePayload() {
+		EventEnvelope event = EventEnvelope.of("credential.set", 1, "u1", "system",
+				java.util.Map.of("passwordHash", "{argon2}secret-hash"));
+		assertThat(event.toString()).contains("credential.set", "u1").doesNotContain("secret-hash");
+	}
+
 }

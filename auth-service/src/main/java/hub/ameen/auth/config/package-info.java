@@ -1,0 +1,4 @@
+/**
+ * The service's settings and scheduling.
+ */
+package hub.ameen.auth.config;

@@ -1,0 +1,49 @@
+package hub.ameen.auth.login;
+
+import hub.ameen.auth.token.TokenResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/auth/login}: email and password in, a token pair out.
+ */
+@RestController
+@RequestMapping("/api/auth")
+class LoginController {
+
+	private final LoginService logins;
+
+	LoginController(LoginService logins) {
+		this.logins = logins;
+	}
+
+	@PostMapping("/login")
+	Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
+		return this.logins.login(request.email(), request.password(), ClientAddress.of(http));
+	}
+
+	/**
+	 * Credentials presented at login. The password's upper bound keeps hashing cheap for
+	 * absurd inputs; the policy's own bounds apply when a password is set.
+	 *
+	 * @param email the email
+	 * @param password the password
+	 */
+	record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password) {
+
+		@Override
+		public String toString() {
+			return "LoginRequest[email=" + this.email + ", password=***]";
+		}
+
+	}
+
+}

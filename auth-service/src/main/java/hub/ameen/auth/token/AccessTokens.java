@@ -1,0 +1,71 @@
+package hub.ameen.auth.token;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import hub.ameen.auth.config.AuthProperties;
+import hub.ameen.auth.key.SigningKeys;
+import hub.ameen.auth.projection.Identity;
+import hub.ameen.platform.security.HubSecurityProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs access tokens with the current key: {@code sub}, {@code email}, {@code roles},
+ * {@code perms}, {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code jti}, and the
+ * key's {@code kid} in the header.
+ */
+@Component
+class AccessTokens {
+
+	private final SigningKeys keys;
+
+	private final HubSecurityProperties security;
+
+	private final AuthProperties properties;
+
+	AccessTokens(SigningKeys keys, HubSecurityProperties security, AuthProperties properties) {
+		this.keys = keys;
+		this.security = security;
+		this.properties = properties;
+	}
+
+	long lifetimeSeconds() {
+		return this.properties.tokens().accessTokenTtl().toSeconds();
+	}
+
+	String sign(Identity identity, Instant now) {
+		RSAKey key = this.keys.signingKey();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(identity.userId())
+			.claim("email", identity.email())
+			.claim("roles", identity.roles())
+			.claim("perms", identity.permissions())
+			.issuer(this.security.issuer())
+			.audience(this.security.audience())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(this.properties.tokens().accessTokenTtl())))
+			.jwtID(UUID.randomUUID().toString())
+			.build();
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+			.keyID(key.getKeyID())
+			.build();
+		try {
+			SignedJWT jwt = new SignedJWT(header, claims);
+			jwt.sign(new RSASSASigner(key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign an access token", ex);
+		}
+	}
+
+}

@@ -1,0 +1,94 @@
+package hub.ameen.auth;
+
+import java.util.Map;
+
+import hub.ameen.platform.web.ProblemTypes;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The per-account lockout and the per-address rate limit, over HTTP: both answer 429 with
+ * {@code Retry-After}, and neither tells existing emails from unknown ones.
+ */
+class BruteForceTests extends AuthServiceTestSupport {
+
+	@Test
+	void fiveFailuresLockTheAccountEvenForTheRightPassword() {
+		TestUser user = createUser("member");
+		for (int i = 0; i < 5; i++) {
+			attemptLogin(user.email(), "wrong-password-" + i).expectStatus().isUnauthorized();
+		}
+
+		long retryAfter = assertTooManyAttempts(attemptLogin(user.email(), user.password()));
+
+		assertThat(retryAfter).isBetween(800L, 900L);
+	}
+
+	@Test
+	void unknownEmailLocksExactlyLikeAKnownOne() {
+		String unknown = "nobody-" + System.nanoTime() + "@hub.test";
+		for (int i = 0; i < 5; i++) {
+			attemptLogin(unknown, "wrong-password-" + i).expectStatus().isUnauthorized();
+		}
+
+		assertTooManyAttempts(attemptLogin(unknown, "wrong-password"));
+	}
+
+	@Test
+	void successResetsTheCountOfFailures() {
+		TestUser user = createUser("member");
+		for (int i = 0; i < 4; i++) {
+			attemptLogin(user.email(), "wrong-password-" + i).expectStatus().isUnauthorized();
+		}
+		login(user);
+		for (int i = 0; i < 4; i++) {
+			attemptLogin(user.email(), "wrong-password-" + i).expectStatus().isUnauthorized();
+		}
+
+		login(user);
+	}
+
+	@Test
+	void oneAddressIsLimitedToTenAttemptsWhileOthersGoOn() {
+		TestUser user = createUser("member");
+		String address = freshAddress();
+		String prefix = "someone-" + System.nanoTime() + "-";
+		for (int i = 0; i < 10; i++) {
+			loginFrom(address, prefix + i + "@hub.test").expectStatus().isUnauthorized();
+		}
+
+		long retryAfter = assertTooManyAttempts(loginFrom(address, user.email()));
+
+		assertThat(retryAfter).isBetween(1L, 60L);
+		loginFrom(freshAddress(), prefix + "0@hub.test").expectStatus().isUnauthorized();
+	}
+
+	private WebTestClient.ResponseSpec loginFrom(String address, String email) {
+		return this.client.post()
+			.uri("/api/auth/login")
+			.header("X-Forwarded-For", address + ", 10.0.0.1")
+			.bodyValue(Map.of("email", email, "password", "wrong-password"))
+			.exchange();
+	}
+
+	private long assertTooManyAttempts(WebTestClient.ResponseSpec response) {
+		String retryAfter = response.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(ProblemTypes.TOO_MANY_REQUESTS.toString())
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst(HttpHeaders.RETRY_AFTER);
+		assertThat(retryAfter).isNotNull();
+		return Long.parseLong(retryAfter);
+	}
+
+}
