@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -25,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole suite, started and stopped through {@code ./hub} as separate JVMs on free
- * ports with its own data: healthy through the gateway, stopped without leftovers,
- * started again on the same data.
- *
- * @author Ameen Hub
+ * The whole suite, started once through {@code ./hub} as separate JVMs on free ports with
+ * its own data; the scenarios of each issue run against it in order, and the last one
+ * stops it (no leftovers) and starts it again on the same data.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteIT {
 
 	private static final Duration UP_TIMEOUT = Duration.ofSeconds(150);
@@ -44,8 +47,10 @@ class SuiteIT {
 
 	Hub hub;
 
-	@BeforeEach
-	void hub() {
+	Api gateway;
+
+	@BeforeAll
+	void up() {
 		Path root = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
 		this.hub = new Hub(root, this.temp.resolve("data"), this.temp.resolve("logs"));
 		List<Path> missing = this.hub.missingJars();
@@ -55,21 +60,43 @@ class SuiteIT {
 			System.err.println(message);
 			Assumptions.abort(message);
 		}
+		Hub.Result up = this.hub.run(UP_TIMEOUT, "up");
+		assertThat(up.exitCode()).as(up.output()).isZero();
+		assertThat(up.output()).contains("http://localhost:" + this.hub.port("gateway"));
+		this.upOutput = up.output();
+		this.gateway = new Api(this.hub.port("gateway"));
+	}
+
+	String upOutput;
+
+	@AfterAll
+	void down() {
+		if (this.hub != null) {
+			this.hub.run(DOWN_TIMEOUT, "down");
+		}
 	}
 
 	@Test
-	void upServesHealthDownLeavesNothingAndAnotherUpFindsItsData() throws Exception {
-		SoftAssertions soft = new SoftAssertions();
-		try {
-			Hub.Result up = this.hub.run(UP_TIMEOUT, "up");
-			assertThat(up.exitCode()).as(up.output()).isZero();
-			assertThat(up.output()).contains("http://localhost:" + this.hub.port("gateway"));
-			assertEveryServiceIsReady();
-			assertAggregatedHealthIsUp(soft);
-			Optional<String> adminPassword = adminPassword();
-			adminPassword.ifPresent((password) -> soft.assertThat(up.output())
-				.as("./hub up prints the generated admin password")
-				.contains(password.trim()));
+	@Order(1)
+	void everyServiceIsHealthyThroughTheGatewayAndTheAdminLoginIsPrinted() throws Exception {
+		assertEveryServiceIsReady();
+		assertAggregatedHealthIsUp();
+		assertThat(this.upOutput).as("./hub up prints the generated admin password").contains(adminPassword().trim());
+	}
+
+	@Test
+	@Order(2)
+	void identityAdminCreatesAMemberWhoLogsInAndForgedTokensAreRefused() throws Exception {
+		IdentityScenario identity = new IdentityScenario(this.gateway);
+		String member = identity.adminCreatesAMemberWhoLogsIn("admin@hub.local", adminPassword().trim());
+		identity.forgedAndSpentTokensAreRefused(member, "member@hub.test", "member-initial-password");
+	}
+
+	@Test
+	@Order(100)
+	void upAgainStartsNothingDownLeavesNothingAndAnotherUpFindsItsData() throws Exception {
+		{
+			String adminPassword = adminPassword();
 			String kafkaMeta = Files.readString(this.hub.dataDir().resolve("kafka/meta.properties"));
 
 			Map<String, Long> pids = pids();
@@ -84,12 +111,13 @@ class SuiteIT {
 			assertEveryServiceIsReady();
 			assertThat(Files.readString(this.hub.dataDir().resolve("kafka/meta.properties"))).isEqualTo(kafkaMeta);
 			assertThat(adminPassword()).isEqualTo(adminPassword);
+			assertThat(login(adminPassword).status()).as("the admin still logs in after a restart").isEqualTo(200);
 			stopAndAssertNothingRemains(pids());
 		}
-		finally {
-			this.hub.run(DOWN_TIMEOUT, "down");
-		}
-		soft.assertAll();
+	}
+
+	private Api.Response login(String adminPassword) {
+		return new IdentityScenario(this.gateway).login("admin@hub.local", adminPassword.trim());
 	}
 
 	private void assertEveryServiceIsReady() throws Exception {
@@ -102,18 +130,13 @@ class SuiteIT {
 	}
 
 	// DESIGN.md: GET /api/health -> {"status":"UP","services":{"auth-service":"UP",...}}
-	// (soft, so that one run also reports on stop and restart while the gateway lacks it)
-	private void assertAggregatedHealthIsUp(SoftAssertions soft) throws Exception {
+	private void assertAggregatedHealthIsUp() throws Exception {
 		HttpResponse<String> health = get("gateway", "/api/health");
-		soft.assertThat(health.statusCode()).as("GET /api/health through the gateway: " + health.body()).isEqualTo(200);
-		if (health.statusCode() == 200) {
-			JsonNode body = JsonMapper.builder().build().readTree(health.body());
-			soft.assertThat(body.path("status").asString()).as("aggregated status").isEqualTo("UP");
-			for (String service : Hub.SERVICES.stream().filter((name) -> !name.equals("gateway")).toList()) {
-				soft.assertThat(body.path("services").path(service).asString())
-					.as(service + " in /api/health")
-					.isEqualTo("UP");
-			}
+		assertThat(health.statusCode()).as("GET /api/health through the gateway: " + health.body()).isEqualTo(200);
+		JsonNode body = JsonMapper.builder().build().readTree(health.body());
+		assertThat(body.path("status").asString()).as("aggregated status").isEqualTo("UP");
+		for (String service : Hub.SERVICES.stream().filter((name) -> !name.equals("gateway")).toList()) {
+			assertThat(body.path("services").path(service).asString()).as(service + " in /api/health").isEqualTo("UP");
 		}
 	}
 
@@ -167,9 +190,8 @@ class SuiteIT {
 		}
 	}
 
-	private Optional<String> adminPassword() throws IOException {
-		Path file = this.hub.dataDir().resolve("user-service/admin-password");
-		return Files.exists(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+	private String adminPassword() throws IOException {
+		return Files.readString(this.hub.dataDir().resolve("user-service/admin-password"));
 	}
 
 	private HttpResponse<String> get(String component, String path) throws Exception {
