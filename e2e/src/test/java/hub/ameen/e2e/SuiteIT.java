@@ -42,17 +42,14 @@ class SuiteIT {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	@TempDir
-	Path temp;
-
 	Hub hub;
 
 	Api gateway;
 
 	@BeforeAll
-	void up() {
+	void up(@TempDir Path temp) {
 		Path root = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
-		this.hub = new Hub(root, this.temp.resolve("data"), this.temp.resolve("logs"));
+		this.hub = new Hub(root, temp.resolve("data"), temp.resolve("logs"));
 		List<Path> missing = this.hub.missingJars();
 		if (!missing.isEmpty()) {
 			String message = "\n\n*** SuiteIT SKIPPED: the service jars are missing: " + missing

@@ -4,8 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
+import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.StoreOptions;
 import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.user.role.Role;
 import hub.ameen.user.role.RoleStore;
@@ -13,6 +17,7 @@ import hub.ameen.user.user.User;
 import hub.ameen.user.user.UserService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,9 +54,21 @@ class FirstRunBootstrapTests {
 			assertThat(admin.roles()).containsExactly("admin");
 		});
 
+		// an older version's manager role, without the permissions this version grants it
+		try (Store raw = Store.open(StoreOptions.at(store))) {
+			var roles = raw.collection("roles", Codec.utf8(), Codec.json(JsonMapper.builder().build(), Role.class));
+			raw.writeAndWait((txn) -> {
+				roles.put(txn, "manager", new Role("manager", "old", Set.of("crm:read"), true));
+				return null;
+			});
+		}
+
 		try (ConfigurableApplicationContext second = start(store)) {
 			assertThat(second.getBean(UserService.class).list(PageRequest.first(10), null).items())
 				.containsExactlyElementsOf(usersAfterFirst);
+			assertThat(second.getBean(RoleStore.class).all()).filteredOn((role) -> role.name().equals("manager"))
+				.singleElement()
+				.satisfies((manager) -> assertThat(manager.permissions()).contains("scheduler:manage", "crm:write"));
 		}
 		assertThat(Files.readString(passwordFile).trim()).isEqualTo(password);
 	}

@@ -26,8 +26,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the default roles and the admin on the very first start, in one transaction
- * with their events, and marks the store so that no later start does it again.
+ * Keeps the built-in roles current and, on the very first start, creates the admin in one
+ * transaction with its events, marking the store so that no later start does it again.
  */
 @Component
 class FirstRunBootstrap implements ApplicationRunner {
@@ -65,6 +65,7 @@ class FirstRunBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		syncBuiltInRoles();
 		if (this.meta.get(DONE).isPresent()) {
 			return;
 		}
@@ -77,11 +78,6 @@ class FirstRunBootstrap implements ApplicationRunner {
 		String adminId = Ids.next();
 		Credentials.CredentialSet credential = this.credentials.hash(adminId, password);
 		this.store.writeAndWait((txn) -> {
-			for (var role : DefaultRoles.all()) {
-				if (this.roles.insert(txn, role)) {
-					this.roleEvents.publish(txn, RoleEvents.CREATED, role, "system");
-				}
-			}
 			var user = this.users.create(txn, adminId, new UserService.NewUser(this.admin.email(), "Administrator",
 					List.of(DefaultRoles.ADMIN), "UTC", "en"), "system");
 			this.credentials.publish(txn, credential, "system");
@@ -89,6 +85,24 @@ class FirstRunBootstrap implements ApplicationRunner {
 			return user;
 		});
 		logger.info("First run: created the default roles and the admin {}", this.admin.email());
+	}
+
+	/**
+	 * Creates the built-in roles, or brings them up to this version's permissions, on
+	 * every start (admins cannot change them, so the code is their only source).
+	 */
+	private void syncBuiltInRoles() {
+		this.store.writeAndWait((txn) -> {
+			for (var role : DefaultRoles.all()) {
+				var stored = this.roles.get(txn, role.name());
+				if (stored.isEmpty() || !stored.get().equals(role)) {
+					this.roles.put(txn, role);
+					this.roleEvents.publish(txn, stored.isEmpty() ? RoleEvents.CREATED : RoleEvents.UPDATED, role,
+							"system");
+				}
+			}
+			return null;
+		});
 	}
 
 	private static String generatePassword() {

@@ -39,10 +39,17 @@ public final class Permissions {
 	public static final String NOTIFICATIONS_READ = "notifications:read";
 
 	/** Operate the hub: service status, backups, system settings. */
+	/** Change calendar events other users created (managers and admins). */
+	public static final String SCHEDULER_MANAGE = "scheduler:manage";
+
+	/** Change tasks other users created or were given (managers and admins). */
+	public static final String TASKS_MANAGE = "tasks:manage";
+
 	public static final String SYSTEM_ADMIN = "system:admin";
 
 	private static final List<String> ALL = List.of(USERS_READ, USERS_ADMIN, ROLES_ADMIN, CRM_READ, CRM_WRITE,
-			TASKS_READ, TASKS_WRITE, SCHEDULER_READ, SCHEDULER_WRITE, NOTIFICATIONS_READ, SYSTEM_ADMIN);
+			TASKS_READ, TASKS_WRITE, TASKS_MANAGE, SCHEDULER_READ, SCHEDULER_WRITE, SCHEDULER_MANAGE,
+			NOTIFICATIONS_READ, SYSTEM_ADMIN);
 
 	private Permissions() {
 	}

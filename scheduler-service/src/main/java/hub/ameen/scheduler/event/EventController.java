@@ -1,0 +1,95 @@
+package hub.ameen.scheduler.event;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import hub.ameen.platform.security.CurrentUser;
+import hub.ameen.platform.store.Page;
+import hub.ameen.platform.store.PageRequest;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/scheduler/events} and {@code /api/scheduler/occurrences}. Reading needs
+ * {@code scheduler:read}; writing needs {@code scheduler:write}, and changing someone
+ * else's event also needs to be an admin or a manager.
+ */
+@RestController
+@RequestMapping("/api/scheduler")
+class EventController {
+
+	private final EventService events;
+
+	private final OccurrenceQuery occurrences;
+
+	EventController(EventService events, OccurrenceQuery occurrences) {
+		this.events = events;
+		this.occurrences = occurrences;
+	}
+
+	@PostMapping("/events")
+	@PreAuthorize("hasAuthority('scheduler:write')")
+	Mono<ResponseEntity<CalendarEvent>> create(@RequestBody EventRequest request) {
+		return CurrentUser.current()
+			.flatMap((user) -> this.events.create(request, user))
+			.map((event) -> ResponseEntity.created(URI.create("/api/scheduler/events/" + event.id())).body(event));
+	}
+
+	@GetMapping("/events")
+	@PreAuthorize("hasAuthority('scheduler:read')")
+	Mono<Page<CalendarEvent>> list(@RequestParam(required = false) String attendeeId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		return Mono.fromSupplier(() -> this.events.list(blankToNull(attendeeId), PageRequest.of(limit, cursor)));
+	}
+
+	@GetMapping("/events/{id}")
+	@PreAuthorize("hasAuthority('scheduler:read')")
+	Mono<CalendarEvent> get(@PathVariable String id) {
+		return Mono.fromSupplier(() -> this.events.get(id));
+	}
+
+	@PatchMapping("/events/{id}")
+	@PreAuthorize("hasAuthority('scheduler:write')")
+	Mono<CalendarEvent> update(@PathVariable String id, @RequestBody EventRequest request,
+			@RequestParam(required = false) String scope, @RequestParam(required = false) Instant occurrence) {
+		return CurrentUser.current()
+			.flatMap((user) -> this.events.update(id, request, EditScope.parse(scope), millis(occurrence), user));
+	}
+
+	@DeleteMapping("/events/{id}")
+	@PreAuthorize("hasAuthority('scheduler:write')")
+	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @RequestParam(required = false) String scope,
+			@RequestParam(required = false) Instant occurrence) {
+		return CurrentUser.current()
+			.flatMap((user) -> this.events.delete(id, EditScope.parse(scope), millis(occurrence), user))
+			.thenReturn(ResponseEntity.noContent().build());
+	}
+
+	@GetMapping("/occurrences")
+	@PreAuthorize("hasAuthority('scheduler:read')")
+	Mono<Page<OccurrenceView>> occurrences(@RequestParam Instant from, @RequestParam Instant to,
+			@RequestParam(required = false) String attendeeId) {
+		return Mono.fromSupplier(() -> this.occurrences.between(from, to, blankToNull(attendeeId)));
+	}
+
+	private static Instant millis(Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MILLIS) : null;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

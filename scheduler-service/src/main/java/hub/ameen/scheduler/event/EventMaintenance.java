@@ -1,0 +1,110 @@
+package hub.ameen.scheduler.event;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.WriteTxn;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The housekeeping of events: completing those that are over, making sure every scheduled
+ * event has its next timers (a safety net under the clock), and removing completed events
+ * after the retention.
+ */
+@Component
+public class EventMaintenance {
+
+	/** Events handled in one write transaction. */
+	private static final int CHUNK = 100;
+
+	private final Store store;
+
+	private final EventStore events;
+
+	private final EventTimers timers;
+
+	private final EventMessages messages;
+
+	private final Clock clock;
+
+	EventMaintenance(Store store, EventStore events, EventTimers timers, EventMessages messages, Clock clock) {
+		this.store = store;
+		this.events = events;
+		this.timers = timers;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/**
+	 * Completes scheduled events with no occurrence left to end and no timer left to
+	 * fire, and gives the others any timer they miss.
+	 * @return how many events were completed
+	 */
+	public int sweep() {
+		int completed = 0;
+		for (List<String> chunk : chunks(this.events.idsWithStatus(EventStatus.SCHEDULED))) {
+			completed += this.store.writeAndWait((txn) -> {
+				Instant now = this.clock.instant();
+				int done = 0;
+				for (String id : chunk) {
+					CalendarEvent event = this.events.get(txn, id).filter(CalendarEvent::isScheduled).orElse(null);
+					if (event != null && sweep(txn, event, now)) {
+						done++;
+					}
+				}
+				return done;
+			});
+		}
+		return completed;
+	}
+
+	private boolean sweep(WriteTxn txn, CalendarEvent event, Instant now) {
+		boolean over = event.occurrences().firstEndingAtOrAfter(now).isEmpty();
+		if (over && !this.timers.hasTimers(txn, event.id())) {
+			CalendarEvent completed = event.withStatus(EventStatus.COMPLETED, now);
+			this.events.put(txn, completed);
+			this.messages.updated(txn, completed, null);
+			return true;
+		}
+		this.timers.ensure(txn, event, now);
+		return false;
+	}
+
+	/**
+	 * Removes the events completed before the cutoff.
+	 * @param cutoff completed before this instant means old enough
+	 * @return how many events were removed
+	 */
+	public int purgeCompletedBefore(Instant cutoff) {
+		int purged = 0;
+		for (List<String> chunk : chunks(this.events.idsWithStatus(EventStatus.COMPLETED))) {
+			purged += this.store.writeAndWait((txn) -> {
+				int removed = 0;
+				for (String id : chunk) {
+					CalendarEvent event = this.events.get(txn, id).orElse(null);
+					if (event != null && event.status() == EventStatus.COMPLETED && event.completedAt() != null
+							&& event.completedAt().isBefore(cutoff)) {
+						this.events.delete(txn, id);
+						this.timers.cancel(txn, id);
+						this.messages.deleted(txn, event, null, "retention", this.clock.instant());
+						removed++;
+					}
+				}
+				return removed;
+			});
+		}
+		return purged;
+	}
+
+	private static List<List<String>> chunks(List<String> ids) {
+		List<List<String>> chunks = new java.util.ArrayList<>();
+		for (int i = 0; i < ids.size(); i += CHUNK) {
+			chunks.add(ids.subList(i, Math.min(i + CHUNK, ids.size())));
+		}
+		return chunks;
+	}
+
+}

@@ -1,0 +1,29 @@
+package hub.ameen.scheduler.event;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the events API, under {@code hub.scheduler.events}.
+ *
+ * @param maxWindow the longest {@code from..to} window of an occurrences query
+ * @param maxOccurrences the most occurrences one query returns before it asks for a
+ * narrower window
+ * @param manageAnyPermissions holding any of these, a caller may change events others
+ * created (admins hold {@code system:admin}, managers {@code users:read}; members
+ * neither)
+ */
+@Validated
+@ConfigurationProperties("hub.scheduler.events")
+record EventProperties(@DefaultValue("366d") @NotNull Duration maxWindow,
+		@DefaultValue("5000") @Min(1) @Max(100_000) int maxOccurrences, @DefaultValue( {
+				"scheduler:manage" }) List<String> manageAnyPermissions){
+}

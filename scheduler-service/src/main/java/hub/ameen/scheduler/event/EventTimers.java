@@ -1,0 +1,157 @@
+package hub.ameen.scheduler.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import hub.ameen.platform.store.WriteTxn;
+import hub.ameen.scheduler.clock.Firing;
+import hub.ameen.scheduler.clock.Timer;
+import hub.ameen.scheduler.clock.TimerHandler;
+import hub.ameen.scheduler.clock.TimerIndex;
+import hub.ameen.scheduler.recurrence.Occurrence;
+import hub.ameen.scheduler.recurrence.Recurrence;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The timers of calendar events: one slot per reminder, one for the start and one for the
+ * end, each holding only the timer of its next occurrence. Firing a slot announces the
+ * occurrence and schedules the slot's following occurrence in the same transaction.
+ */
+@Component
+class EventTimers implements TimerHandler {
+
+	static final String REMINDER = "event.reminder";
+
+	static final String STARTED = "event.started";
+
+	static final String ENDED = "event.ended";
+
+	private final TimerIndex timers;
+
+	private final EventStore events;
+
+	private final EventMessages messages;
+
+	EventTimers(TimerIndex timers, EventStore events, EventMessages messages) {
+		this.timers = timers;
+		this.events = events;
+		this.messages = messages;
+	}
+
+	@Override
+	public Set<String> kinds() {
+		return Set.of(REMINDER, STARTED, ENDED);
+	}
+
+	/**
+	 * Recomputes every slot of a created or changed event from now on. A slot whose timer
+	 * is overdue but not yet fired keeps that occurrence, so an edit never loses it.
+	 */
+	void materialise(WriteTxn txn, CalendarEvent event, Instant now) {
+		Map<String, Timer> existing = this.timers.ofOwner(txn, event.id())
+			.stream()
+			.collect(Collectors.toMap(Timer::id, Function.identity()));
+		existing.values().forEach((timer) -> this.timers.cancel(txn, timer));
+		if (!event.isScheduled()) {
+			return;
+		}
+		Recurrence occurrences = event.occurrences();
+		for (Slot slot : slots(event)) {
+			Timer old = existing.get(slot.id());
+			Instant from = (old != null && !old.dueAt().isAfter(now)) ? old.dueAt() : now.plusMillis(1);
+			slot.firstDueFrom(occurrences, from).ifPresent((timer) -> this.timers.schedule(txn, timer));
+		}
+	}
+
+	/** Schedules the slots that have no timer: the per-minute safety net. */
+	void ensure(WriteTxn txn, CalendarEvent event, Instant now) {
+		Set<String> present = this.timers.ofOwner(txn, event.id()).stream().map(Timer::id).collect(Collectors.toSet());
+		Recurrence occurrences = event.occurrences();
+		for (Slot slot : slots(event)) {
+			if (!present.contains(slot.id())) {
+				slot.firstDueFrom(occurrences, now.plusMillis(1))
+					.ifPresent((timer) -> this.timers.schedule(txn, timer));
+			}
+		}
+	}
+
+	/** Whether the event still has timers to fire. */
+	boolean hasTimers(WriteTxn txn, String eventId) {
+		return !this.timers.ofOwner(txn, eventId).isEmpty();
+	}
+
+	void cancel(WriteTxn txn, String eventId) {
+		this.timers.cancelOwner(txn, eventId);
+	}
+
+	@Override
+	public Optional<Timer> fire(WriteTxn txn, Timer timer, Firing firing) {
+		Optional<CalendarEvent> found = this.events.get(txn, timer.ownerId()).filter(CalendarEvent::isScheduled);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		CalendarEvent event = found.get();
+		Recurrence occurrences = event.occurrences();
+		Occurrence occurrence = new Occurrence(timer.occurrenceStart(),
+				timer.occurrenceStart().plus(occurrences.duration()));
+		if (!firing.skipped()) {
+			announce(txn, event, timer, occurrence, firing);
+		}
+		Slot slot = new Slot(timer.id(), timer.kind(), event.id(), timer.minutesBefore());
+		return occurrences.firstStartingAfter(occurrence.start()).map(slot::timerFor);
+	}
+
+	private void announce(WriteTxn txn, CalendarEvent event, Timer timer, Occurrence occurrence, Firing firing) {
+		switch (timer.kind()) {
+			case REMINDER ->
+				this.messages.reminderDue(txn, event, occurrence, timer.minutesBefore(), timer.dueAt(), firing);
+			case STARTED ->
+				this.messages.occurrence(txn, EventMessages.STARTED, event, occurrence, timer.dueAt(), firing);
+			default -> this.messages.occurrence(txn, EventMessages.ENDED, event, occurrence, timer.dueAt(), firing);
+		}
+	}
+
+	private static List<Slot> slots(CalendarEvent event) {
+		List<Slot> slots = new ArrayList<>();
+		slots.add(new Slot(event.id() + "/started", STARTED, event.id(), null));
+		slots.add(new Slot(event.id() + "/ended", ENDED, event.id(), null));
+		for (Reminder reminder : event.reminders()) {
+			slots.add(new Slot(event.id() + "/reminder/" + reminder.minutesBefore(), REMINDER, event.id(),
+					reminder.minutesBefore()));
+		}
+		return slots;
+	}
+
+	/**
+	 * One slot of an event and how its due time follows from an occurrence.
+	 */
+	private record Slot(String id, String kind, String eventId, Integer minutesBefore) {
+
+		Optional<Timer> firstDueFrom(Recurrence occurrences, Instant from) {
+			Optional<Occurrence> first = switch (this.kind) {
+				case REMINDER -> occurrences.firstStartingAtOrAfter(from.plusSeconds(60L * this.minutesBefore));
+				case STARTED -> occurrences.firstStartingAtOrAfter(from);
+				default -> occurrences.firstEndingAtOrAfter(from);
+			};
+			return first.map(this::timerFor);
+		}
+
+		Timer timerFor(Occurrence occurrence) {
+			Instant due = switch (this.kind) {
+				case REMINDER -> occurrence.start().minusSeconds(60L * this.minutesBefore);
+				case STARTED -> occurrence.start();
+				default -> occurrence.end();
+			};
+			return new Timer(this.id, this.kind, this.eventId, due, occurrence.start(), this.minutesBefore);
+		}
+
+	}
+
+}

@@ -1,0 +1,135 @@
+package hub.ameen.scheduler.task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.test.kafka.SharedKafka;
+import hub.ameen.scheduler.SchedulerTestSupport;
+import hub.ameen.scheduler.TopicReader;
+import hub.ameen.scheduler.TopicReader.Received;
+import hub.ameen.scheduler.config.SchedulerTopics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Task events in on the real broker, deadlines out: due-soon (two seconds before, in this
+ * context) and overdue fire once per due time, and not for done or deleted tasks.
+ */
+class TaskDeadlineTests extends SchedulerTestSupport {
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	@Autowired
+	TaskDeadlines deadlines;
+
+	private KafkaProducer<String, String> producer;
+
+	private TopicReader deadlineEvents;
+
+	@BeforeEach
+	void connect() {
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				SharedKafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
+				new StringSerializer());
+		this.deadlineEvents = new TopicReader(SchedulerTopics.TASK_DEADLINES);
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.producer.close();
+		this.deadlineEvents.close();
+	}
+
+	@Test
+	void anOpenTaskGetsDueSoonThenOverdueOnceEach() {
+		String id = "task-" + UUID.randomUUID();
+		Instant due = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+		EventEnvelope created = publish("task.created", id, "Send the quote", due, "todo");
+
+		List<Received> fired = this.deadlineEvents.awaitKey(id, Duration.ofSeconds(10), (all) -> all.size() >= 2);
+
+		assertThat(fired).extracting(Received::type)
+			.containsExactly("scheduler.task.due-soon", "scheduler.task.overdue");
+		Received overdue = fired.get(1);
+		assertThat(overdue.text("taskId")).isEqualTo(id);
+		assertThat(overdue.text("title")).isEqualTo("Send the quote");
+		assertThat(overdue.text("assigneeId")).isEqualTo("assignee-1");
+		assertThat(overdue.text("dueAt")).isEqualTo(due.toString());
+		assertThat(overdue.event().payload().path("recipients")).extracting((node) -> node.asString())
+			.containsExactly("assignee-1");
+		assertThat(Duration.between(due, Instant.parse(overdue.text("firedAt")))).isBetween(Duration.ZERO,
+				Duration.ofSeconds(1));
+		assertThat(Duration.between(due.minusSeconds(2), Instant.parse(fired.get(0).text("firedAt"))))
+			.isBetween(Duration.ZERO, Duration.ofSeconds(1));
+
+		// a redelivery and a change that keeps the due time fire nothing again
+		send(created);
+		publish("task.updated", id, "Send the quote today", due, "in_progress");
+		await().atMost(PATIENCE)
+			.until(() -> this.deadlines.get(id).map(TrackedTask::title).orElse("").equals("Send the quote today"));
+		assertThat(this.deadlineEvents.pollKey(id, Duration.ofSeconds(1))).hasSize(2);
+	}
+
+	@Test
+	void doneAndDeletedTasksFireNothing() {
+		String done = "done-" + UUID.randomUUID();
+		String deleted = "deleted-" + UUID.randomUUID();
+		Instant due = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+		publish("task.created", done, "Finish early", due, "todo");
+		publish("task.updated", done, "Finish early", due, "done");
+		publish("task.created", deleted, "Drop it", due, "todo");
+		publish("task.deleted", deleted, "Drop it", due, "todo");
+		String open = "open-" + UUID.randomUUID();
+		publish("task.created", open, "Later", due.plus(Duration.ofDays(1)), "todo");
+		await().atMost(PATIENCE)
+			.until(() -> this.deadlines.get(open).isPresent()
+					&& this.deadlines.get(deleted).map(TrackedTask::status).orElse("").equals("deleted")
+					&& this.deadlines.get(done).map(TrackedTask::status).orElse("").equals("done"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(due.plusSeconds(1)));
+
+		assertThat(this.deadlineEvents.pollKey(done, Duration.ofMillis(500))).isEmpty();
+		assertThat(this.deadlineEvents.pollKey(deleted, Duration.ofMillis(100))).isEmpty();
+
+		// closed tasks are forgotten after the retention, open ones kept
+		assertThat(this.deadlines.purgeClosedBefore(Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(2);
+		assertThat(this.deadlines.get(done)).isEmpty();
+		assertThat(this.deadlines.get(deleted)).isEmpty();
+		assertThat(this.deadlines.get(open)).isPresent();
+	}
+
+	private EventEnvelope publish(String type, String id, String title, Instant due, String status) {
+		EventEnvelope event = EventEnvelope.of(type, 1, id, "someone",
+				new TaskChange(id, title, "assignee-1", due, status), mapper);
+		send(event);
+		return event;
+	}
+
+	private void send(EventEnvelope event) {
+		try {
+			this.producer
+				.send(new ProducerRecord<>(SchedulerTopics.TASKS, event.key(), mapper.writeValueAsString(event)))
+				.get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
