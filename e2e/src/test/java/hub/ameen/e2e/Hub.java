@@ -89,6 +89,28 @@ final class Hub {
 		}
 	}
 
+	/** Stops one component as an operator would (SIGTERM) and waits until it is gone. */
+	void stop(String component) {
+		try {
+			long pid = Long.parseLong(Files.readString(this.dataDir.resolve("run/" + component + ".pid")).trim());
+			ProcessHandle.of(pid).ifPresent((process) -> {
+				process.destroy();
+				process.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** {@code ./hub up} on a partly running suite: starts what is not running. */
+	void upAgain() {
+		Result up = run(Duration.ofSeconds(150), "up");
+		if (up.exitCode() != 0) {
+			throw new AssertionError("./hub up failed:\n" + up.output());
+		}
+	}
+
 	Map<String, String> environment() {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("HUB_DATA_DIR", this.dataDir.toString());

@@ -90,6 +90,33 @@ class SuiteIT {
 	}
 
 	@Test
+	@Order(3)
+	void reminderReachesTheStreamThroughTheGatewayWithinTwoSecondsOnce() throws Exception {
+		Duration latency = reminders().reminderArrivesLiveThroughTheGatewayOnceAndOnTime();
+		System.out.println("e2e: reminder due -> SSE through the gateway: " + latency.toMillis() + " ms");
+	}
+
+	@Test
+	@Order(4)
+	void reminderDueWhileNotificationServiceIsDownArrivesOnceWhenItIsBack() throws Exception {
+		reminders().reminderDueWhileAServiceIsDownArrivesOnceAfterItIsBack("notification-service", false);
+	}
+
+	@Test
+	@Order(5)
+	void reminderDueWhileSchedulerIsDownFiresOnceLateWhenItIsBack() throws Exception {
+		reminders().reminderDueWhileAServiceIsDownArrivesOnceAfterItIsBack("scheduler-service", true);
+	}
+
+	private ReminderScenario reminders() throws Exception {
+		String member = new IdentityScenario(this.gateway).login("member@hub.test", "member-initial-password")
+			.json()
+			.get("accessToken")
+			.asString();
+		return new ReminderScenario(this.hub, this.gateway, member);
+	}
+
+	@Test
 	@Order(100)
 	void upAgainStartsNothingDownLeavesNothingAndAnotherUpFindsItsData() throws Exception {
 		{
