@@ -6,7 +6,7 @@ import java.time.Instant;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
-import hub.ameen.auth.MutableClock;
+import hub.ameen.platform.test.MutableClock;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.StoreOptions;

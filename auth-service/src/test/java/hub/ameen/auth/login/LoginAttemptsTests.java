@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-import hub.ameen.auth.MutableClock;
+import hub.ameen.platform.test.MutableClock;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.StoreOptions;
 import org.junit.jupiter.api.AfterEach;

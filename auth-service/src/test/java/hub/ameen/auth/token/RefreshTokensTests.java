@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import hub.ameen.auth.MutableClock;
+import hub.ameen.platform.test.MutableClock;
 import hub.ameen.auth.config.AuthProperties;
 import hub.ameen.auth.projection.Account;
 import hub.ameen.auth.projection.Identity;

@@ -19,7 +19,7 @@ import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.StoreOptions;
 import hub.ameen.platform.store.WriteTxn;
-import hub.ameen.scheduler.MutableClock;
+import hub.ameen.platform.test.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

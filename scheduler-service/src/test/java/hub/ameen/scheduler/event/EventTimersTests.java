@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.StoreOptions;
-import hub.ameen.scheduler.MutableClock;
+import hub.ameen.platform.test.MutableClock;
 import hub.ameen.scheduler.clock.ClockProperties;
 import hub.ameen.scheduler.clock.Timer;
 import hub.ameen.scheduler.clock.TimerClock;

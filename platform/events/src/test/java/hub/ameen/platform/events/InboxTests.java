@@ -1,14 +1,12 @@
 package hub.ameen.platform.events;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import hub.ameen.platform.test.MutableClock;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Store;
@@ -33,7 +31,7 @@ class InboxTests {
 	@TempDir
 	Path dir;
 
-	final MovableClock clock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
+	final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
 
 	Store store;
 
@@ -102,36 +100,6 @@ class InboxTests {
 
 	private static EventEnvelope event() {
 		return EventEnvelope.of("thing.happened", 1, "thing-1", null, null, JsonMapper.shared());
-	}
-
-	/** A clock the test moves by hand. */
-	static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

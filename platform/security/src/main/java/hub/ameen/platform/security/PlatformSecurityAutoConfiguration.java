@@ -1,9 +1,7 @@
 package hub.ameen.platform.security;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import hub.ameen.platform.web.PlatformWebAutoConfiguration;
 import hub.ameen.platform.web.ProblemResponses;
@@ -23,17 +21,11 @@ import org.springframework.context.annotation.PropertySource;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -67,8 +59,6 @@ public class PlatformSecurityAutoConfiguration {
 	static final List<String> ACTUATOR_PATHS = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/actuator/prometheus");
 
-	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
-
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveJwtDecoder jwtDecoder(HubSecurityProperties properties) {
@@ -79,7 +69,7 @@ public class PlatformSecurityAutoConfiguration {
 			})
 			.validateType(false)
 			.build();
-		decoder.setJwtValidator(validator(properties));
+		decoder.setJwtValidator(AccessTokenValidator.of(properties));
 		// an unreachable key set surfaces as IllegalStateException; as a JwtException it
 		// becomes an AuthenticationServiceException, answered 503 instead of 500
 		return (token) -> decoder.decode(token)
@@ -118,18 +108,6 @@ public class PlatformSecurityAutoConfiguration {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(perms);
 		return new ReactiveJwtAuthenticationConverterAdapter(converter);
-	}
-
-	private static OAuth2TokenValidator<Jwt> validator(HubSecurityProperties properties) {
-		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
-		type.setAllowEmpty(true);
-		return new DelegatingOAuth2TokenValidator<>(List.of(type, required(JwtClaimNames.EXP),
-				required(JwtClaimNames.SUB), new JwtTimestampValidator(CLOCK_SKEW),
-				new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
-	}
-
-	private static OAuth2TokenValidator<Jwt> required(String claim) {
-		return new JwtClaimValidator<Object>(claim, Objects::nonNull);
 	}
 
 	private static SignatureAlgorithm algorithm(String name) {

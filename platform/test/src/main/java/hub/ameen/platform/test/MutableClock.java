@@ -1,4 +1,4 @@
-package hub.ameen.scheduler;
+package hub.ameen.platform.test;
 
 import java.time.Clock;
 import java.time.Duration;
