@@ -1,0 +1,116 @@
+package hub.ameen.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * On demand, against a running suite ({@code ./hub up}; run {@code bench/reminders.sh}):
+ * schedules reminders due over the next seconds and measures due time → arrival on the
+ * notification stream through the gateway, printing p50, p99 and max, and counting
+ * missing and duplicate deliveries. Options: {@code --count=30 --spread=30} (seconds).
+ */
+public final class ReminderLatency {
+
+	private ReminderLatency() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		int count = Integer.parseInt(options.getOrDefault("count", "30"));
+		int spread = Integer.parseInt(options.getOrDefault("spread", "30"));
+		Map<String, String> env = System.getenv();
+		int port = Integer.parseInt(env.getOrDefault("HUB_PORT_GATEWAY", "8080"));
+		String email = env.getOrDefault("HUB_ADMIN_EMAIL", "admin@hub.local");
+		String password = env.containsKey("HUB_ADMIN_PASSWORD") ? env.get("HUB_ADMIN_PASSWORD")
+				: Files.readString(Path.of(env.getOrDefault("HUB_DATA_DIR", "data"), "user-service", "admin-password"))
+					.trim();
+
+		Api gateway = new Api(port);
+		String token = new IdentityScenario(gateway).login(email, password).json().get("accessToken").asString();
+		String userId = gateway.get("/api/users/me", token).json().get("id").asString();
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Instant> dueByTitle = new HashMap<>();
+		Map<String, Integer> seen = new HashMap<>();
+		List<Long> latencies = new ArrayList<>();
+		try (SseClient stream = new SseClient(port, "/api/notifications/stream", token, null)) {
+			if (stream.status(Duration.ofSeconds(10)) != 200) {
+				throw new IllegalStateException("the stream did not open");
+			}
+			Instant first = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+			for (int i = 0; i < count; i++) {
+				Instant due = first.plusMillis((long) i * spread * 1000 / count);
+				String title = "latency " + run + " #" + i;
+				Instant start = due.plus(Duration.ofMinutes(1));
+				Api.Response created = gateway.post("/api/scheduler/events", token,
+						Map.of("title", title, "startsAt", start.toString(), "endsAt",
+								start.plus(Duration.ofMinutes(5)).toString(), "timeZone", "UTC", "reminders",
+								List.of(Map.of("minutesBefore", 1)), "attendeeIds", List.of(userId)));
+				if (created.status() != 201) {
+					throw new IllegalStateException("could not schedule: " + created);
+				}
+				dueByTitle.put(title, due);
+			}
+			Instant deadline = first.plusSeconds(spread + 20);
+			while (seen.size() < count && Instant.now().isBefore(deadline)) {
+				SseClient.Event event = stream.next(Duration.ofSeconds(1));
+				if (event == null || !"reminder.due".equals(event.data().path("type").asString())) {
+					continue;
+				}
+				String title = event.data().path("title").asString();
+				Instant due = dueByTitle.get(title);
+				if (due != null && seen.merge(title, 1, Integer::sum) == 1) {
+					latencies.add(Duration.between(due, event.receivedAt()).toMillis());
+				}
+			}
+			seen.putAll(countLateArrivals(stream, dueByTitle, seen));
+		}
+		report(count, latencies, seen);
+	}
+
+	private static Map<String, Integer> countLateArrivals(SseClient stream, Map<String, Instant> dueByTitle,
+			Map<String, Integer> seen) throws InterruptedException {
+		Map<String, Integer> all = new HashMap<>(seen);
+		for (SseClient.Event event : stream.drain(Duration.ofSeconds(3))) {
+			String title = event.data().path("title").asString();
+			if (dueByTitle.containsKey(title)) {
+				all.merge(title, 1, Integer::sum);
+			}
+		}
+		return all;
+	}
+
+	private static void report(int count, List<Long> latencies, Map<String, Integer> seen) {
+		latencies.sort(null);
+		long duplicates = seen.values().stream().filter((n) -> n > 1).count();
+		System.out.printf("reminders scheduled %d, delivered %d, missing %d, delivered twice %d%n", count,
+				latencies.size(), count - latencies.size(), duplicates);
+		if (!latencies.isEmpty()) {
+			System.out.printf("due -> on the stream through the gateway: p50 %d ms, p99 %d ms, max %d ms%n",
+					percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
+		}
+	}
+
+	private static long percentile(List<Long> sorted, int p) {
+		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			if (arg.startsWith("--") && arg.contains("=")) {
+				options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+			}
+		}
+		return options;
+	}
+
+}
