@@ -1,0 +1,4 @@
+/**
+ * Service-wide beans: the clock.
+ */
+package hub.ameen.notification.config;

@@ -1,0 +1,23 @@
+package hub.ameen.notification.inbound;
+
+import hub.ameen.platform.events.Topics;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Declares the topics this service reads (and their dead-letter topics) as their
+ * producers do, so that starting before them does not auto-create a topic of another
+ * shape.
+ */
+@Configuration(proxyBeanMethods = false)
+class InboundConfiguration {
+
+	@Bean
+	KafkaAdmin.NewTopics inboundTopics() {
+		return Topics.declare(InboundTopics.REMINDERS, InboundTopics.TASK_DEADLINES, InboundTopics.USERS,
+				InboundTopics.TASKS);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * What other services tell us: their events, turned into notifications exactly once.
+ */
+package hub.ameen.notification.inbound;

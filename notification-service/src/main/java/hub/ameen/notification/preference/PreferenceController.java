@@ -1,0 +1,82 @@
+package hub.ameen.notification.preference;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import hub.ameen.notification.notification.NotificationTypes;
+import hub.ameen.platform.security.CurrentUser;
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.web.BadRequestException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/notifications/preferences}: the caller's muted notification types.
+ */
+@RestController
+@RequestMapping("/api/notifications/preferences")
+@PreAuthorize("hasAuthority('notifications:read')")
+class PreferenceController {
+
+	private final Store store;
+
+	private final PreferenceStore preferences;
+
+	PreferenceController(Store store, PreferenceStore preferences) {
+		this.store = store;
+		this.preferences = preferences;
+	}
+
+	/**
+	 * The body of a change: the complete set of muted types.
+	 *
+	 * @param muted types to mute, each one of {@code types}
+	 */
+	record PreferencesRequest(@NotNull Set<@NotBlank String> muted) {
+	}
+
+	/**
+	 * The caller's preferences and the types there are.
+	 *
+	 * @param muted the muted types, sorted
+	 * @param types every notification type
+	 */
+	record PreferencesView(List<String> muted, List<String> types) {
+
+		static PreferencesView of(Preferences preferences) {
+			return new PreferencesView(List.copyOf(new TreeSet<>(preferences.muted())), NotificationTypes.all());
+		}
+
+	}
+
+	@GetMapping
+	Mono<PreferencesView> get() {
+		return CurrentUser.current().map((me) -> PreferencesView.of(this.preferences.get(me.id())));
+	}
+
+	@PutMapping
+	Mono<PreferencesView> put(@Valid @RequestBody PreferencesRequest request) {
+		Set<String> unknown = new TreeSet<>(request.muted());
+		unknown.removeAll(NotificationTypes.all());
+		if (!unknown.isEmpty()) {
+			return Mono.error(new BadRequestException(
+					"Unknown notification type(s) " + unknown + "; the types are " + NotificationTypes.all()));
+		}
+		Preferences changed = new Preferences(request.muted());
+		return CurrentUser.current().flatMap((me) -> this.store.write((txn) -> {
+			this.preferences.put(txn, me.id(), changed);
+			return PreferencesView.of(changed);
+		}));
+	}
+
+}

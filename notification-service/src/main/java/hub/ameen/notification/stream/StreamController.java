@@ -1,0 +1,102 @@
+package hub.ameen.notification.stream;
+
+import hub.ameen.notification.notification.Notification;
+import hub.ameen.platform.security.CurrentUser;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@code GET /api/notifications/stream}: the caller's notifications as Server-Sent
+ * Events; {@code POST /api/notifications/stream-ticket}: a one-time ticket to open it
+ * from a browser.
+ */
+@RestController
+class StreamController {
+
+	static final String LAST_EVENT_ID = "Last-Event-ID";
+
+	private final StreamAuthenticator authenticator;
+
+	private final NotificationStreams streams;
+
+	private final StreamTickets tickets;
+
+	StreamController(StreamAuthenticator authenticator, NotificationStreams streams, StreamTickets tickets) {
+		this.authenticator = authenticator;
+		this.streams = streams;
+		this.tickets = tickets;
+	}
+
+	@GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Mono<ResponseEntity<Flux<ServerSentEvent<Notification>>>> stream(ServerWebExchange exchange,
+			@RequestParam(required = false) String ticket,
+			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader,
+			@RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
+		Long lastEventId = parse((lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParam);
+		return this.authenticator.userId(exchange.getRequest(), ticket)
+			.map((userId) -> ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				// nginx: pass each event on at once instead of buffering the response
+				.header("X-Accel-Buffering", "no")
+				.contentType(MediaType.TEXT_EVENT_STREAM)
+				.body(this.streams.open(userId, lastEventId, () -> close(exchange))));
+	}
+
+	/**
+	 * A new ticket.
+	 *
+	 * @param ticket pass as {@code ?ticket=} to the stream, once
+	 * @param expiresIn seconds it stays valid
+	 */
+	record TicketResponse(String ticket, long expiresIn) {
+	}
+
+	@PostMapping("/api/notifications/stream-ticket")
+	@PreAuthorize("hasAuthority('notifications:read')")
+	Mono<ResponseEntity<TicketResponse>> ticket() {
+		return CurrentUser.current()
+			.map((me) -> ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.body(new TicketResponse(this.tickets.issue(me.id()), this.tickets.ttl().toSeconds())));
+	}
+
+	private static Long parse(String lastEventId) {
+		if (lastEventId == null || lastEventId.isBlank()) {
+			return null;
+		}
+		try {
+			long seq = Long.parseLong(lastEventId.trim());
+			if (seq >= 0) {
+				return seq;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw StreamProblems.badRequest("Last-Event-ID must be an id this stream sent (a non-negative number)");
+	}
+
+	/**
+	 * Closes the TCP connection under the response (Reactor Netty), dropping its buffers.
+	 */
+	private static void close(ServerWebExchange exchange) {
+		Object connection = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+		if (connection instanceof reactor.netty.Connection netty) {
+			netty.channel().close();
+		}
+	}
+
+}

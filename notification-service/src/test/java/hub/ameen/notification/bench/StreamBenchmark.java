@@ -1,0 +1,179 @@
+package hub.ameen.notification.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import hub.ameen.notification.NotificationServiceApplication;
+import hub.ameen.notification.SseClient;
+import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.test.kafka.SharedKafka;
+import hub.ameen.platform.test.security.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Opens many streams on one notification-service (one user each), then publishes
+ * reminders for all of them to Kafka and reports how long each stream took to receive
+ * them. Everything runs in this JVM: a real Kafka broker, the service on a free port with
+ * LMDB in a temporary directory, and the clients on Reactor Netty.
+ * <p>
+ * Arguments: {@code [connections=5000] [rounds=5]}.
+ */
+public final class StreamBenchmark {
+
+	/** Recipients per reminder event, so one event stays well under Kafka's 1 MB. */
+	private static final int RECIPIENTS_PER_EVENT = 5000;
+
+	private StreamBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int connections = (args.length > 0) ? Integer.parseInt(args[0]) : 5000;
+		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
+		Path data = Files.createTempDirectory("notification-bench-");
+		ConfigurableApplicationContext service = start(data);
+		try {
+			List<SseClient> streams = run(service, connections, rounds);
+			long stopping = System.nanoTime();
+			service.close();
+			long ended = streams.stream().filter(SseClient::ended).count();
+			System.out.printf("shut down with %d open streams in %d ms; %d streams saw their end%n", streams.size(),
+					millisSince(stopping), ended);
+			streams.forEach(SseClient::close);
+		}
+		finally {
+			service.close();
+			FileSystemUtils.deleteRecursively(data);
+		}
+		System.exit(0);
+	}
+
+	private static ConfigurableApplicationContext start(Path data) {
+		SpringApplication application = new SpringApplication(NotificationServiceApplication.class);
+		return application.run("--server.port=0", "--hub.store.path=" + data,
+				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--logging.level.root=WARN",
+				"--spring.main.banner-mode=off");
+	}
+
+	private static List<SseClient> run(ConfigurableApplicationContext service, int connections, int rounds)
+			throws Exception {
+		int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+		JsonMapper json = service.getBean(JsonMapper.class);
+		MeterRegistry meters = service.getBean(MeterRegistry.class);
+		System.out.printf("notification-service on port %d; %d streams, %d broadcasts%n", port, connections, rounds);
+
+		long started = System.nanoTime();
+		List<String> users = new ArrayList<>(connections);
+		for (int i = 0; i < connections; i++) {
+			users.add("bench-" + i);
+		}
+		List<Map<String, String>> headers = users.parallelStream()
+			.map((user) -> Map.of("Authorization", TestTokens.shared().bearer(user, "notifications:read")))
+			.toList();
+		System.out.printf("signed %d tokens in %d ms%n", connections, millisSince(started));
+
+		// the first token makes the service fetch the key set; the rest reuse it
+		SseClient.connect(port, "/api/notifications/stream", headers.get(0)).close();
+		started = System.nanoTime();
+		List<SseClient> streams = new ArrayList<>(connections);
+		for (int from = 0; from < connections; from += 500) {
+			List<SseClient> batch = headers.subList(from, Math.min(connections, from + 500))
+				.stream()
+				.map((h) -> SseClient.open(port, "/api/notifications/stream", h))
+				.toList();
+			batch.forEach(SseClient::awaitConnected);
+			streams.addAll(batch);
+		}
+		System.out.printf("opened %d streams in %d ms (%.0f per second)%n", connections, millisSince(started),
+				connections * 1000.0 / Math.max(1, millisSince(started)));
+
+		try (KafkaProducer<String, String> producer = producer()) {
+			for (int round = 1; round <= rounds; round++) {
+				broadcast(producer, json, users, streams, round);
+			}
+		}
+		report(meters, streams);
+		return streams;
+	}
+
+	private static void broadcast(KafkaProducer<String, String> producer, JsonMapper json, List<String> users,
+			List<SseClient> streams, int round) throws Exception {
+		long published = System.nanoTime();
+		Instant now = Instant.now();
+		for (int from = 0; from < users.size(); from += RECIPIENTS_PER_EVENT) {
+			List<String> recipients = users.subList(from, Math.min(users.size(), from + RECIPIENTS_PER_EVENT));
+			EventEnvelope reminder = new EventEnvelope(UUID.randomUUID().toString(), "scheduler.reminder.due", 1, now,
+					"bench-event-" + from, null,
+					json.valueToTree(Map.of("eventId", "bench-event", "occurrenceStart",
+							now.plusSeconds(600).toString(), "title", "Broadcast " + round, "dueAt", now.toString(),
+							"firedAt", now.toString(), "late", false, "recipients", recipients)));
+			producer.send(new ProducerRecord<>("hub.scheduler.reminder.v1", reminder.key(),
+					json.writeValueAsString(reminder)));
+		}
+		producer.flush();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (!streams.stream().allMatch((s) -> s.notifications().size() >= round)) {
+			if (System.nanoTime() > deadline) {
+				long missing = streams.stream().filter((s) -> s.notifications().size() < round).count();
+				throw new IllegalStateException(missing + " streams did not receive broadcast " + round);
+			}
+			Thread.sleep(5);
+		}
+		long[] latencies = streams.stream()
+			.mapToLong((s) -> s.notifications().get(round - 1).receivedAtNanos() - published)
+			.sorted()
+			.toArray();
+		System.out.printf("broadcast %d: publish -> received by all %d streams: p50 %d ms, p99 %d ms, max %d ms%n",
+				round, latencies.length, percentile(latencies, 50), percentile(latencies, 99),
+				TimeUnit.NANOSECONDS.toMillis(latencies[latencies.length - 1]));
+	}
+
+	private static void report(MeterRegistry meters, List<SseClient> streams) {
+		Timer latency = meters.get("hub.notifications.delivery.latency").tag("mode", "live").timer();
+		Runtime runtime = Runtime.getRuntime();
+		System.gc();
+		System.out.printf("server: %d notifications written to streams, due -> written mean %.1f ms, max %.1f ms%n",
+				latency.count(), latency.mean(TimeUnit.MILLISECONDS), latency.max(TimeUnit.MILLISECONDS));
+		System.out.printf("heap in use (service and clients) %d MB, threads %d, duplicates %d%n",
+				(runtime.totalMemory() - runtime.freeMemory()) >> 20,
+				ManagementFactory.getThreadMXBean().getThreadCount(),
+				streams.stream().filter((s) -> s.ids().stream().distinct().count() != s.ids().size()).count());
+	}
+
+	private static long percentile(long[] sorted, int percent) {
+		int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+		return TimeUnit.NANOSECONDS.toMillis(sorted[Math.max(0, index)]);
+	}
+
+	private static long millisSince(long nanos) {
+		return (System.nanoTime() - nanos) / 1_000_000;
+	}
+
+	private static KafkaProducer<String, String> producer() {
+		Properties settings = new Properties();
+		settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+		settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 << 20);
+		return new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * A load benchmark of the stream, run by hand (see the module's README), not by the test
+ * suite.
+ */
+package hub.ameen.notification.bench;

@@ -1,0 +1,164 @@
+package hub.ameen.notification.inbound;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import hub.ameen.notification.ServiceTestSupport;
+import hub.ameen.notification.notification.Notification;
+import hub.ameen.notification.notification.NotificationStore;
+import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.test.kafka.SharedKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class InboundEventsTests extends ServiceTestSupport {
+
+	static final Duration KAFKA = Duration.ofSeconds(30);
+
+	@Autowired
+	NotificationStore notifications;
+
+	@Autowired
+	Inbox inbox;
+
+	@Test
+	void aNewUserIsWelcomedOnceEvenWhenTheEventComesTwice() {
+		String user = newUser();
+		EventEnvelope created = event("user.created", user,
+				Map.of("id", user, "email", user + "@hub.test", "displayName", "Noura", "status", "ACTIVE"));
+		publish(InboundTopics.USERS, created);
+		publish(InboundTopics.USERS, created);
+		// an event behind them on the same partition: once it is handled, so are both
+		// copies
+		publish(InboundTopics.USERS, event("user.updated", user, Map.of("id", user)));
+		// another service's type on this topic is ignored, not dead-lettered
+		publish(InboundTopics.USERS, event("scheduler.task.overdue", user, Map.of("dueAt", "not a time")));
+		EventEnvelope marker = event("user.deleted", user, Map.of("id", "marker-" + user));
+		publish(InboundTopics.USERS, marker);
+		await().atMost(KAFKA).until(() -> this.inbox.isProcessed(marker.id()));
+
+		List<Notification> all = all(user);
+		assertThat(all).hasSize(1);
+		assertThat(all.get(0).type()).isEqualTo("user.welcome");
+		assertThat(all.get(0).title()).isEqualTo("Welcome to Ameen Hub, Noura");
+		assertThat(all.get(0).sourceEventId()).isEqualTo(created.id());
+	}
+
+	@Test
+	void tasksDueSoonAndOverdueNotifyTheirAssignee() {
+		String assignee = newUser();
+		Instant due = Instant.now().plus(Duration.ofHours(1));
+		publish(InboundTopics.TASK_DEADLINES, event("scheduler.task.due-soon", "task-1", Map.of("taskId", "task-1",
+				"title", "Send the invoice", "assigneeId", assignee, "dueAt", due.toString())));
+		publish(InboundTopics.TASK_DEADLINES,
+				event("scheduler.task.overdue", "task-2", Map.of("taskId", "task-2", "title", "File the report",
+						"assigneeId", assignee, "dueAt", Instant.now().minusSeconds(3600).toString())));
+		await().atMost(KAFKA).until(() -> all(assignee).size() == 2);
+
+		List<Notification> all = all(assignee);
+		assertThat(all).extracting(Notification::type).containsExactlyInAnyOrder("task.due-soon", "task.overdue");
+		Notification soon = all.stream().filter((n) -> n.type().equals("task.due-soon")).findFirst().orElseThrow();
+		assertThat(soon.title()).isEqualTo("Due soon: Send the invoice");
+		assertThat(soon.body()).isEqualTo("Due in 1 hour");
+		assertThat(soon.link()).isEqualTo("/tasks/task-1");
+		Notification overdue = all.stream().filter((n) -> n.type().equals("task.overdue")).findFirst().orElseThrow();
+		assertThat(overdue.title()).isEqualTo("Overdue: File the report");
+		assertThat(overdue.body()).isEqualTo("Was due 1 hour ago");
+	}
+
+	@Test
+	void aUserHearsOfATaskAssignedToThemBySomeoneElseOnce() {
+		String assignee = newUser();
+		String manager = newUser();
+		String taskId = "task-" + assignee;
+		// created by the manager for the assignee: notify
+		publish(InboundTopics.TASKS, task("task.created", taskId, assignee, manager));
+		// edited by the manager, same assignee: nothing new
+		publish(InboundTopics.TASKS, task("task.updated", taskId, assignee, manager));
+		// reassigned to the manager by the manager, then back to the assignee by the
+		// assignee
+		publish(InboundTopics.TASKS, task("task.updated", taskId, manager, manager));
+		publish(InboundTopics.TASKS, task("task.updated", taskId, assignee, assignee));
+		EventEnvelope last = task("task.updated", taskId, manager, assignee);
+		publish(InboundTopics.TASKS, last);
+		await().atMost(KAFKA).until(() -> this.inbox.isProcessed(last.id()));
+
+		assertThat(all(assignee)).extracting(Notification::type, Notification::title, Notification::link)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("task.assigned", "Assigned to you: Call Layla",
+					"/tasks/" + taskId));
+		assertThat(all(manager)).extracting(Notification::type).containsExactly("task.assigned");
+	}
+
+	@Test
+	void aMalformedEventGoesToTheDeadLetterTopicAndDoesNotHoldUpTheNextOne() {
+		String user = newUser();
+		String key = "poison-" + user;
+		EventEnvelope poison = event("scheduler.reminder.due", key,
+				Map.of("title", "no event id", "recipients", List.of(user)));
+		publish(InboundTopics.REMINDERS, poison);
+		publish(InboundTopics.REMINDERS, reminder(key, "After the poison", List.of(user)));
+		await().atMost(KAFKA).until(() -> all(user).size() == 1);
+		assertThat(all(user).get(0).title()).isEqualTo("After the poison");
+		assertThat(deadLetterIds(InboundTopics.REMINDERS + ".dlt", poison.id())).contains(poison.id());
+	}
+
+	@Test
+	void aDeletedUsersNotificationsAreForgotten() {
+		String user = newUser();
+		notify(user, 3, "soon gone");
+		EventEnvelope deleted = event("user.deleted", user, Map.of("id", user));
+		publish(InboundTopics.USERS, deleted);
+		await().atMost(KAFKA).until(() -> this.inbox.isProcessed(deleted.id()));
+		assertThat(all(user)).isEmpty();
+		assertThat(this.notifications.unreadCount(user)).isZero();
+	}
+
+	private EventEnvelope task(String type, String taskId, String assigneeId, String actorId) {
+		EventEnvelope event = event(type, taskId,
+				Map.of("id", taskId, "title", "Call Layla", "status", "todo", "assigneeId", assigneeId));
+		return new EventEnvelope(event.id(), event.type(), 1, event.occurredAt(), event.key(), actorId,
+				event.payload());
+	}
+
+	private List<Notification> all(String user) {
+		return this.notifications.page(user, PageRequest.of(200, null), false).items();
+	}
+
+	private static List<String> deadLetterIds(String topic, String wanted) {
+		Properties settings = new Properties();
+		settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+				new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map((p) -> new TopicPartition(topic, p.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			List<String> found = new ArrayList<>();
+			await().atMost(KAFKA).until(() -> {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+					found.add(record.value());
+				}
+				return found.stream().anyMatch((value) -> value.contains(wanted));
+			});
+			return found.stream().filter((value) -> value.contains(wanted)).map((value) -> wanted).toList();
+		}
+	}
+
+}

@@ -1,0 +1,86 @@
+package hub.ameen.notification.stream;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamTicketsTests {
+
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
+
+	private final StreamTickets tickets = new StreamTickets(this.clock, Duration.ofSeconds(30));
+
+	@Test
+	void aTicketNamesItsUserOnce() {
+		String ticket = this.tickets.issue("user-1");
+		assertThat(this.tickets.redeem(ticket)).contains("user-1");
+		assertThat(this.tickets.redeem(ticket)).isEmpty();
+	}
+
+	@Test
+	void anExpiredTicketIsRejected() {
+		String fresh = this.tickets.issue("user-1");
+		String stale = this.tickets.issue("user-1");
+		this.clock.advance(Duration.ofSeconds(29));
+		assertThat(this.tickets.redeem(fresh)).contains("user-1");
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.tickets.redeem(stale)).isEmpty();
+	}
+
+	@Test
+	void unknownAndMissingTicketsAreRejected() {
+		this.tickets.issue("user-1");
+		assertThat(this.tickets.redeem("guess")).isEmpty();
+		assertThat(this.tickets.redeem(null)).isEmpty();
+	}
+
+	@Test
+	void ticketsAreUnguessableAndExpiredOnesAreForgotten() {
+		Set<String> issued = new HashSet<>();
+		for (int i = 0; i < 2000; i++) {
+			issued.add(this.tickets.issue("user-" + i));
+		}
+		assertThat(issued).hasSize(2000).allMatch((t) -> t.matches("[A-Za-z0-9_-]{43}"));
+		this.clock.advance(Duration.ofMinutes(1));
+		this.tickets.issue("user-late");
+		assertThat(this.tickets.outstanding()).isEqualTo(1);
+	}
+
+	static final class MovableClock extends Clock {
+
+		private Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
