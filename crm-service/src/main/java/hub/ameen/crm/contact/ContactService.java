@@ -4,16 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
-import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.events.PublishedCollection;
+import hub.ameen.platform.events.PublishedCollection.Change;
 import hub.ameen.platform.events.Topics;
-import hub.ameen.platform.store.Codec;
-import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.store.Store;
-import hub.ameen.platform.store.WriteTxn;
 import hub.ameen.platform.web.NotFoundException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,19 +29,14 @@ class ContactService {
 
 	private final Store store;
 
-	private final Collection<String, Contact> contacts;
-
-	private final Outbox outbox;
-
-	private final JsonMapper json;
+	private final PublishedCollection<Contact> contacts;
 
 	private final Clock clock;
 
 	ContactService(Store store, Outbox outbox, JsonMapper json, Clock clock) {
 		this.store = store;
-		this.contacts = store.collection("contacts", Codec.utf8(), Codec.json(json, Contact.class));
-		this.outbox = outbox;
-		this.json = json;
+		this.contacts = new PublishedCollection<>(store, outbox, json, "contacts", Contact.class, Contact::id, TOPIC,
+				"contact");
 		this.clock = clock;
 	}
 
@@ -52,7 +45,7 @@ class ContactService {
 		Contact contact = new Contact(Ids.next(), request.firstName(), request.lastName(), request.email(),
 				request.phone(), request.companyId(), request.tags(),
 				Objects.requireNonNullElse(request.ownerId(), actorId), now, now);
-		return this.store.write((txn) -> save(txn, contact, "contact.created", actorId));
+		return this.store.write((txn) -> this.contacts.save(txn, contact, Change.CREATED, actorId));
 	}
 
 	Mono<Contact> get(String id) {
@@ -60,7 +53,7 @@ class ContactService {
 	}
 
 	Page<Contact> list(PageRequest request) {
-		return this.store.read((txn) -> this.contacts.page(txn, request.descendingOrder()));
+		return this.contacts.newestFirst(request, (contact) -> true);
 	}
 
 	Mono<Contact> update(String id, ContactRequest change, String actorId) {
@@ -71,27 +64,12 @@ class ContactService {
 					or(change.phone(), current.phone()), or(change.companyId(), current.companyId()),
 					or(change.tags(), current.tags()), or(change.ownerId(), current.ownerId()), current.createdAt(),
 					this.clock.instant());
-			return save(txn, changed, "contact.updated", actorId);
+			return this.contacts.save(txn, changed, Change.UPDATED, actorId);
 		});
 	}
 
 	Mono<Void> delete(String id, String actorId) {
-		return this.store.write((txn) -> {
-			Contact current = this.contacts.get(txn, id).orElseThrow(() -> notFound(id));
-			this.contacts.delete(txn, id);
-			publish(txn, "contact.deleted", current, actorId);
-			return current;
-		}).then();
-	}
-
-	private Contact save(WriteTxn txn, Contact contact, String type, String actorId) {
-		this.contacts.put(txn, contact.id(), contact);
-		publish(txn, type, contact, actorId);
-		return contact;
-	}
-
-	private void publish(WriteTxn txn, String type, Contact contact, String actorId) {
-		this.outbox.append(txn, TOPIC, EventEnvelope.of(type, 1, contact.id(), actorId, contact, this.json));
+		return this.store.write((txn) -> this.contacts.remove(txn, id, actorId).orElseThrow(() -> notFound(id))).then();
 	}
 
 	private static <T> T or(T value, T fallback) {

@@ -3,16 +3,14 @@ package hub.ameen.tasks.task;
 import java.time.Clock;
 import java.time.Instant;
 
-import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.events.PublishedCollection;
+import hub.ameen.platform.events.PublishedCollection.Change;
 import hub.ameen.platform.events.Topics;
-import hub.ameen.platform.store.Codec;
-import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.store.Store;
-import hub.ameen.platform.store.WriteTxn;
 import hub.ameen.platform.web.NotFoundException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,19 +28,13 @@ class TaskService {
 
 	private final Store store;
 
-	private final Collection<String, Task> tasks;
-
-	private final Outbox outbox;
-
-	private final JsonMapper json;
+	private final PublishedCollection<Task> tasks;
 
 	private final Clock clock;
 
 	TaskService(Store store, Outbox outbox, JsonMapper json, Clock clock) {
 		this.store = store;
-		this.tasks = store.collection("tasks", Codec.utf8(), Codec.json(json, Task.class));
-		this.outbox = outbox;
-		this.json = json;
+		this.tasks = new PublishedCollection<>(store, outbox, json, "tasks", Task.class, Task::id, TOPIC, "task");
 		this.clock = clock;
 	}
 
@@ -51,7 +43,7 @@ class TaskService {
 		Task task = new Task(Ids.next(), request.title(), request.description(), or(request.status(), Task.Status.todo),
 				or(request.priority(), Task.Priority.medium), request.assigneeId(), request.dueAt(), request.labels(),
 				(request.related() != null) ? request.related().toRelated() : null, actorId, now, now);
-		return this.store.write((txn) -> save(txn, task, "task.created", actorId));
+		return this.store.write((txn) -> this.tasks.save(txn, task, Change.CREATED, actorId));
 	}
 
 	Mono<Task> get(String id) {
@@ -59,9 +51,8 @@ class TaskService {
 	}
 
 	Page<Task> list(PageRequest request, String assigneeId, Task.Status status) {
-		return this.store.read((txn) -> this.tasks.page(txn, request.descendingOrder(),
-				(task) -> (assigneeId == null || assigneeId.equals(task.assigneeId()))
-						&& (status == null || status == task.status())));
+		return this.tasks.newestFirst(request, (task) -> (assigneeId == null || assigneeId.equals(task.assigneeId()))
+				&& (status == null || status == task.status()));
 	}
 
 	Mono<Task> update(String id, TaskRequest change, String actorId) {
@@ -73,27 +64,12 @@ class TaskService {
 					or(change.dueAt(), current.dueAt()), or(change.labels(), current.labels()),
 					(change.related() != null) ? change.related().toRelated() : current.related(), current.createdBy(),
 					current.createdAt(), this.clock.instant());
-			return save(txn, changed, "task.updated", actorId);
+			return this.tasks.save(txn, changed, Change.UPDATED, actorId);
 		});
 	}
 
 	Mono<Void> delete(String id, String actorId) {
-		return this.store.write((txn) -> {
-			Task current = this.tasks.get(txn, id).orElseThrow(() -> notFound(id));
-			this.tasks.delete(txn, id);
-			publish(txn, "task.deleted", current, actorId);
-			return current;
-		}).then();
-	}
-
-	private Task save(WriteTxn txn, Task task, String type, String actorId) {
-		this.tasks.put(txn, task.id(), task);
-		publish(txn, type, task, actorId);
-		return task;
-	}
-
-	private void publish(WriteTxn txn, String type, Task task, String actorId) {
-		this.outbox.append(txn, TOPIC, EventEnvelope.of(type, 1, task.id(), actorId, task, this.json));
+		return this.store.write((txn) -> this.tasks.remove(txn, id, actorId).orElseThrow(() -> notFound(id))).then();
 	}
 
 	private static <T> T or(T value, T fallback) {
