@@ -55,7 +55,21 @@ final class IdentityScenario {
 		Api.Response list = this.gateway.get("/api/users", member);
 		assertThat(list.status()).as(list.toString()).isEqualTo(403);
 		assertThat(list.contentType()).startsWith("application/problem+json");
+		memberIsWelcomedAcrossServices(member);
 		return member;
+	}
+
+	/**
+	 * user.created crossed from user-service to notification-service over Kafka: one
+	 * welcome.
+	 */
+	private void memberIsWelcomedAcrossServices(String member) {
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			Api.Response notifications = this.gateway.get("/api/notifications", member);
+			assertThat(notifications.status()).as(notifications.toString()).isEqualTo(200);
+			assertThat(notifications.json().get("items").valueStream().map((n) -> n.get("type").asString()))
+				.containsExactly("user.welcome");
+		});
 	}
 
 	void forgedAndSpentTokensAreRefused(String validAccessToken, String email, String password) {
