@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -62,13 +63,12 @@ public class PlatformSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveJwtDecoder jwtDecoder(HubSecurityProperties properties) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
-			.jwsAlgorithms((algorithms) -> {
-				algorithms.clear();
-				properties.allowedAlgorithms().forEach((name) -> algorithms.add(algorithm(name)));
-			})
-			.validateType(false)
-			.build();
+		JwksCache keys = new JwksCache(WebClient.create(), properties.jwksUri());
+		NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
+			.withJwkSource(keys::keysFor)
+			.validateType(false);
+		properties.allowedAlgorithms().forEach((name) -> builder.jwsAlgorithm(algorithm(name)));
+		NimbusReactiveJwtDecoder decoder = builder.build();
 		decoder.setJwtValidator(AccessTokenValidator.of(properties));
 		// an unreachable key set surfaces as IllegalStateException; as a JwtException it
 		// becomes an AuthenticationServiceException, answered 503 instead of 500
