@@ -44,9 +44,12 @@ class CrashTests {
 				String[] parts = line.split(" ");
 				acknowledged.merge(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), Math::max);
 			}
-			child.destroyForcibly(); // SIGKILL: no shutdown hook, no close
-			assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		}
+		finally {
+			child.destroyForcibly(); // SIGKILL: no shutdown hook, no close (and never
+										// left running)
+		}
+		assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(acknowledged).hasSize(WRITERS);
 
 		try (Store store = Store.open(StoreOptions.at(storeDir))) {

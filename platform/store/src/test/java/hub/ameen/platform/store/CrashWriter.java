@@ -11,11 +11,29 @@ final class CrashWriter {
 	private CrashWriter() {
 	}
 
+	/** Standard input closes when the test JVM dies: never outlive it. */
+	private static void exitWhenTheParentIsGone() {
+		Thread watchdog = new Thread(() -> {
+			try {
+				while (System.in.read() != -1) {
+					// nothing is sent; wait for the end of the stream
+				}
+			}
+			catch (java.io.IOException ex) {
+				// the pipe broke: the parent is gone as well
+			}
+			Runtime.getRuntime().halt(1);
+		}, "parent-watchdog");
+		watchdog.setDaemon(true);
+		watchdog.start();
+	}
+
 	static String key(int writer, int txn, int record) {
 		return "w%d-t%06d-r%02d".formatted(writer, txn, record);
 	}
 
 	public static void main(String[] args) {
+		exitWhenTheParentIsGone();
 		Store store = Store.open(StoreOptions.at(Path.of(args[0])).withInitialMapSize(1024 * 1024));
 		Collection<String, String> records = store.collection("records", Codec.utf8(), Codec.utf8());
 		int writers = Integer.parseInt(args[1]);
