@@ -10,6 +10,7 @@ import hub.ameen.platform.test.kafka.TopicReader;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
+import hub.ameen.platform.test.web.JsonCalls;
 import hub.ameen.platform.test.web.PermissionMatrix;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -134,28 +135,11 @@ class ContactApiTests {
 	}
 
 	private JsonNode create(Map<String, Object> body) {
-		return this.client.post()
-			.uri("/api/crm/contacts")
-			.header(HttpHeaders.AUTHORIZATION, WRITER)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return JsonCalls.create(this.client, "/api/crm/contacts", WRITER, body);
 	}
 
 	private long count() {
-		return this.client.get()
-			.uri("/api/crm/contacts?limit=200")
-			.header(HttpHeaders.AUTHORIZATION, WRITER)
-			.exchange()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("items")
-			.size();
+		return JsonCalls.count(this.client, "/api/crm/contacts?limit=200", WRITER);
 	}
 
 }

@@ -1,8 +1,6 @@
 package hub.ameen.crm.contact;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Objects;
 
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.PublishedCollection;
@@ -41,10 +39,7 @@ class ContactService {
 	}
 
 	Mono<Contact> create(ContactRequest request, String actorId) {
-		Instant now = this.clock.instant();
-		Contact contact = new Contact(Ids.next(), request.firstName(), request.lastName(), request.email(),
-				request.phone(), request.companyId(), request.tags(),
-				Objects.requireNonNullElse(request.ownerId(), actorId), now, now);
+		Contact contact = request.toContact(Ids.next(), actorId, this.clock.instant());
 		return this.store.write((txn) -> this.contacts.save(txn, contact, Change.CREATED, actorId));
 	}
 
@@ -57,23 +52,13 @@ class ContactService {
 	}
 
 	Mono<Contact> update(String id, ContactRequest change, String actorId) {
-		return this.store.write((txn) -> {
-			Contact current = this.contacts.get(txn, id).orElseThrow(() -> notFound(id));
-			Contact changed = new Contact(id, or(change.firstName(), current.firstName()),
-					or(change.lastName(), current.lastName()), or(change.email(), current.email()),
-					or(change.phone(), current.phone()), or(change.companyId(), current.companyId()),
-					or(change.tags(), current.tags()), or(change.ownerId(), current.ownerId()), current.createdAt(),
-					this.clock.instant());
-			return this.contacts.save(txn, changed, Change.UPDATED, actorId);
-		});
+		return this.store.write((txn) -> this.contacts
+			.update(txn, id, (current) -> change.applyTo(current, this.clock.instant()), actorId)
+			.orElseThrow(() -> notFound(id)));
 	}
 
 	Mono<Void> delete(String id, String actorId) {
 		return this.store.write((txn) -> this.contacts.remove(txn, id, actorId).orElseThrow(() -> notFound(id))).then();
-	}
-
-	private static <T> T or(T value, T fallback) {
-		return (value != null) ? value : fallback;
 	}
 
 	private static NotFoundException notFound(String id) {

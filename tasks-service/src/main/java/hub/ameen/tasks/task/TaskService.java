@@ -1,7 +1,6 @@
 package hub.ameen.tasks.task;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.PublishedCollection;
@@ -39,10 +38,7 @@ class TaskService {
 	}
 
 	Mono<Task> create(TaskRequest request, String actorId) {
-		Instant now = this.clock.instant();
-		Task task = new Task(Ids.next(), request.title(), request.description(), or(request.status(), Task.Status.todo),
-				or(request.priority(), Task.Priority.medium), request.assigneeId(), request.dueAt(), request.labels(),
-				(request.related() != null) ? request.related().toRelated() : null, actorId, now, now);
+		Task task = request.toTask(Ids.next(), actorId, this.clock.instant());
 		return this.store.write((txn) -> this.tasks.save(txn, task, Change.CREATED, actorId));
 	}
 
@@ -56,24 +52,13 @@ class TaskService {
 	}
 
 	Mono<Task> update(String id, TaskRequest change, String actorId) {
-		return this.store.write((txn) -> {
-			Task current = this.tasks.get(txn, id).orElseThrow(() -> notFound(id));
-			Task changed = new Task(id, or(change.title(), current.title()),
-					or(change.description(), current.description()), or(change.status(), current.status()),
-					or(change.priority(), current.priority()), or(change.assigneeId(), current.assigneeId()),
-					or(change.dueAt(), current.dueAt()), or(change.labels(), current.labels()),
-					(change.related() != null) ? change.related().toRelated() : current.related(), current.createdBy(),
-					current.createdAt(), this.clock.instant());
-			return this.tasks.save(txn, changed, Change.UPDATED, actorId);
-		});
+		return this.store.write(
+				(txn) -> this.tasks.update(txn, id, (current) -> change.applyTo(current, this.clock.instant()), actorId)
+					.orElseThrow(() -> notFound(id)));
 	}
 
 	Mono<Void> delete(String id, String actorId) {
 		return this.store.write((txn) -> this.tasks.remove(txn, id, actorId).orElseThrow(() -> notFound(id))).then();
-	}
-
-	private static <T> T or(T value, T fallback) {
-		return (value != null) ? value : fallback;
 	}
 
 	private static NotFoundException notFound(String id) {

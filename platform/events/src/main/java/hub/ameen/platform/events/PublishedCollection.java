@@ -84,6 +84,14 @@ public final class PublishedCollection<V> {
 		return value;
 	}
 
+	/**
+	 * Applies the change to the stored aggregate and announces it; empty when there was
+	 * none.
+	 */
+	public Optional<V> update(WriteTxn txn, String id, java.util.function.UnaryOperator<V> change, String actorId) {
+		return this.collection.get(txn, id).map((current) -> save(txn, change.apply(current), Change.UPDATED, actorId));
+	}
+
 	/** Removes the aggregate and announces it; empty when there was none. */
 	public Optional<V> remove(WriteTxn txn, String id, String actorId) {
 		Optional<V> current = this.collection.get(txn, id);

@@ -48,11 +48,15 @@ class PublishedCollectionTests {
 	void saveAndRemoveAnnounceTheAggregateOnce() {
 		this.store.writeAndWait(
 				(txn) -> this.things.save(txn, new Thing("t1", "one"), PublishedCollection.Change.CREATED, "u1"));
-		this.store.writeAndWait(
-				(txn) -> this.things.save(txn, new Thing("t1", "uno"), PublishedCollection.Change.UPDATED, "u1"));
+		boolean updated = this.store
+			.writeAndWait((txn) -> this.things.update(txn, "t1", (t) -> new Thing("t1", "uno"), "u1").isPresent());
+		boolean updatedMissing = this.store
+			.writeAndWait((txn) -> this.things.update(txn, "nope", (t) -> t, "u1").isPresent());
 		boolean removed = this.store.writeAndWait((txn) -> this.things.remove(txn, "t1", "u2").isPresent());
 		boolean removedAgain = this.store.writeAndWait((txn) -> this.things.remove(txn, "t1", "u2").isPresent());
 
+		assertThat(updated).isTrue();
+		assertThat(updatedMissing).isFalse();
 		assertThat(removed).isTrue();
 		assertThat(removedAgain).isFalse();
 		assertThat(this.things.get("t1")).isEmpty();
