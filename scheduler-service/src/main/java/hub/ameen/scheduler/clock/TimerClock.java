@@ -94,24 +94,31 @@ public final class TimerClock implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Fires what is due when the writer runs the firing: the time is read inside the
+	 * transaction, so a firing that waited for the writer (behind a long write) is judged
+	 * late by when it really fired, not by when the clock looked.
+	 */
 	private int fireBatchOrEach(Instant now) {
 		try {
-			return this.store
-				.writeAndWait((txn) -> fire(txn, this.timers.due(txn, now, this.properties.batchSize()), now));
+			return this.store.writeAndWait((txn) -> {
+				Instant firedAt = this.clock.instant();
+				return fire(txn, this.timers.due(txn, firedAt, this.properties.batchSize()), firedAt);
+			});
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Firing a batch of timers failed; firing them one by one", ex);
 			int fired = 0;
 			for (Timer timer : this.store.read((txn) -> this.timers.due(txn, now, this.properties.batchSize()))) {
-				fired += fireAlone(timer, now);
+				fired += fireAlone(timer);
 			}
 			return fired;
 		}
 	}
 
-	private int fireAlone(Timer timer, Instant now) {
+	private int fireAlone(Timer timer) {
 		try {
-			return this.store.writeAndWait((txn) -> fire(txn, List.of(timer), now));
+			return this.store.writeAndWait((txn) -> fire(txn, List.of(timer), this.clock.instant()));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Timer {} failed to fire; it is set aside in clock.failed", timer.id(), ex);

@@ -6,6 +6,8 @@ import java.util.List;
 
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EventMaintenance {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventMaintenance.class);
 
 	/** Events handled in one write transaction. */
 	private static final int CHUNK = 100;
@@ -51,7 +55,7 @@ public class EventMaintenance {
 				int done = 0;
 				for (String id : chunk) {
 					CalendarEvent event = this.events.get(txn, id).filter(CalendarEvent::isScheduled).orElse(null);
-					if (event != null && sweep(txn, event, now)) {
+					if (event != null && sweepOne(txn, event, now)) {
 						done++;
 					}
 				}
@@ -59,6 +63,20 @@ public class EventMaintenance {
 			});
 		}
 		return completed;
+	}
+
+	/**
+	 * Sweeps one event; one whose rule cannot be expanded (stored before the limits of
+	 * {@code RuleLimits}) is left as it is rather than failing its whole chunk.
+	 */
+	private boolean sweepOne(WriteTxn txn, CalendarEvent event, Instant now) {
+		try {
+			return sweep(txn, event, now);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("Event {} cannot be swept: {}", event.id(), ex.getMessage());
+			return false;
+		}
 	}
 
 	private boolean sweep(WriteTxn txn, CalendarEvent event, Instant now) {

@@ -3,6 +3,7 @@ package hub.ameen.scheduler.event;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
@@ -58,22 +59,30 @@ class EventStore {
 		return this.events.delete(txn, id);
 	}
 
-	Page<CalendarEvent> page(String participantId, PageRequest request) {
-		return this.store.read(
-				(txn) -> (participantId != null) ? this.participants.page(txn, participantId, request, (event) -> true)
-						: this.events.page(txn, request));
+	/**
+	 * One page of the events one user takes part in (or of every event) that pass the
+	 * filter.
+	 */
+	Page<CalendarEvent> page(String participantId, PageRequest request, Predicate<CalendarEvent> filter) {
+		return this.store.read((txn) -> (participantId != null)
+				? this.participants.page(txn, participantId, request, filter) : this.events.page(txn, request, filter));
 	}
 
-	/** Visits the events one user takes part in, or every event. */
-	void forEach(ReadTxn txn, String participantId, Consumer<CalendarEvent> visitor) {
+	/** Visits the events one user takes part in (or every event) that pass the filter. */
+	void forEach(ReadTxn txn, String participantId, Predicate<CalendarEvent> filter, Consumer<CalendarEvent> visitor) {
+		Consumer<CalendarEvent> filtered = (event) -> {
+			if (filter.test(event)) {
+				visitor.accept(event);
+			}
+		};
 		if (participantId == null) {
 			this.events.forEach(txn, null, (id, event) -> {
-				visitor.accept(event);
+				filtered.accept(event);
 				return true;
 			});
 			return;
 		}
-		this.participants.keys(txn, participantId).forEach((id) -> this.events.get(txn, id).ifPresent(visitor));
+		this.participants.keys(txn, participantId).forEach((id) -> this.events.get(txn, id).ifPresent(filtered));
 	}
 
 	/** The ids of the events with a status. */

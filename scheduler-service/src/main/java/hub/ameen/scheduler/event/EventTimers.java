@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.WriteTxn;
 import hub.ameen.scheduler.clock.Firing;
 import hub.ameen.scheduler.clock.Timer;
@@ -51,23 +52,45 @@ class EventTimers implements TimerHandler {
 	}
 
 	/**
-	 * Recomputes every slot of a created or changed event from now on. A slot whose timer
-	 * is overdue but not yet fired keeps that occurrence, so an edit never loses it.
+	 * Recomputes every slot of a created or changed event from now on, in one write.
 	 */
 	void materialise(WriteTxn txn, CalendarEvent event, Instant now) {
-		Map<String, Timer> existing = this.timers.ofOwner(txn, event.id())
-			.stream()
-			.collect(Collectors.toMap(Timer::id, Function.identity()));
-		existing.values().forEach((timer) -> this.timers.cancel(txn, timer));
+		replace(txn, event.id(), plan(event, current(txn, event.id()), now));
+	}
+
+	/**
+	 * The timers a created or changed event should have from now on, one per slot, worked
+	 * out (the expensive part) outside any write. A slot whose current timer is overdue
+	 * but not yet fired keeps that occurrence, so an edit never loses it.
+	 * @param event the event as it will be stored
+	 * @param current its timers now
+	 * @param now the time of the change
+	 * @return the timers to {@link #replace} its current ones with
+	 */
+	List<Timer> plan(CalendarEvent event, List<Timer> current, Instant now) {
 		if (!event.isScheduled()) {
-			return;
+			return List.of();
 		}
+		Map<String, Timer> existing = current.stream().collect(Collectors.toMap(Timer::id, Function.identity()));
 		Recurrence occurrences = event.occurrences();
+		List<Timer> planned = new ArrayList<>();
 		for (Slot slot : slots(event)) {
 			Timer old = existing.get(slot.id());
 			Instant from = (old != null && !old.dueAt().isAfter(now)) ? old.dueAt() : now.plusMillis(1);
-			slot.firstDueFrom(occurrences, from).ifPresent((timer) -> this.timers.schedule(txn, timer));
+			slot.firstDueFrom(occurrences, from).ifPresent(planned::add);
 		}
+		return planned;
+	}
+
+	/** The event's timers, as {@link #plan} needs them. */
+	List<Timer> current(ReadTxn txn, String eventId) {
+		return this.timers.ofOwner(txn, eventId);
+	}
+
+	/** Replaces the event's timers with planned ones. */
+	void replace(WriteTxn txn, String eventId, List<Timer> planned) {
+		this.timers.cancelOwner(txn, eventId);
+		planned.forEach((timer) -> this.timers.schedule(txn, timer));
 	}
 
 	/** Schedules the slots that have no timer: the per-minute safety net. */

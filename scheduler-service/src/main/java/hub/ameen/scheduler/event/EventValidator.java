@@ -26,9 +26,7 @@ final class EventValidator {
 
 	static final Duration MAX_DURATION = Duration.ofDays(366);
 
-	private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-
-	private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+	static final int MAX_ZONE_LENGTH = 64;
 
 	private EventValidator() {
 	}
@@ -42,17 +40,15 @@ final class EventValidator {
 		boolean timesValid = times(errors, event);
 		boolean zoneValid = zone(errors, event.timeZone());
 		if (event.recurrence() != null) {
-			if (event.recurrence().length() > 1_000) {
-				errors.add(new FieldError("recurrence", "must be at most 1000 characters"));
+			if (event.recurrence().length() > Recurrence.MAX_LENGTH) {
+				errors.add(new FieldError("recurrence", "must be at most " + Recurrence.MAX_LENGTH + " characters"));
 			}
 			else if (timesValid && zoneValid) {
 				Recurrence.problem(event.recurrence(), event.startsAt(), event.timeZone())
 					.ifPresent((problem) -> errors.add(new FieldError("recurrence", problem)));
 			}
 		}
-		if (event.exdates().size() > MAX_EXDATES) {
-			errors.add(new FieldError("exdates", "must have at most " + MAX_EXDATES + " entries"));
-		}
+		exdates(errors, event.exdates());
 		reminders(errors, event.reminders());
 		attendees(errors, event.attendeeIds());
 		if (event.status() == null) {
@@ -78,7 +74,7 @@ final class EventValidator {
 		if (event.startsAt() == null) {
 			errors.add(new FieldError("startsAt", "is required"));
 		}
-		else if (event.startsAt().isBefore(EARLIEST) || !event.startsAt().isBefore(LATEST)) {
+		else if (!TimeBounds.startWithin(event.startsAt())) {
 			errors.add(new FieldError("startsAt", "must be between 1970 and 2200"));
 		}
 		if (event.endsAt() == null) {
@@ -99,6 +95,10 @@ final class EventValidator {
 			errors.add(new FieldError("timeZone", "must not be blank"));
 			return false;
 		}
+		if (zone.length() > MAX_ZONE_LENGTH) {
+			errors.add(new FieldError("timeZone", "must be at most " + MAX_ZONE_LENGTH + " characters"));
+			return false;
+		}
 		try {
 			ZoneId.of(zone);
 			return true;
@@ -106,6 +106,18 @@ final class EventValidator {
 		catch (DateTimeException ex) {
 			errors.add(new FieldError("timeZone", "is not a known time zone id, e.g. Asia/Riyadh"));
 			return false;
+		}
+	}
+
+	private static void exdates(List<FieldError> errors, List<Instant> exdates) {
+		if (exdates.size() > MAX_EXDATES) {
+			errors.add(new FieldError("exdates", "must have at most " + MAX_EXDATES + " entries"));
+			return;
+		}
+		for (int i = 0; i < exdates.size(); i++) {
+			if (!TimeBounds.within(exdates.get(i))) {
+				errors.add(new FieldError("exdates[" + i + "]", TimeBounds.RANGE));
+			}
 		}
 	}
 
@@ -130,8 +142,9 @@ final class EventValidator {
 		}
 		for (int i = 0; i < attendeeIds.size(); i++) {
 			String id = attendeeIds.get(i);
-			if (id.isEmpty() || id.length() > 100) {
-				errors.add(new FieldError("attendeeIds[" + i + "]", "must be 1 to 100 characters"));
+			if (id.isEmpty() || id.length() > EventIds.MAX_USER_ID) {
+				errors.add(new FieldError("attendeeIds[" + i + "]",
+						"must be 1 to " + EventIds.MAX_USER_ID + " characters"));
 			}
 		}
 	}

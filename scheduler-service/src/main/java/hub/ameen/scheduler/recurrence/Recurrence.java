@@ -8,14 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
 
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.InstanceIterator;
 import org.dmfs.rfc5545.RecurrenceSet;
-import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recurrenceset.Difference;
@@ -27,13 +25,20 @@ import org.dmfs.rfc5545.recurrenceset.OfRuleAndFirst;
  * starts it excludes (EXDATE). Rules are expanded with lib-recur in the event's time
  * zone, so a weekly 09:00 meeting stays at 09:00 local time across daylight-saving
  * changes. Instances are compared at millisecond precision.
+ * <p>
+ * Only rules within {@link RuleLimits} are accepted, and every walk is bounded by a
+ * {@link Budget} of instances and time: expanding never takes unbounded memory or time.
+ * Problems are described in the hub's own words, never lib-recur's.
  */
 public final class Recurrence {
 
-	/** The most instances one walk visits before it gives up. */
-	static final int MAX_WALK = 200_000;
+	/** The longest rule accepted, in characters. */
+	public static final int MAX_LENGTH = RuleLimits.MAX_LENGTH;
 
-	private static final Set<Freq> ALLOWED = Set.of(Freq.HOURLY, Freq.DAILY, Freq.WEEKLY, Freq.MONTHLY, Freq.YEARLY);
+	/** How far one call of lib-recur's fast-forward skips. */
+	private static final Duration SKIP_STEP = Duration.ofDays(366);
+
+	private static final String EXAMPLE = "e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10";
 
 	private final Instant start;
 
@@ -88,7 +93,7 @@ public final class Recurrence {
 			recurrence.firstStartingAfter(start);
 			return Optional.empty();
 		}
-		catch (InvalidRuleException ex) {
+		catch (InvalidRuleException | Budget.ExpansionLimitException ex) {
 			return Optional.of(ex.getMessage());
 		}
 	}
@@ -112,8 +117,17 @@ public final class Recurrence {
 	 * {@code limit} of them.
 	 */
 	public List<Occurrence> between(Instant from, Instant to, int limit) {
+		return between(from, to, limit, Budget.standard());
+	}
+
+	/**
+	 * The occurrences that overlap {@code [from, to)}, in start order, at most
+	 * {@code limit} of them, spending from a budget the caller may share.
+	 * @throws Budget.ExpansionLimitException when the budget runs out
+	 */
+	public List<Occurrence> between(Instant from, Instant to, int limit, Budget budget) {
 		List<Occurrence> found = new ArrayList<>();
-		walk(from.minus(this.duration).plusMillis(1), (occurrence) -> {
+		walk(from.minus(this.duration).plusMillis(1), budget, (occurrence) -> {
 			if (!occurrence.start().isBefore(to) || found.size() >= limit) {
 				return false;
 			}
@@ -128,7 +142,7 @@ public final class Recurrence {
 	/** The first occurrence that starts at or after the instant. */
 	public Optional<Occurrence> firstStartingAtOrAfter(Instant instant) {
 		List<Occurrence> found = new ArrayList<>(1);
-		walk(instant, (occurrence) -> {
+		walk(instant, Budget.standard(), (occurrence) -> {
 			if (!occurrence.start().isBefore(instant)) {
 				found.add(occurrence);
 				return false;
@@ -174,8 +188,10 @@ public final class Recurrence {
 			return this.rule.toString();
 		}
 		int before = 0;
-		InstanceIterator instances = new OfRuleAndFirst(this.rule, dtstart()).iterator();
-		while (instances.hasNext() && instances.next().getTimestamp() < occurrence.toEpochMilli()) {
+		Budget budget = Budget.standard();
+		InstanceIterator instances = expanding(() -> new OfRuleAndFirst(this.rule, dtstart()).iterator());
+		while (expanding(instances::hasNext) && expanding(instances::next).getTimestamp() < occurrence.toEpochMilli()) {
+			budget.spend();
 			before++;
 		}
 		RecurrenceRule copy = parse(this.rule.toString());
@@ -189,27 +205,47 @@ public final class Recurrence {
 
 	}
 
-	/** Visits occurrences in start order from the first one starting at or after from. */
-	private void walk(Instant from, Visitor visitor) {
+	/**
+	 * Visits occurrences in start order from the first one starting at or after from,
+	 * skipping ahead with lib-recur's fast-forward (cheap without COUNT; with COUNT it
+	 * counts, at most {@link RuleLimits#MAX_COUNT} instances) a year at a time, checking
+	 * the budget's deadline after each year.
+	 */
+	private void walk(Instant from, Budget budget, Visitor visitor) {
 		if (this.rule == null) {
 			visitor.visit(new Occurrence(this.start, this.start.plus(this.duration)));
 			return;
 		}
-		try {
-			InstanceIterator instances = instances();
-			if (from.isAfter(this.start)) {
-				instances.fastForward(new DateTime(DateTime.UTC, from.toEpochMilli()));
-			}
-			for (int visited = 0; visited < MAX_WALK && instances.hasNext(); visited++) {
-				Instant next = Instant.ofEpochMilli(instances.next().getTimestamp());
-				if (!visitor.visit(new Occurrence(next, next.plus(this.duration)))) {
-					return;
-				}
+		InstanceIterator instances = expanding(this::instances);
+		// skip ahead a year at a time, so that the deadline is checked along the way
+		for (Instant reached = this.start; reached.isBefore(from);) {
+			Instant target = reached.plus(SKIP_STEP).isBefore(from) ? reached.plus(SKIP_STEP) : from;
+			expanding(() -> {
+				instances.fastForward(new DateTime(DateTime.UTC, target.toEpochMilli()));
+				return null;
+			});
+			budget.checkTime();
+			reached = target;
+		}
+		while (expanding(instances::hasNext)) {
+			budget.spend();
+			Instant next = Instant.ofEpochMilli(expanding(instances::next).getTimestamp());
+			if (!visitor.visit(new Occurrence(next, next.plus(this.duration)))) {
+				return;
 			}
 		}
-		catch (IllegalArgumentException ex) {
-			// lib-recur's sanity filter: a rule whose instances are all filtered away
-			throw new InvalidRuleException("the rule yields no occurrences");
+	}
+
+	/**
+	 * Runs a step of lib-recur. It signals a rule it gives up on (after thousands of
+	 * periods without an instance) with runtime exceptions whose words are its own.
+	 */
+	private static <T> T expanding(java.util.function.Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (IllegalArgumentException | IllegalStateException | ArrayIndexOutOfBoundsException ex) {
+			throw new InvalidRuleException("the rule yields no occurrences, or too rarely to find the next one");
 		}
 	}
 
@@ -229,16 +265,21 @@ public final class Recurrence {
 	}
 
 	private static RecurrenceRule parse(String rrule) {
+		String normal = normalise(rrule);
+		if (normal.length() > RuleLimits.MAX_LENGTH) {
+			throw new InvalidRuleException("must be at most " + RuleLimits.MAX_LENGTH + " characters");
+		}
 		RecurrenceRule rule;
 		try {
-			rule = new RecurrenceRule(normalise(rrule), RecurrenceRule.RfcMode.RFC5545_STRICT);
+			rule = new RecurrenceRule(normal, RecurrenceRule.RfcMode.RFC5545_STRICT);
 		}
 		catch (InvalidRecurrenceRuleException | RuntimeException ex) {
-			throw new InvalidRuleException("not a valid RRULE: " + ex.getMessage());
+			// lib-recur's words (and its class names) stay inside
+			throw new InvalidRuleException("is not a valid RRULE, " + EXAMPLE);
 		}
-		if (!ALLOWED.contains(rule.getFreq())) {
-			throw new InvalidRuleException("FREQ must be HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY");
-		}
+		RuleLimits.problem(rule).ifPresent((problem) -> {
+			throw new InvalidRuleException(problem);
+		});
 		return rule;
 	}
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
@@ -144,6 +147,37 @@ class TimerClockTests {
 	}
 
 	@Test
+	void aTimerThatWaitsForTheWriterIsMarkedLateByWhenItReallyFired() throws Exception {
+		AtomicInteger reads = new AtomicInteger();
+		closeStore();
+		this.open.clear();
+		reopen(counting(reads), ClockProperties.defaults());
+		schedule(timer("waits", T0));
+		this.clock.set(T0);
+		CountDownLatch entered = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		// a long write holds the single writer, as a costly edit once did
+		CompletableFuture<String> held = this.store.write((txn) -> {
+			entered.countDown();
+			awaitThen(release, () -> 0);
+			return "held";
+		}).toFuture();
+		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+		int before = reads.get();
+		CompletableFuture<Integer> firing = CompletableFuture.supplyAsync(this.timerClock::fireDue);
+		await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() > before);
+		this.clock.advance(Duration.ofSeconds(31));
+		release.countDown();
+
+		assertThat(held.get(30, TimeUnit.SECONDS)).isEqualTo("held");
+		assertThat(firing.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(this.announcements.all()).containsExactly(Map.entry("waits@" + T0, "late"));
+		assertThat(this.announcements.firedAt).containsExactly(T0.plusSeconds(31));
+		assertThat(this.timerClock.status().late()).isEqualTo(1);
+	}
+
+	@Test
 	void catchUpAnnouncesEveryMissedOccurrenceAndSkipsThoseBeyondTheWindow() {
 		this.announcements.repeatEvery = Duration.ofHours(6);
 		schedule(timer("six-hourly", T0));
@@ -218,6 +252,28 @@ class TimerClockTests {
 		await().during(Duration.ofMillis(1500))
 			.atMost(Duration.ofSeconds(3))
 			.until(() -> this.announcements.all().size() == 1);
+	}
+
+	/** The test clock, counting how often it is read. */
+	private Clock counting(AtomicInteger reads) {
+		MutableClock time = this.clock;
+		return new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				reads.incrementAndGet();
+				return time.instant();
+			}
+		};
 	}
 
 	private void reopen(Clock time, ClockProperties properties) {
