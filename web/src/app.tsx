@@ -47,8 +47,8 @@ export function HubProvider({ children, store = browserTokenStore() }: { childre
   const [chosen, setChosen] = useState<Language>(() => languageOf(localStorage.getItem(LANGUAGE_KEY)));
   const api = useMemo(
     () =>
-      new ApiClient(store, () => {
-        setSignedOutReason('sessionExpired');
+      new ApiClient(store, (reason) => {
+        setSignedOutReason(reason === 'expired' ? 'sessionExpired' : null);
         setVersion((v) => v + 1);
         queries.clear();
       }),

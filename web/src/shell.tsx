@@ -99,7 +99,7 @@ function UserMenu() {
   }, [open]);
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className="btn btn-ghost" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)}>
+      <button type="button" className="btn btn-ghost" aria-expanded={open} aria-haspopup="true" aria-label={`${t('userMenu')}: ${me?.displayName ?? ''}`} onClick={() => setOpen(!open)}>
         {me?.displayName ?? t('userMenu')}
       </button>
       {open && (

@@ -90,7 +90,7 @@ describe('ApiClient', () => {
     const { fn } = fakeFetch((url) => (url === '/api/auth/refresh' ? json(401, { title: 'Unauthorized' }) : json(401, { title: 'Unauthorized' })));
     const error = await new ApiClient(store, signedOut, fn).get('/api/tasks').catch((e: unknown) => e);
     expect((error as ApiError).status).toBe(401);
-    expect(signedOut).toHaveBeenCalledTimes(1);
+    expect(signedOut).toHaveBeenCalledExactlyOnceWith('expired');
     expect(store.get()).toBeNull();
   });
 
@@ -111,7 +111,7 @@ describe('ApiClient', () => {
     expect(calls[0].url).toBe('/api/auth/logout');
     expect(JSON.parse(String(calls[0].init.body))).toEqual({ refreshToken: 'R' });
     expect(store.get()).toBeNull();
-    expect(signedOut).toHaveBeenCalled();
+    expect(signedOut).toHaveBeenCalledExactlyOnceWith('logout');
   });
 
   it('builds a query string without empty values', () => {

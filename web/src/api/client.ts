@@ -52,7 +52,7 @@ export class ApiClient {
 
   constructor(
     private readonly tokens: TokenStore,
-    private readonly onSignedOut: () => void = () => {},
+    private readonly onSignedOut: (reason: 'expired' | 'logout') => void = () => {},
     fetchFn?: Fetch,
     private readonly base = '',
   ) {
@@ -99,7 +99,7 @@ export class ApiClient {
         anonymous: true,
       }).catch(() => undefined);
     }
-    this.onSignedOut();
+    this.onSignedOut('logout');
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -144,7 +144,7 @@ export class ApiClient {
     } catch (error) {
       if (error instanceof ApiError && error.status >= 500) return null;
       this.tokens.set(null);
-      this.onSignedOut();
+      this.onSignedOut('expired');
       return null;
     }
   }
