@@ -116,28 +116,32 @@ try {
 
   await step('the member signs in in a second browser', async () => {
     await signIn(member, memberEmail, memberPassword);
-    await member.locator('[data-stream="open"]').waitFor({ timeout: 20000 });
+    await member.locator('[data-stream="open"]').waitFor({ state: 'attached', timeout: 20000 });
   });
 
-  await step('an event with a reminder at its start, 25 s ahead, arrives as a toast', async () => {
+  await step('an event with a reminder at its start, a minute ahead, arrives as a toast', async () => {
     await go(admin, '/calendar', 'Calendar');
-    await admin.locator('[data-stream="open"]').waitFor({ timeout: 20000 });
+    await admin.locator('[data-stream="open"]').waitFor({ state: 'attached', timeout: 20000 });
     await check(admin, 'en-calendar-month');
     await admin.getByRole('button', { name: 'New event' }).click();
     const dialog = admin.getByRole('dialog', { name: 'New event' });
     const zone = (await dialog.getByText(/^Time zone: /).textContent()).replace('Time zone: ', '').trim();
     const title = `E2E reminder ${runId}`;
-    const startsAt = new Date(Date.now() + 25_000);
-    await dialog.getByLabel('Title').fill(title);
+    // a minute of slack: on a loaded machine filling the form takes seconds, and a reminder
+    // whose time has passed when the event is saved does not fire
+    const startsAt = new Date(Date.now() + 75_000);
     await dialog.getByLabel('Starts').fill(localInput(startsAt, zone));
     await dialog.getByLabel('Ends').fill(localInput(new Date(startsAt.getTime() + 1_800_000), zone));
+    await dialog.getByLabel('Title').fill(title);
     await dialog.getByLabel('Minutes before').fill('0');
-    await check(admin, 'en-calendar-new-event');
+    await admin.screenshot({ path: join(shots, 'en-calendar-new-event.png') });
+    report.screenshots.push(join(shots, 'en-calendar-new-event.png'));
+    const toast = admin.getByTestId('toast').filter({ hasText: title }).waitFor({ timeout: 180_000 });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    if (Date.now() > startsAt.getTime()) throw new Error('the event was saved after its start: the machine is too slow for this check');
     await admin.getByTestId('occurrence').filter({ hasText: title }).first().waitFor();
-    const toast = admin.getByTestId('toast').filter({ hasText: title });
-    await toast.waitFor({ timeout: 90_000 });
+    await toast;
     report.reminderToastLateMs = Date.now() - startsAt.getTime();
     await admin.getByRole('link', { name: 'Week' }).click();
     await admin.getByTestId('occurrence').filter({ hasText: title }).first().waitFor();
@@ -226,6 +230,13 @@ try {
     await admin.getByRole('button', { name: /اللغة/ }).click();
     await admin.waitForFunction(() => document.documentElement.dir === 'ltr');
   });
+  await step('first usable page again, with a fresh browser cache', async () => {
+    const fresh = await (await browser.newContext()).newPage();
+    const started = Date.now();
+    await fresh.goto(`${base}/`);
+    await fresh.getByLabel('Email').click();
+    report.firstUsablePageAgainMs = Date.now() - started;
+  });
 } catch {
   exitCode = 1;
 } finally {
@@ -233,7 +244,7 @@ try {
 }
 if (problems.length) exitCode = 1;
 writeFileSync(join(shots, 'report.json'), JSON.stringify({ ...report, problems }, null, 2));
-console.log(`e2e-web: report ${JSON.stringify({ firstUsablePageMs: report.firstUsablePageMs, signInToDashboardMs: report.signInToDashboardMs,
+console.log(`e2e-web: report ${JSON.stringify({ firstUsablePageMs: report.firstUsablePageMs, firstUsablePageAgainMs: report.firstUsablePageAgainMs, signInToDashboardMs: report.signInToDashboardMs,
   reminderToastLateMs: report.reminderToastLateMs, assignedToBellMs: report.assignedToBellMs, screenshots: report.screenshots.length })}`);
 for (const p of problems) console.log(`e2e-web: PROBLEM ${p}`);
 process.exit(exitCode);

@@ -120,7 +120,7 @@ class SuiteIT {
 			Assumptions.abort(message);
 		}
 		String output = browser.run("http://localhost:" + this.hub.port("gateway"), adminPassword().trim(),
-				Duration.ofMinutes(6));
+				Duration.ofMinutes(15));
 		assertThat(output).contains("e2e-web: report").doesNotContain("e2e-web: PROBLEM");
 	}
 
