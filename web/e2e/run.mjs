@@ -14,6 +14,7 @@ const runId = Date.now().toString(36);
 mkdirSync(shots, { recursive: true });
 
 const report = { steps: [], axe: {}, screenshots: [] };
+const pages = [];
 const problems = [];
 
 function required(name) {
@@ -31,6 +32,9 @@ async function step(name, run) {
   } catch (error) {
     console.log(`e2e-web: FAIL ${name}: ${error.stack ?? error}`);
     problems.push(`${name}: ${error.message ?? error}`);
+    for (const [i, page] of pages.entries()) {
+      await page.screenshot({ path: join(shots, `failed-${i}.png`), fullPage: true }).catch(() => undefined);
+    }
     throw error;
   }
 }
@@ -80,6 +84,9 @@ try {
   const admin = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'UTC' })).newPage();
   const memberContext = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'UTC' });
   const member = await memberContext.newPage();
+  pages.push(admin, member);
+  // a loaded two-core machine answers slowly: generous waits, never weaker checks
+  for (const page of pages) page.setDefaultTimeout(60_000);
   const memberEmail = `member-${runId}@hub.test`;
   const memberName = `Member ${runId}`;
   const memberPassword = 'member-password-123';
