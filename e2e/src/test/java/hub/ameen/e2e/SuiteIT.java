@@ -108,6 +108,22 @@ class SuiteIT {
 		reminders().reminderDueWhileAServiceIsDownArrivesOnceAfterItIsBack("scheduler-service", true);
 	}
 
+	@Test
+	@Order(6)
+	void theWebAppWorksInARealBrowserInEnglishAndArabicAndLive() throws Exception {
+		Path root = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
+		WebAppBrowser browser = new WebAppBrowser(root);
+		String missing = browser.missing();
+		if (missing != null) {
+			String message = "\n\n*** web app browser scenarios SKIPPED: missing " + missing + "\n";
+			System.err.println(message);
+			Assumptions.abort(message);
+		}
+		String output = browser.run("http://localhost:" + this.hub.port("gateway"), adminPassword().trim(),
+				Duration.ofMinutes(15));
+		assertThat(output).contains("e2e-web: report").doesNotContain("e2e-web: PROBLEM");
+	}
+
 	private ReminderScenario reminders() throws Exception {
 		String member = new IdentityScenario(this.gateway).login("member@hub.test", "member-initial-password")
 			.json()

@@ -1,0 +1,257 @@
+// The web app in a real browser against a running suite: Debian's chromium driven by
+// playwright-core (never a downloaded browser). Run by e2e's SuiteIT, or by hand:
+//   HUB_URL=http://localhost:8080 HUB_ADMIN_PASSWORD=... node e2e/run.mjs
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const base = required('HUB_URL').replace(/\/$/, '');
+const adminEmail = process.env.HUB_ADMIN_EMAIL ?? 'admin@hub.local';
+const adminPassword = required('HUB_ADMIN_PASSWORD');
+const shots = process.env.SCREENSHOT_DIR ?? 'target/screenshots';
+const runId = Date.now().toString(36);
+mkdirSync(shots, { recursive: true });
+
+const report = { steps: [], axe: {}, screenshots: [] };
+const pages = [];
+const problems = [];
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+async function step(name, run) {
+  const started = Date.now();
+  try {
+    await run();
+    report.steps.push({ name, ms: Date.now() - started });
+    console.log(`e2e-web: ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    console.log(`e2e-web: FAIL ${name}: ${error.stack ?? error}`);
+    problems.push(`${name}: ${error.message ?? error}`);
+    for (const [i, page] of pages.entries()) {
+      await page.screenshot({ path: join(shots, `failed-${i}.png`), fullPage: true }).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** Screenshot and axe for the page as it is now; serious and critical violations fail the run. */
+async function check(page, name) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.locator('[role="status"]:has-text("Loading"), [role="status"]:has-text("جارٍ التحميل")').first()
+    .waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
+  const file = join(shots, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  report.screenshots.push(file);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  report.axe[name] = result.violations.map((v) => `${v.impact}:${v.id}`);
+  for (const v of bad) problems.push(`axe ${name}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+async function signIn(page, email, password) {
+  await page.goto(`${base}/`);
+  await page.getByLabel(/^(Email|البريد الإلكتروني)$/).fill(email);
+  await page.getByLabel(/^(Password|كلمة المرور)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|تسجيل الدخول)$/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^(Dashboard|لوحة المعلومات)$/ }).waitFor();
+}
+
+async function go(page, path, heading) {
+  await page.getByRole('navigation').getByRole('link', { name: heading, exact: true }).click();
+  await page.waitForURL(`**${path}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** A datetime-local value for an instant in a zone (what the form's zone note names). */
+function localInput(instant, timeZone) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+let exitCode = 0;
+try {
+  const admin = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'UTC' })).newPage();
+  const memberContext = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'UTC' });
+  const member = await memberContext.newPage();
+  pages.push(admin, member);
+  // a loaded two-core machine answers slowly: generous waits, never weaker checks
+  for (const page of pages) page.setDefaultTimeout(60_000);
+  const memberEmail = `member-${runId}@hub.test`;
+  const memberName = `Member ${runId}`;
+  const memberPassword = 'member-password-123';
+
+  await step('the sign-in page is usable over the gateway', async () => {
+    const started = Date.now();
+    await admin.goto(`${base}/dashboard`);
+    await admin.getByLabel('Email').waitFor();
+    await admin.getByLabel('Email').click();
+    report.firstUsablePageMs = Date.now() - started;
+    await check(admin, 'en-sign-in');
+  });
+
+  await step('the admin signs in and sees the dashboard', async () => {
+    const started = Date.now();
+    await signIn(admin, adminEmail, adminPassword);
+    await admin.getByRole('heading', { name: 'Today’s events' }).waitFor();
+    report.signInToDashboardMs = Date.now() - started;
+    await check(admin, 'en-dashboard');
+  });
+
+  await step('the admin creates a user and sees them listed', async () => {
+    await go(admin, '/users', 'Users');
+    await admin.getByRole('button', { name: 'New user' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'New user' });
+    await dialog.getByLabel('Email').fill(memberEmail);
+    await dialog.getByLabel('Name').fill(memberName);
+    await dialog.getByLabel('Initial password').fill(memberPassword);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByTestId('users').getByRole('cell', { name: memberEmail }).waitFor();
+    await check(admin, 'en-users');
+  });
+
+  await step('the member signs in in a second browser', async () => {
+    await signIn(member, memberEmail, memberPassword);
+    await member.locator('[data-stream="open"]').waitFor({ state: 'attached', timeout: 20000 });
+  });
+
+  await step('an event with a reminder at its start, a minute ahead, arrives as a toast', async () => {
+    await go(admin, '/calendar', 'Calendar');
+    await admin.locator('[data-stream="open"]').waitFor({ state: 'attached', timeout: 20000 });
+    await check(admin, 'en-calendar-month');
+    await admin.getByRole('button', { name: 'New event' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'New event' });
+    const zone = (await dialog.getByText(/^Time zone: /).textContent()).replace('Time zone: ', '').trim();
+    const title = `E2E reminder ${runId}`;
+    // a minute of slack: on a loaded machine filling the form takes seconds, and a reminder
+    // whose time has passed when the event is saved does not fire
+    const startsAt = new Date(Date.now() + 75_000);
+    await dialog.getByLabel('Starts').fill(localInput(startsAt, zone));
+    await dialog.getByLabel('Ends').fill(localInput(new Date(startsAt.getTime() + 1_800_000), zone));
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByLabel('Minutes before').fill('0');
+    await admin.screenshot({ path: join(shots, 'en-calendar-new-event.png') });
+    report.screenshots.push(join(shots, 'en-calendar-new-event.png'));
+    const toast = admin.getByTestId('toast').filter({ hasText: title }).waitFor({ timeout: 180_000 });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    if (Date.now() > startsAt.getTime()) throw new Error('the event was saved after its start: the machine is too slow for this check');
+    await admin.getByTestId('occurrence').filter({ hasText: title }).first().waitFor();
+    await toast;
+    report.reminderToastLateMs = Date.now() - startsAt.getTime();
+    await admin.getByRole('link', { name: 'Week' }).click();
+    await admin.getByTestId('occurrence').filter({ hasText: title }).first().waitFor();
+    await check(admin, 'en-calendar-week');
+    await admin.getByRole('link', { name: 'Day' }).click();
+    await check(admin, 'en-calendar-day');
+  });
+
+  await step('the admin creates a contact', async () => {
+    await go(admin, '/crm/contacts', 'Contacts');
+    await admin.getByRole('button', { name: 'New contact' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'New contact' });
+    await dialog.getByLabel('First name').fill('Layla');
+    await dialog.getByLabel('Last name').fill(`Haddad ${runId}`);
+    await dialog.getByLabel('Email').fill(`layla-${runId}@example.com`);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByTestId('contacts').getByRole('cell', { name: `Layla Haddad ${runId}` }).waitFor();
+    await check(admin, 'en-contacts');
+  });
+
+  await step('a task assigned to the member updates their bell live', async () => {
+    const before = Number((await member.getByTestId('bell-count').textContent({ timeout: 2000 }).catch(() => '0')) || 0);
+    await go(admin, '/tasks', 'Tasks');
+    await admin.getByRole('button', { name: 'New task' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'New task' });
+    const title = `E2E task ${runId}`;
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByLabel('Priority').selectOption('high');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByTestId('tasks').getByRole('cell', { name: title }).waitFor();
+    await check(admin, 'en-tasks');
+    const assigned = Date.now();
+    await admin.getByLabel(`Assignee: ${title}`).selectOption({ label: memberName });
+    await admin.getByRole('button', { name: 'All', exact: true }).click();
+    await member.getByTestId('toast').filter({ hasText: title }).waitFor({ timeout: 30_000 });
+    await member.waitForFunction((n) => Number(document.querySelector('[data-testid="bell-count"]')?.textContent ?? 0) > n, before, { timeout: 30_000 });
+    report.assignedToBellMs = Date.now() - assigned;
+    await check(member, 'en-member-dashboard');
+  });
+
+  await step('notifications: the inbox, read-all and preferences', async () => {
+    await go(admin, '/notifications', 'Notifications');
+    await admin.getByTestId('inbox').waitFor();
+    await check(admin, 'en-notifications');
+    await admin.getByRole('button', { name: 'Mark all read' }).click();
+    await admin.waitForFunction(() => !document.querySelector('[data-testid="bell-count"]'), null, { timeout: 15_000 });
+  });
+
+  await step('settings', async () => {
+    await go(admin, '/settings', 'Settings');
+    await admin.getByLabel('Time zone').waitFor();
+    await check(admin, 'en-settings');
+  });
+
+  await step('Arabic: right to left, every page', async () => {
+    await admin.getByRole('button', { name: /Language/ }).click();
+    await admin.waitForFunction(() => document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar');
+    const pages = [
+      ['/dashboard', 'لوحة المعلومات', 'ar-dashboard'],
+      ['/calendar', 'التقويم', 'ar-calendar-month'],
+      ['/tasks', 'المهام', 'ar-tasks'],
+      ['/crm/contacts', 'جهات الاتصال', 'ar-contacts'],
+      ['/notifications', 'الإشعارات', 'ar-notifications'],
+      ['/users', 'المستخدمون', 'ar-users'],
+      ['/settings', 'الإعدادات', 'ar-settings'],
+    ];
+    for (const [path, heading, name] of pages) {
+      await go(admin, path, heading);
+      await check(admin, name);
+    }
+    await go(admin, '/calendar', 'التقويم');
+    await admin.getByRole('link', { name: 'أسبوع' }).click();
+    await check(admin, 'ar-calendar-week');
+    await admin.getByRole('link', { name: 'يوم' }).click();
+    await check(admin, 'ar-calendar-day');
+    // the language is the user's: a reload keeps it
+    await admin.reload();
+    await admin.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await admin.getByRole('button', { name: /^الحساب/ }).click();
+    await admin.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    await admin.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    await check(admin, 'ar-sign-in');
+    await signIn(admin, adminEmail, adminPassword);
+    await admin.getByRole('button', { name: /اللغة/ }).click();
+    await admin.waitForFunction(() => document.documentElement.dir === 'ltr');
+  });
+  await step('first usable page again, with a fresh browser cache', async () => {
+    const fresh = await (await browser.newContext()).newPage();
+    const started = Date.now();
+    await fresh.goto(`${base}/`);
+    await fresh.getByLabel('Email').click();
+    report.firstUsablePageAgainMs = Date.now() - started;
+  });
+} catch {
+  exitCode = 1;
+} finally {
+  await browser.close();
+}
+if (problems.length) exitCode = 1;
+writeFileSync(join(shots, 'report.json'), JSON.stringify({ ...report, problems }, null, 2));
+console.log(`e2e-web: report ${JSON.stringify({ firstUsablePageMs: report.firstUsablePageMs, firstUsablePageAgainMs: report.firstUsablePageAgainMs, signInToDashboardMs: report.signInToDashboardMs,
+  reminderToastLateMs: report.reminderToastLateMs, assignedToBellMs: report.assignedToBellMs, screenshots: report.screenshots.length })}`);
+for (const p of problems) console.log(`e2e-web: PROBLEM ${p}`);
+process.exit(exitCode);
