@@ -118,6 +118,46 @@ class TaskApiTests {
 		assertThat(count()).isEqualTo(before);
 	}
 
+	@Test
+	void aMemberChangesOnlyTasksTheyCreatedOrWereGiven() {
+		String id = create(Map.of("title", "Layla's task", "assigneeId", "layla")).get("id").asString();
+		String stranger = TestTokens.shared().bearer("omar", "tasks:read", "tasks:write");
+		String assignee = TestTokens.shared().bearer("layla", "tasks:read", "tasks:write");
+		String manager = TestTokens.shared().bearer("boss", "tasks:read", "tasks:write", "tasks:manage");
+
+		call(HttpMethod.PATCH, id, stranger, Map.of("title", "Mine now", "assigneeId", "omar")).isForbidden()
+			.expectHeader()
+			.contentType("application/problem+json");
+		call(HttpMethod.PATCH, id, stranger, Map.of("status", "done")).isForbidden();
+		call(HttpMethod.DELETE, id, stranger, null).isForbidden();
+		this.client.get()
+			.uri("/api/tasks/" + id)
+			.header(HttpHeaders.AUTHORIZATION, stranger)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Layla's task")
+			.jsonPath("$.assigneeId")
+			.isEqualTo("layla")
+			.jsonPath("$.status")
+			.isEqualTo("todo");
+
+		call(HttpMethod.PATCH, id, assignee, Map.of("status", "in_progress")).isOk();
+		call(HttpMethod.PATCH, id, WRITER, Map.of("title", "Layla's task, renamed")).isOk();
+		call(HttpMethod.PATCH, id, manager, Map.of("assigneeId", "omar")).isOk();
+		call(HttpMethod.DELETE, id, manager, null).isNoContent();
+	}
+
+	private org.springframework.test.web.reactive.server.StatusAssertions call(HttpMethod method, String id,
+			String authorization, Object body) {
+		WebTestClient.RequestBodySpec request = this.client.method(method)
+			.uri("/api/tasks/" + id)
+			.header(HttpHeaders.AUTHORIZATION, authorization);
+		return ((body != null) ? request.bodyValue(body) : request).exchange().expectStatus();
+	}
+
 	@TestFactory
 	Stream<DynamicTest> permissions() {
 		String id = create(Map.of("title", "Omar's task")).get("id").asString();
@@ -125,8 +165,9 @@ class TaskApiTests {
 		return PermissionMatrix.of(this.client)
 			.caller("anonymous", () -> null)
 			.caller("member", () -> TestTokens.shared().bearer("m", "tasks:read", "crm:read"))
-			.caller("manager", () -> TestTokens.shared().bearer("g", "tasks:read", "tasks:write"))
-			.caller("admin", () -> TestTokens.shared().bearer("a", "tasks:read", "tasks:write", "users:admin"))
+			.caller("manager", () -> TestTokens.shared().bearer("g", "tasks:read", "tasks:write", "tasks:manage"))
+			.caller("admin",
+					() -> TestTokens.shared().bearer("a", "tasks:read", "tasks:write", "tasks:manage", "users:admin"))
 			.row(HttpMethod.GET, "/api/tasks", null, 401, 200, 200, 200)
 			.row(HttpMethod.GET, "/api/tasks/" + id, null, 401, 200, 200, 200)
 			.row(HttpMethod.POST, "/api/tasks", contact, 401, 403, 201, 201)

@@ -61,14 +61,14 @@ class TaskController {
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<Task> update(@PathVariable String id, @Valid @RequestBody TaskRequest request) {
-		return CurrentUser.current().flatMap((me) -> this.tasks.update(id, request, me.id()));
+		return CurrentUser.current().flatMap((me) -> this.tasks.update(id, request, me));
 	}
 
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.tasks.delete(id, me.id()))
+			.flatMap((me) -> this.tasks.delete(id, me))
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 

@@ -6,6 +6,8 @@ import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.PublishedCollection;
 import hub.ameen.platform.events.PublishedCollection.Change;
 import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.security.CurrentUser;
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
@@ -51,14 +53,29 @@ class TaskService {
 				&& (status == null || status == task.status()));
 	}
 
-	Mono<Task> update(String id, TaskRequest change, String actorId) {
-		return this.store.write(
-				(txn) -> this.tasks.update(txn, id, (current) -> change.applyTo(current, this.clock.instant()), actorId)
-					.orElseThrow(() -> notFound(id)));
+	Mono<Task> update(String id, TaskRequest change, CurrentUser actor) {
+		return this.store.write((txn) -> this.tasks
+			.update(txn, id, (current) -> change.applyTo(mayChange(current, actor), this.clock.instant()), actor.id())
+			.orElseThrow(() -> notFound(id)));
 	}
 
-	Mono<Void> delete(String id, String actorId) {
-		return this.store.write((txn) -> this.tasks.remove(txn, id, actorId).orElseThrow(() -> notFound(id))).then();
+	Mono<Void> delete(String id, CurrentUser actor) {
+		return this.store.write((txn) -> {
+			mayChange(this.tasks.get(txn, id).orElseThrow(() -> notFound(id)), actor);
+			return this.tasks.remove(txn, id, actor.id());
+		}).then();
+	}
+
+	/**
+	 * The task, if the actor may change it: its creator, its assignee, or a holder of
+	 * {@code tasks:manage}.
+	 */
+	static Task mayChange(Task task, CurrentUser actor) {
+		if (actor.can(Permissions.TASKS_MANAGE) || actor.id().equals(task.createdBy())
+				|| actor.id().equals(task.assigneeId())) {
+			return task;
+		}
+		throw new TaskAccessDenied(task.id());
 	}
 
 	private static NotFoundException notFound(String id) {
