@@ -5,23 +5,17 @@ import java.util.List;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A contact as a client sends it; on PATCH, absent fields stay as they are.
+ * A change to a contact: the fields it names replace the contact's, absent ones stay.
  */
-record ContactRequest(@Size(min = 1, max = 100) String firstName, @Size(max = 100) String lastName,
-		@Email @Size(max = 254) String email, @Size(max = 40) String phone, @Size(max = 64) String companyId,
-		@Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @Size(max = 64) String ownerId) {
-
-	/**
-	 * The contact this request creates; the creator owns it unless the request names an
-	 * owner.
-	 */
-	Contact toContact(String id, String createdBy, Instant now) {
-		return new Contact(id, this.firstName, this.lastName, this.email, this.phone, this.companyId, this.tags,
-				or(this.ownerId, createdBy), now, now);
-	}
+record PatchContactRequest(
+		@Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String firstName,
+		@Size(max = 100) String lastName, @Email @Size(max = 254) String email, @Size(max = 40) String phone,
+		@Size(max = 64) String companyId, @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags,
+		@Size(max = 64) String ownerId) {
 
 	/** The contact with this request's fields applied; absent ones stay. */
 	Contact applyTo(Contact current, Instant now) {
