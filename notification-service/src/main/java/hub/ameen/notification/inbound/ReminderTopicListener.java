@@ -4,32 +4,30 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import hub.ameen.notification.notification.NotificationDraft;
-import hub.ameen.notification.notification.NotificationTypes;
+import hub.ameen.notification.inbox.NotificationDraft;
+import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns {@code scheduler.reminder.due} into one {@code reminder.due} notification per
- * recipient, once per event id.
+ * Reads {@link Topics#REMINDER}: turns {@code scheduler.reminder.due} into one
+ * {@code reminder.due} notification per recipient, once per event id.
  */
 @Component
-class ReminderEventsListener {
+class ReminderTopicListener {
 
-	private final Inbox inbox;
+	private final EventHandlers handlers;
 
-	private final Notifier notifier;
-
-	private final JsonMapper json;
-
-	ReminderEventsListener(Inbox inbox, Notifier notifier, JsonMapper json) {
-		this.inbox = inbox;
-		this.notifier = notifier;
-		this.json = json;
+	ReminderTopicListener(Inbox inbox, Notifier notifier, JsonMapper json) {
+		this.handlers = EventHandlers.through(inbox, json)
+			.on("scheduler.reminder.due", ReminderDue.class,
+					(txn, event, reminder) -> notifier.notify(txn, reminder.draft(event), reminder.recipients()));
 	}
 
 	/**
@@ -69,13 +67,9 @@ class ReminderEventsListener {
 
 	}
 
-	@KafkaListener(topics = InboundTopics.REMINDERS)
+	@KafkaListener(topics = Topics.REMINDER)
 	void on(EventEnvelope event) {
-		if (!InboundTopics.REMINDER_DUE.equals(event.type())) {
-			return;
-		}
-		ReminderDue reminder = event.payloadAs(ReminderDue.class, this.json);
-		this.inbox.process(event, (txn, e) -> this.notifier.notify(txn, reminder.draft(e), reminder.recipients()));
+		this.handlers.handle(event);
 	}
 
 }

@@ -4,32 +4,33 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import hub.ameen.notification.notification.NotificationDraft;
-import hub.ameen.notification.notification.NotificationTypes;
+import hub.ameen.notification.inbox.NotificationDraft;
+import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a task's assignee that it is due soon ({@code scheduler.task.due-soon}) or
- * overdue ({@code scheduler.task.overdue}), once per event id.
+ * Reads {@link Topics#TASK_DEADLINE}: tells a task's assignee that it is due soon
+ * ({@code scheduler.task.due-soon}) or overdue ({@code scheduler.task.overdue}), once per
+ * event id.
  */
 @Component
-class TaskEventsListener {
+class TaskDeadlineTopicListener {
 
-	private final Inbox inbox;
+	private final EventHandlers handlers;
 
-	private final Notifier notifier;
-
-	private final JsonMapper json;
-
-	TaskEventsListener(Inbox inbox, Notifier notifier, JsonMapper json) {
-		this.inbox = inbox;
-		this.notifier = notifier;
-		this.json = json;
+	TaskDeadlineTopicListener(Inbox inbox, Notifier notifier, JsonMapper json) {
+		this.handlers = EventHandlers.through(inbox, json)
+			.on("scheduler.task.due-soon", TaskDeadline.class,
+					(txn, event, task) -> notifier.notify(txn, task.draft(event, false), task.to()))
+			.on("scheduler.task.overdue", TaskDeadline.class,
+					(txn, event, task) -> notifier.notify(txn, task.draft(event, true), task.to()));
 	}
 
 	/**
@@ -74,14 +75,9 @@ class TaskEventsListener {
 
 	}
 
-	@KafkaListener(topics = InboundTopics.TASK_DEADLINES)
+	@KafkaListener(topics = Topics.TASK_DEADLINE)
 	void on(EventEnvelope event) {
-		boolean overdue = InboundTopics.TASK_OVERDUE.equals(event.type());
-		if (!overdue && !InboundTopics.TASK_DUE_SOON.equals(event.type())) {
-			return;
-		}
-		TaskDeadline task = event.payloadAs(TaskDeadline.class, this.json);
-		this.inbox.process(event, (txn, e) -> this.notifier.notify(txn, task.draft(e, overdue), task.to()));
+		this.handlers.handle(event);
 	}
 
 }

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import hub.ameen.notification.notification.NotificationDraft;
-import hub.ameen.notification.notification.NotificationTypes;
+import hub.ameen.notification.inbox.NotificationDraft;
+import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Store;
@@ -18,26 +20,26 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a user when a task is assigned to them by someone else ({@code task.created} or
- * {@code task.updated} on {@code hub.tasks.task.v1}). Keeps each task's assignee, so that
- * an update notifies only when the assignee changed.
+ * Reads {@link Topics#TASK}: tells a user when a task is assigned to them by someone else
+ * ({@code task.created} or {@code task.updated} on {@code hub.tasks.task.v1}). Keeps each
+ * task's assignee, so that an update notifies only when the assignee changed.
  */
 @Component
-class TaskAssignmentsListener {
+class TaskTopicListener {
 
-	private final Inbox inbox;
+	private final EventHandlers handlers;
 
 	private final Notifier notifier;
 
-	private final JsonMapper json;
-
 	private final Collection<String, String> assignees;
 
-	TaskAssignmentsListener(Inbox inbox, Notifier notifier, JsonMapper json, Store store) {
-		this.inbox = inbox;
+	TaskTopicListener(Inbox inbox, Notifier notifier, JsonMapper json, Store store) {
 		this.notifier = notifier;
-		this.json = json;
 		this.assignees = store.collection("notifications.task-assignees", Codec.utf8(), Codec.utf8());
+		this.handlers = EventHandlers.through(inbox, json)
+			.on("task.created", TaskPayload.class, this::assign)
+			.on("task.updated", TaskPayload.class, this::assign)
+			.on("task.deleted", TaskPayload.class, (txn, event, task) -> this.assignees.delete(txn, event.key()));
 	}
 
 	/** The part of a task event this service reads. */
@@ -45,18 +47,9 @@ class TaskAssignmentsListener {
 	record TaskPayload(String id, String title, String assigneeId) {
 	}
 
-	@KafkaListener(topics = InboundTopics.TASKS)
+	@KafkaListener(topics = Topics.TASK)
 	void on(EventEnvelope event) {
-		switch (event.type()) {
-			case InboundTopics.TASK_CREATED, InboundTopics.TASK_UPDATED -> {
-				TaskPayload task = event.payloadAs(TaskPayload.class, this.json);
-				this.inbox.process(event, (txn, e) -> assign(txn, e, task));
-			}
-			case InboundTopics.TASK_DELETED ->
-				this.inbox.process(event, (txn, e) -> this.assignees.delete(txn, e.key()));
-			default -> {
-			}
-		}
+		this.handlers.handle(event);
 	}
 
 	private void assign(WriteTxn txn, EventEnvelope event, TaskPayload task) {

@@ -3,25 +3,28 @@ package hub.ameen.notification.inbound;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import hub.ameen.notification.notification.NotificationDraft;
-import hub.ameen.notification.notification.NotificationStore;
-import hub.ameen.notification.notification.NotificationTypes;
+import hub.ameen.notification.inbox.NotificationDraft;
+import hub.ameen.notification.inbox.NotificationStore;
+import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.notification.preference.PreferenceStore;
 import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.store.WriteTxn;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Welcomes each new user ({@code user.created}) and forgets a deleted user's
- * notifications and preferences ({@code user.deleted}), once per event id.
+ * Reads {@link Topics#USER}: welcomes each new user ({@code user.created}) and forgets a
+ * deleted user's notifications and preferences ({@code user.deleted}), once per event id.
  */
 @Component
-class UserEventsListener {
+class UserTopicListener {
 
-	private final Inbox inbox;
+	private final EventHandlers handlers;
 
 	private final Notifier notifier;
 
@@ -29,15 +32,14 @@ class UserEventsListener {
 
 	private final PreferenceStore preferences;
 
-	private final JsonMapper json;
-
-	UserEventsListener(Inbox inbox, Notifier notifier, NotificationStore notifications, PreferenceStore preferences,
+	UserTopicListener(Inbox inbox, Notifier notifier, NotificationStore notifications, PreferenceStore preferences,
 			JsonMapper json) {
-		this.inbox = inbox;
 		this.notifier = notifier;
 		this.notifications = notifications;
 		this.preferences = preferences;
-		this.json = json;
+		this.handlers = EventHandlers.through(inbox, json)
+			.on("user.created", UserPayload.class, this::welcome)
+			.on("user.deleted", UserPayload.class, this::forget);
 	}
 
 	/** The part of a user event this service reads. */
@@ -50,22 +52,21 @@ class UserEventsListener {
 
 	}
 
-	@KafkaListener(topics = InboundTopics.USERS)
+	@KafkaListener(topics = Topics.USER)
 	void on(EventEnvelope event) {
-		if (InboundTopics.USER_CREATED.equals(event.type())) {
-			UserPayload user = event.payloadAs(UserPayload.class, this.json);
-			NotificationDraft welcome = new NotificationDraft(NotificationTypes.WELCOME,
-					"Welcome to Ameen Hub" + ((user.name() != null) ? ", " + user.name() : ""),
-					"Your account is ready.", "/", event.id(), event.occurredAt());
-			this.inbox.process(event, (txn, e) -> this.notifier.notify(txn, welcome, List.of(userId(user, e))));
-		}
-		else if (InboundTopics.USER_DELETED.equals(event.type())) {
-			UserPayload user = event.payloadAs(UserPayload.class, this.json);
-			this.inbox.process(event, (txn, e) -> {
-				this.notifications.deleteAll(txn, userId(user, e));
-				this.preferences.delete(txn, userId(user, e));
-			});
-		}
+		this.handlers.handle(event);
+	}
+
+	private void welcome(WriteTxn txn, EventEnvelope event, UserPayload user) {
+		NotificationDraft welcome = new NotificationDraft(NotificationTypes.WELCOME,
+				"Welcome to Ameen Hub" + ((user.name() != null) ? ", " + user.name() : ""), "Your account is ready.",
+				"/", event.id(), event.occurredAt());
+		this.notifier.notify(txn, welcome, List.of(userId(user, event)));
+	}
+
+	private void forget(WriteTxn txn, EventEnvelope event, UserPayload user) {
+		this.notifications.deleteAll(txn, userId(user, event));
+		this.preferences.delete(txn, userId(user, event));
 	}
 
 	private static String userId(UserPayload user, EventEnvelope event) {

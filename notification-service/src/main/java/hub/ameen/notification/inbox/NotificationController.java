@@ -1,13 +1,11 @@
-package hub.ameen.notification.notification;
+package hub.ameen.notification.inbox;
 
 import java.time.Clock;
 import java.util.Map;
 
 import hub.ameen.platform.security.CurrentUser;
-import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
-import hub.ameen.platform.store.Store;
-import hub.ameen.platform.web.NotFoundException;
+import hub.ameen.platform.web.PageResponse;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,23 +25,21 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAuthority('notifications:read')")
 class NotificationController {
 
-	private final Store store;
-
 	private final NotificationStore notifications;
 
 	private final Clock clock;
 
-	NotificationController(Store store, NotificationStore notifications, Clock clock) {
-		this.store = store;
+	NotificationController(NotificationStore notifications, Clock clock) {
 		this.notifications = notifications;
 		this.clock = clock;
 	}
 
 	@GetMapping
-	Mono<Page<Notification>> list(@RequestParam(required = false) Integer limit,
+	Mono<PageResponse<Notification>> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean unread) {
 		return CurrentUser.current()
-			.map((me) -> this.notifications.page(me.id(), PageRequest.of(limit, cursor), unread));
+			.map((me) -> this.notifications.page(me.id(), PageRequest.of(limit, cursor), unread))
+			.map((page) -> new PageResponse<>(page.items(), page.nextCursor()));
 	}
 
 	@GetMapping("/unread-count")
@@ -53,17 +49,14 @@ class NotificationController {
 
 	@PostMapping("/{id}/read")
 	Mono<Notification> read(@PathVariable String id) {
-		return CurrentUser.current()
-			.flatMap((me) -> this.store
-				.write((txn) -> this.notifications.markRead(txn, me.id(), id, this.clock.instant())
-					.orElseThrow(() -> new NotFoundException("Notification", id))));
+		return CurrentUser.current().flatMap((me) -> this.notifications.markRead(me.id(), id, this.clock.instant()));
 	}
 
 	@PostMapping("/read-all")
 	Mono<Map<String, Integer>> readAll() {
 		return CurrentUser.current()
-			.flatMap((me) -> this.store
-				.write((txn) -> Map.of("marked", this.notifications.markAllRead(txn, me.id(), this.clock.instant()))));
+			.flatMap((me) -> this.notifications.markAllRead(me.id(), this.clock.instant()))
+			.map((marked) -> Map.of("marked", marked));
 	}
 
 }

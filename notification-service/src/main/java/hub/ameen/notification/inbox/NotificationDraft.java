@@ -1,4 +1,4 @@
-package hub.ameen.notification.notification;
+package hub.ameen.notification.inbox;
 
 import java.time.Instant;
 

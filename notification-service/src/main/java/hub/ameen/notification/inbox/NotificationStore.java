@@ -1,4 +1,4 @@
-package hub.ameen.notification.notification;
+package hub.ameen.notification.inbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
+import hub.ameen.platform.web.NotFoundException;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -71,6 +73,17 @@ public class NotificationStore {
 	/**
 	 * Marks one of the user's notifications read; empty when the user has no such one.
 	 */
+	/** Marks one of the user's notifications read, durably; 404 when it is not theirs. */
+	Mono<Notification> markRead(String userId, String id, Instant at) {
+		return this.store
+			.write((txn) -> markRead(txn, userId, id, at).orElseThrow(() -> new NotFoundException("Notification", id)));
+	}
+
+	/** Marks all the user's notifications read, durably; how many were unread. */
+	Mono<Integer> markAllRead(String userId, Instant at) {
+		return this.store.write((txn) -> markAllRead(txn, userId, at));
+	}
+
 	public Optional<Notification> markRead(WriteTxn txn, String userId, String id, Instant at) {
 		return find(txn, userId, id).map((found) -> {
 			if (found.unread()) {

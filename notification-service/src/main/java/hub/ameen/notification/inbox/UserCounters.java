@@ -1,4 +1,4 @@
-package hub.ameen.notification.notification;
+package hub.ameen.notification.inbox;
 
 /**
  * A user's counters, kept in the transaction of every change so that reading them is one

@@ -1,4 +1,4 @@
-package hub.ameen.notification;
+package hub.ameen.platform.test.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
