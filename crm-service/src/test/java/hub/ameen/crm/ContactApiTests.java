@@ -2,19 +2,14 @@ package hub.ameen.crm;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.test.kafka.TopicReader;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.test.web.JsonCalls;
-import hub.ameen.platform.test.web.PermissionMatrix;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,8 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Contacts over HTTP: stored in LMDB, announced on {@code hub.crm.contact.v1}, guarded by
- * {@code crm:read} / {@code crm:write}.
+ * The whole service on the broker: contacts stored in LMDB and announced on
+ * {@code hub.crm.contact.v1}. The controller's rules and permissions are
+ * {@code ContactControllerTests}, without a broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -85,7 +80,7 @@ class ContactApiTests {
 			.expectStatus()
 			.isNotFound();
 
-		try (TopicReader reader = new TopicReader("hub.crm.contact.v1")) {
+		try (TopicReader reader = new TopicReader(Topics.CONTACT)) {
 			List<String> types = reader.awaitUntil((all) -> all.stream().filter((r) -> id.equals(r.key())).count() >= 3)
 				.stream()
 				.filter((r) -> id.equals(r.key()))
@@ -95,51 +90,8 @@ class ContactApiTests {
 		}
 	}
 
-	@Test
-	void badInputIsAProblemAndStoresNothing() {
-		long before = count();
-		this.client.post()
-			.uri("/api/crm/contacts")
-			.header(HttpHeaders.AUTHORIZATION, WRITER)
-			.bodyValue(Map.of("firstName", "X", "email", "not-an-email"))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("email");
-		this.client.post()
-			.uri("/api/crm/contacts")
-			.header(HttpHeaders.AUTHORIZATION, WRITER)
-			.bodyValue(Map.of("lastName", "NoFirstName"))
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
-		assertThat(count()).isEqualTo(before);
-	}
-
-	@TestFactory
-	Stream<DynamicTest> permissions() {
-		String id = create(Map.of("firstName", "Omar")).get("id").asString();
-		Supplier<Object> contact = () -> Map.of("firstName", "P-" + UUID.randomUUID());
-		return PermissionMatrix.of(this.client)
-			.caller("anonymous", () -> null)
-			.caller("member", () -> TestTokens.shared().bearer("m", "crm:read", "tasks:write"))
-			.caller("manager", () -> TestTokens.shared().bearer("g", "crm:read", "crm:write"))
-			.caller("admin", () -> TestTokens.shared().bearer("a", "crm:read", "crm:write", "users:admin"))
-			.row(HttpMethod.GET, "/api/crm/contacts", null, 401, 200, 200, 200)
-			.row(HttpMethod.GET, "/api/crm/contacts/" + id, null, 401, 200, 200, 200)
-			.row(HttpMethod.POST, "/api/crm/contacts", contact, 401, 403, 201, 201)
-			.row(HttpMethod.PATCH, "/api/crm/contacts/" + id, contact, 401, 403, 200, 200)
-			.tests();
-	}
-
 	private JsonNode create(Map<String, Object> body) {
 		return JsonCalls.create(this.client, "/api/crm/contacts", WRITER, body);
-	}
-
-	private long count() {
-		return JsonCalls.count(this.client, "/api/crm/contacts?limit=200", WRITER);
 	}
 
 }

@@ -7,23 +7,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import hub.ameen.notification.inbound.Notifier;
-import hub.ameen.notification.notification.Notification;
-import hub.ameen.notification.notification.NotificationDraft;
+import hub.ameen.notification.inbox.Notification;
+import hub.ameen.notification.inbox.NotificationDraft;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.store.Store;
-import hub.ameen.platform.test.kafka.SharedKafka;
+import hub.ameen.platform.test.kafka.TopicWriter;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +46,6 @@ public abstract class ServiceTestSupport {
 	public static final String READ = "notifications:read";
 
 	private static final Path DATA = temporaryDirectory();
-
-	private static KafkaProducer<String, String> producer;
 
 	@LocalServerPort
 	protected int port;
@@ -91,16 +83,7 @@ public abstract class ServiceTestSupport {
 	 * Publishes an event to Kafka as a producing service would, and waits for the ack.
 	 */
 	protected void publish(String topic, EventEnvelope event) {
-		try {
-			producer().send(new ProducerRecord<>(topic, event.key(), this.json.writeValueAsString(event))).get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause());
-		}
+		TopicWriter.shared().send(topic, event.key(), this.json.writeValueAsString(event));
 	}
 
 	protected EventEnvelope event(String type, String key, Object payload) {
@@ -128,16 +111,6 @@ public abstract class ServiceTestSupport {
 			}
 			return created;
 		});
-	}
-
-	private static synchronized KafkaProducer<String, String> producer() {
-		if (producer == null) {
-			Properties settings = new Properties();
-			settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
-			settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-			producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
-		}
-		return producer;
 	}
 
 	private static Path temporaryDirectory() {

@@ -2,19 +2,14 @@ package hub.ameen.tasks;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.test.kafka.TopicReader;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.test.web.JsonCalls;
-import hub.ameen.platform.test.web.PermissionMatrix;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,8 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tasks over HTTP: stored in LMDB, announced on {@code hub.tasks.task.v1} (which the
- * scheduler watches for due dates), guarded by {@code tasks:read} / {@code tasks:write}.
+ * The whole service on the broker: tasks stored in LMDB and announced on
+ * {@code hub.tasks.task.v1} (which the scheduler watches for due dates). The controller's
+ * rules and permissions are {@code TaskControllerTests}, without a broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -86,7 +81,7 @@ class TaskApiTests {
 			.expectStatus()
 			.isNotFound();
 
-		try (TopicReader reader = new TopicReader("hub.tasks.task.v1")) {
+		try (TopicReader reader = new TopicReader(Topics.TASK)) {
 			List<String> types = reader.awaitUntil((all) -> all.stream().filter((r) -> id.equals(r.key())).count() >= 3)
 				.stream()
 				.filter((r) -> id.equals(r.key()))
@@ -96,50 +91,8 @@ class TaskApiTests {
 		}
 	}
 
-	@Test
-	void badInputIsAProblemAndStoresNothing() {
-		long before = count();
-		this.client.post()
-			.uri("/api/tasks")
-			.header(HttpHeaders.AUTHORIZATION, WRITER)
-			.bodyValue(Map.of("title", "X", "priority", "whenever"))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType("application/problem+json");
-		this.client.post()
-			.uri("/api/tasks")
-			.header(HttpHeaders.AUTHORIZATION, WRITER)
-			.bodyValue(Map.of("description", "no title"))
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
-		assertThat(count()).isEqualTo(before);
-	}
-
-	@TestFactory
-	Stream<DynamicTest> permissions() {
-		String id = create(Map.of("title", "Omar's task")).get("id").asString();
-		Supplier<Object> contact = () -> Map.of("title", "T-" + UUID.randomUUID());
-		return PermissionMatrix.of(this.client)
-			.caller("anonymous", () -> null)
-			.caller("member", () -> TestTokens.shared().bearer("m", "tasks:read", "crm:read"))
-			.caller("manager", () -> TestTokens.shared().bearer("g", "tasks:read", "tasks:write"))
-			.caller("admin", () -> TestTokens.shared().bearer("a", "tasks:read", "tasks:write", "users:admin"))
-			.row(HttpMethod.GET, "/api/tasks", null, 401, 200, 200, 200)
-			.row(HttpMethod.GET, "/api/tasks/" + id, null, 401, 200, 200, 200)
-			.row(HttpMethod.POST, "/api/tasks", contact, 401, 403, 201, 201)
-			.row(HttpMethod.PATCH, "/api/tasks/" + id, contact, 401, 403, 200, 200)
-			.tests();
-	}
-
 	private JsonNode create(Map<String, Object> body) {
 		return JsonCalls.create(this.client, "/api/tasks", WRITER, body);
-	}
-
-	private long count() {
-		return JsonCalls.count(this.client, "/api/tasks?limit=200", WRITER);
 	}
 
 }

@@ -3,8 +3,13 @@ package hub.ameen.crm.contact;
 import java.time.Instant;
 import java.util.List;
 
+import hub.ameen.platform.events.EventType;
+import hub.ameen.platform.events.Topics;
+
 /**
- * A person the business works with.
+ * A person the business works with, and the payload of their events on
+ * {@link Topics#CONTACT}: the contact after the change, or before it for
+ * {@link #DELETED}.
  *
  * @param id opaque, time-ordered id
  * @param firstName given name
@@ -19,6 +24,12 @@ import java.util.List;
  */
 public record Contact(String id, String firstName, String lastName, String email, String phone, String companyId,
 		List<String> tags, String ownerId, Instant createdAt, Instant updatedAt) {
+
+	public static final EventType<Contact> CREATED = EventType.named("contact.created").on(Topics.CONTACT);
+
+	public static final EventType<Contact> UPDATED = EventType.named("contact.updated").on(Topics.CONTACT);
+
+	public static final EventType<Contact> DELETED = EventType.named("contact.deleted").on(Topics.CONTACT);
 
 	public Contact {
 		tags = (tags != null) ? List.copyOf(tags) : List.of();

@@ -1,11 +1,13 @@
 package hub.ameen.crm.contact;
 
 import java.net.URI;
+import java.time.Clock;
 
+import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
-import hub.ameen.platform.store.Page;
+import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.PageRequest;
-import hub.ameen.platform.web.BadRequestException;
+import hub.ameen.platform.web.PageResponse;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -22,53 +24,56 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/crm/contacts}.
+ * {@code /api/crm/contacts}: read with {@code crm:read}, changed with {@code crm:write}.
  */
 @RestController
 @RequestMapping("/api/crm/contacts")
 class ContactController {
 
-	private final ContactService contacts;
+	private final Aggregate<Contact> contacts;
 
-	ContactController(ContactService contacts) {
+	private final Clock clock;
+
+	ContactController(Aggregate<Contact> contacts, Clock clock) {
 		this.contacts = contacts;
+		this.clock = clock;
 	}
 
 	@GetMapping
 	@PreAuthorize("hasAuthority('crm:read')")
-	Mono<Page<Contact>> list(@RequestParam(required = false) Integer limit,
+	Mono<PageResponse<Contact>> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
-		return Mono.fromCallable(() -> this.contacts.list(PageRequest.of(limit, cursor)));
+		return Mono.fromCallable(() -> this.contacts.newestFirst(PageRequest.of(limit, cursor), (contact) -> true));
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('crm:read')")
 	Mono<Contact> get(@PathVariable String id) {
-		return this.contacts.get(id);
+		return Mono.fromCallable(() -> this.contacts.get(id));
 	}
 
 	@PostMapping
 	@PreAuthorize("hasAuthority('crm:write')")
-	Mono<ResponseEntity<Contact>> create(@Valid @RequestBody ContactRequest request) {
-		if (request.firstName() == null) {
-			return Mono.error(new BadRequestException("firstName is required"));
-		}
+	Mono<ResponseEntity<Contact>> create(@Valid @RequestBody CreateContactRequest request) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.contacts.create(request, me.id()))
+			.flatMap(
+					(me) -> this.contacts.create(request.toContact(Ids.next(), me.id(), this.clock.instant()), me.id()))
 			.map((contact) -> ResponseEntity.created(URI.create("/api/crm/contacts/" + contact.id())).body(contact));
 	}
 
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasAuthority('crm:write')")
-	Mono<Contact> update(@PathVariable String id, @Valid @RequestBody ContactRequest request) {
-		return CurrentUser.current().flatMap((me) -> this.contacts.update(id, request, me.id()));
+	Mono<Contact> update(@PathVariable String id, @Valid @RequestBody PatchContactRequest request) {
+		return CurrentUser.current()
+			.flatMap((me) -> this.contacts.update(id, (contact) -> request.applyTo(contact, this.clock.instant()),
+					me.id()));
 	}
 
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('crm:write')")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.contacts.delete(id, me.id()))
+			.flatMap((me) -> this.contacts.remove(id, me.id()))
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 

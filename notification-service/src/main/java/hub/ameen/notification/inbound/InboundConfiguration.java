@@ -16,8 +16,7 @@ class InboundConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics inboundTopics() {
-		return Topics.declare(InboundTopics.REMINDERS, InboundTopics.TASK_DEADLINES, InboundTopics.USERS,
-				InboundTopics.TASKS);
+		return Topics.declare(Topics.REMINDER, Topics.TASK_DEADLINE, Topics.USER, Topics.TASK);
 	}
 
 }

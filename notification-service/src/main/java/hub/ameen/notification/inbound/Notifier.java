@@ -7,10 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import hub.ameen.notification.notification.Notification;
-import hub.ameen.notification.notification.NotificationDraft;
-import hub.ameen.notification.notification.NotificationListener;
-import hub.ameen.notification.notification.NotificationStore;
+import hub.ameen.notification.inbox.Notification;
+import hub.ameen.notification.inbox.NotificationDraft;
+import hub.ameen.notification.inbox.NotificationListener;
+import hub.ameen.notification.inbox.NotificationStore;
 import hub.ameen.notification.preference.PreferenceStore;
 import hub.ameen.platform.store.WriteTxn;
 import io.micrometer.core.instrument.Counter;

@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import hub.ameen.notification.notification.NotificationTypes;
+import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.platform.security.CurrentUser;
-import hub.ameen.platform.store.Store;
 import hub.ameen.platform.web.BadRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,12 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAuthority('notifications:read')")
 class PreferenceController {
 
-	private final Store store;
-
 	private final PreferenceStore preferences;
 
-	PreferenceController(Store store, PreferenceStore preferences) {
-		this.store = store;
+	PreferenceController(PreferenceStore preferences) {
 		this.preferences = preferences;
 	}
 
@@ -73,10 +69,7 @@ class PreferenceController {
 					"Unknown notification type(s) " + unknown + "; the types are " + NotificationTypes.all()));
 		}
 		Preferences changed = new Preferences(request.muted());
-		return CurrentUser.current().flatMap((me) -> this.store.write((txn) -> {
-			this.preferences.put(txn, me.id(), changed);
-			return PreferencesView.of(changed);
-		}));
+		return CurrentUser.current().flatMap((me) -> this.preferences.put(me.id(), changed)).map(PreferencesView::of);
 	}
 
 }

@@ -5,6 +5,7 @@ import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -15,9 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PreferenceStore {
 
+	private final Store store;
+
 	private final Collection<String, Preferences> preferences;
 
 	PreferenceStore(Store store, JsonMapper json) {
+		this.store = store;
 		this.preferences = store.collection("notifications.preferences", Codec.utf8(),
 				Codec.json(json, Preferences.class));
 	}
@@ -30,8 +34,12 @@ public class PreferenceStore {
 		return this.preferences.get(userId).orElse(Preferences.DEFAULT);
 	}
 
-	void put(WriteTxn txn, String userId, Preferences preferences) {
-		this.preferences.put(txn, userId, preferences);
+	/** Keeps the user's preferences, durably. */
+	Mono<Preferences> put(String userId, Preferences preferences) {
+		return this.store.write((txn) -> {
+			this.preferences.put(txn, userId, preferences);
+			return preferences;
+		});
 	}
 
 	public void delete(WriteTxn txn, String userId) {

@@ -3,8 +3,8 @@ package hub.ameen.notification.stream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import hub.ameen.notification.notification.Notification;
-import hub.ameen.notification.notification.NotificationStore;
+import hub.ameen.notification.inbox.Notification;
+import hub.ameen.notification.inbox.NotificationStore;
 import hub.ameen.notification.stream.StreamMetrics.Mode;
 import reactor.core.publisher.Flux;
 

@@ -2,7 +2,7 @@ package hub.ameen.notification.stream;
 
 import java.time.Clock;
 
-import hub.ameen.notification.notification.NotificationStore;
+import hub.ameen.notification.inbox.NotificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;

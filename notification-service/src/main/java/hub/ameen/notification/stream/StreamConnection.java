@@ -2,7 +2,7 @@ package hub.ameen.notification.stream;
 
 import java.util.concurrent.ArrayBlockingQueue;
 
-import hub.ameen.notification.notification.Notification;
+import hub.ameen.notification.inbox.Notification;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;

@@ -1,6 +1,6 @@
 package hub.ameen.notification.stream;
 
-import hub.ameen.notification.notification.Notification;
+import hub.ameen.notification.inbox.Notification;
 import hub.ameen.platform.security.CurrentUser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

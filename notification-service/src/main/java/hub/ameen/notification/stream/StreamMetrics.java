@@ -3,7 +3,7 @@ package hub.ameen.notification.stream;
 import java.time.Clock;
 import java.time.Duration;
 
-import hub.ameen.notification.notification.Notification;
+import hub.ameen.notification.inbox.Notification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import hub.ameen.notification.notification.Notification;
-import hub.ameen.notification.notification.NotificationListener;
+import hub.ameen.notification.inbox.Notification;
+import hub.ameen.notification.inbox.NotificationListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Scheduler;

@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import hub.ameen.notification.NotificationServiceApplication;
-import hub.ameen.notification.SseClient;
+import hub.ameen.platform.test.web.SseClient;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.security.TestTokens;

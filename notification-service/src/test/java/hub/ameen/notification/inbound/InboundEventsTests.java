@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Properties;
 
 import hub.ameen.notification.ServiceTestSupport;
-import hub.ameen.notification.notification.Notification;
-import hub.ameen.notification.notification.NotificationStore;
+import hub.ameen.notification.inbox.Notification;
+import hub.ameen.notification.inbox.NotificationStore;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.test.kafka.SharedKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,15 +42,15 @@ class InboundEventsTests extends ServiceTestSupport {
 		String user = newUser();
 		EventEnvelope created = event("user.created", user,
 				Map.of("id", user, "email", user + "@hub.test", "displayName", "Noura", "status", "ACTIVE"));
-		publish(InboundTopics.USERS, created);
-		publish(InboundTopics.USERS, created);
+		publish(Topics.USER, created);
+		publish(Topics.USER, created);
 		// an event behind them on the same partition: once it is handled, so are both
 		// copies
-		publish(InboundTopics.USERS, event("user.updated", user, Map.of("id", user)));
+		publish(Topics.USER, event("user.updated", user, Map.of("id", user)));
 		// another service's type on this topic is ignored, not dead-lettered
-		publish(InboundTopics.USERS, event("scheduler.task.overdue", user, Map.of("dueAt", "not a time")));
+		publish(Topics.USER, event("scheduler.task.overdue", user, Map.of("dueAt", "not a time")));
 		EventEnvelope marker = event("user.deleted", user, Map.of("id", "marker-" + user));
-		publish(InboundTopics.USERS, marker);
+		publish(Topics.USER, marker);
 		await().atMost(KAFKA).until(() -> this.inbox.isProcessed(marker.id()));
 
 		List<Notification> all = all(user);
@@ -63,11 +64,10 @@ class InboundEventsTests extends ServiceTestSupport {
 	void tasksDueSoonAndOverdueNotifyTheirAssignee() {
 		String assignee = newUser();
 		Instant due = Instant.now().plus(Duration.ofHours(1));
-		publish(InboundTopics.TASK_DEADLINES, event("scheduler.task.due-soon", "task-1", Map.of("taskId", "task-1",
-				"title", "Send the invoice", "assigneeId", assignee, "dueAt", due.toString())));
-		publish(InboundTopics.TASK_DEADLINES,
-				event("scheduler.task.overdue", "task-2", Map.of("taskId", "task-2", "title", "File the report",
-						"assigneeId", assignee, "dueAt", Instant.now().minusSeconds(3600).toString())));
+		publish(Topics.TASK_DEADLINE, event("scheduler.task.due-soon", "task-1", Map.of("taskId", "task-1", "title",
+				"Send the invoice", "assigneeId", assignee, "dueAt", due.toString())));
+		publish(Topics.TASK_DEADLINE, event("scheduler.task.overdue", "task-2", Map.of("taskId", "task-2", "title",
+				"File the report", "assigneeId", assignee, "dueAt", Instant.now().minusSeconds(3600).toString())));
 		await().atMost(KAFKA).until(() -> all(assignee).size() == 2);
 
 		List<Notification> all = all(assignee);
@@ -87,15 +87,15 @@ class InboundEventsTests extends ServiceTestSupport {
 		String manager = newUser();
 		String taskId = "task-" + assignee;
 		// created by the manager for the assignee: notify
-		publish(InboundTopics.TASKS, task("task.created", taskId, assignee, manager));
+		publish(Topics.TASK, task("task.created", taskId, assignee, manager));
 		// edited by the manager, same assignee: nothing new
-		publish(InboundTopics.TASKS, task("task.updated", taskId, assignee, manager));
+		publish(Topics.TASK, task("task.updated", taskId, assignee, manager));
 		// reassigned to the manager by the manager, then back to the assignee by the
 		// assignee
-		publish(InboundTopics.TASKS, task("task.updated", taskId, manager, manager));
-		publish(InboundTopics.TASKS, task("task.updated", taskId, assignee, assignee));
+		publish(Topics.TASK, task("task.updated", taskId, manager, manager));
+		publish(Topics.TASK, task("task.updated", taskId, assignee, assignee));
 		EventEnvelope last = task("task.updated", taskId, manager, assignee);
-		publish(InboundTopics.TASKS, last);
+		publish(Topics.TASK, last);
 		await().atMost(KAFKA).until(() -> this.inbox.isProcessed(last.id()));
 
 		assertThat(all(assignee)).extracting(Notification::type, Notification::title, Notification::link)
@@ -110,11 +110,11 @@ class InboundEventsTests extends ServiceTestSupport {
 		String key = "poison-" + user;
 		EventEnvelope poison = event("scheduler.reminder.due", key,
 				Map.of("title", "no event id", "recipients", List.of(user)));
-		publish(InboundTopics.REMINDERS, poison);
-		publish(InboundTopics.REMINDERS, reminder(key, "After the poison", List.of(user)));
+		publish(Topics.REMINDER, poison);
+		publish(Topics.REMINDER, reminder(key, "After the poison", List.of(user)));
 		await().atMost(KAFKA).until(() -> all(user).size() == 1);
 		assertThat(all(user).get(0).title()).isEqualTo("After the poison");
-		assertThat(deadLetterIds(InboundTopics.REMINDERS + ".dlt", poison.id())).contains(poison.id());
+		assertThat(deadLetterIds(Topics.REMINDER + ".dlt", poison.id())).contains(poison.id());
 	}
 
 	@Test
@@ -122,7 +122,7 @@ class InboundEventsTests extends ServiceTestSupport {
 		String user = newUser();
 		notify(user, 3, "soon gone");
 		EventEnvelope deleted = event("user.deleted", user, Map.of("id", user));
-		publish(InboundTopics.USERS, deleted);
+		publish(Topics.USER, deleted);
 		await().atMost(KAFKA).until(() -> this.inbox.isProcessed(deleted.id()));
 		assertThat(all(user)).isEmpty();
 		assertThat(this.notifications.unreadCount(user)).isZero();

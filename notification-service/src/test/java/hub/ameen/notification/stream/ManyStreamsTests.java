@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import hub.ameen.notification.ServiceTestSupport;
-import hub.ameen.notification.SseClient;
+import hub.ameen.platform.test.web.SseClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

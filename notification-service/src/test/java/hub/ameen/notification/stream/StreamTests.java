@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import hub.ameen.notification.ServiceTestSupport;
-import hub.ameen.notification.SseClient;
+import hub.ameen.platform.test.web.SseClient;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.test.security.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,8 +3,12 @@ package hub.ameen.tasks.task;
 import java.time.Instant;
 import java.util.List;
 
+import hub.ameen.platform.events.EventType;
+import hub.ameen.platform.events.Topics;
+
 /**
- * A piece of work.
+ * A piece of work, and the payload of its events on {@link Topics#TASK}: the task after
+ * the change, or before it for {@link #DELETED}.
  *
  * @param id opaque, time-ordered id
  * @param title what to do
@@ -21,6 +25,12 @@ import java.util.List;
  */
 public record Task(String id, String title, String description, Status status, Priority priority, String assigneeId,
 		Instant dueAt, List<String> labels, Related related, String createdBy, Instant createdAt, Instant updatedAt) {
+
+	public static final EventType<Task> CREATED = EventType.named("task.created").on(Topics.TASK);
+
+	public static final EventType<Task> UPDATED = EventType.named("task.updated").on(Topics.TASK);
+
+	public static final EventType<Task> DELETED = EventType.named("task.deleted").on(Topics.TASK);
 
 	public Task {
 		labels = (labels != null) ? List.copyOf(labels) : List.of();

@@ -1,11 +1,13 @@
 package hub.ameen.tasks.task;
 
 import java.net.URI;
+import java.time.Clock;
 
+import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
-import hub.ameen.platform.store.Page;
+import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.PageRequest;
-import hub.ameen.platform.web.BadRequestException;
+import hub.ameen.platform.web.PageResponse;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -22,54 +24,65 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/tasks}.
+ * {@code /api/tasks}: anyone with {@code tasks:read} reads every task; changes need
+ * {@code tasks:write} and {@link TaskOwnership}.
  */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
 
-	private final TaskService tasks;
+	private final Aggregate<Task> tasks;
 
-	TaskController(TaskService tasks) {
+	private final Clock clock;
+
+	TaskController(Aggregate<Task> tasks, Clock clock) {
 		this.tasks = tasks;
+		this.clock = clock;
 	}
 
 	@GetMapping
 	@PreAuthorize("hasAuthority('tasks:read')")
-	Mono<Page<Task>> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) String assigneeId, @RequestParam(required = false) Task.Status status) {
-		return Mono.fromCallable(() -> this.tasks.list(PageRequest.of(limit, cursor), assigneeId, status));
+	Mono<PageResponse<Task>> list(@RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) String assigneeId,
+			@RequestParam(required = false) Task.Status status) {
+		PageRequest page = PageRequest.of(limit, cursor);
+		return Mono.fromCallable(() -> (assigneeId != null)
+				? this.tasks.newestFirst(TaskConfiguration.BY_ASSIGNEE, assigneeId, page, (task) -> is(task, status))
+				: this.tasks.newestFirst(page, (task) -> is(task, status)));
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('tasks:read')")
 	Mono<Task> get(@PathVariable String id) {
-		return this.tasks.get(id);
+		return Mono.fromCallable(() -> this.tasks.get(id));
 	}
 
 	@PostMapping
 	@PreAuthorize("hasAuthority('tasks:write')")
-	Mono<ResponseEntity<Task>> create(@Valid @RequestBody TaskRequest request) {
-		if (request.title() == null) {
-			return Mono.error(new BadRequestException("title is required"));
-		}
+	Mono<ResponseEntity<Task>> create(@Valid @RequestBody CreateTaskRequest request) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.tasks.create(request, me.id()))
+			.flatMap((me) -> this.tasks.create(request.toTask(Ids.next(), me.id(), this.clock.instant()), me.id()))
 			.map((task) -> ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task));
 	}
 
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasAuthority('tasks:write')")
-	Mono<Task> update(@PathVariable String id, @Valid @RequestBody TaskRequest request) {
-		return CurrentUser.current().flatMap((me) -> this.tasks.update(id, request, me.id()));
+	Mono<Task> update(@PathVariable String id, @Valid @RequestBody PatchTaskRequest request) {
+		return CurrentUser.current()
+			.flatMap((me) -> this.tasks.update(id,
+					(task) -> request.applyTo(TaskOwnership.check(task, me), this.clock.instant()), me.id()));
 	}
 
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.tasks.delete(id, me.id()))
+			.flatMap((me) -> this.tasks.remove(id, (task) -> TaskOwnership.check(task, me), me.id()))
 			.thenReturn(ResponseEntity.noContent().build());
+	}
+
+	private static boolean is(Task task, Task.Status status) {
+		return status == null || status == task.status();
 	}
 
 }

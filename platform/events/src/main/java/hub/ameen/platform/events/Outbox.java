@@ -17,10 +17,12 @@ import hub.ameen.platform.store.WriteTxn;
  * <pre>{@code
  * store.write(txn -> {
  *     users.put(txn, user.id(), user);
- *     outbox.append(txn, USERS_TOPIC, EventEnvelope.of("user.created", 1, user.id(), actorId, payload, mapper));
+ *     outbox.publish(txn, User.CREATED.about(user.id(), user).by(actorId));
  *     return user;
  * });
  * }</pre>
+ *
+ * An {@link Aggregate} publishes its own changes this way.
  */
 public final class Outbox {
 
@@ -38,6 +40,19 @@ public final class Outbox {
 		this.store = store;
 		this.entries = store.collection("events.outbox", Codec.longKey(), Codec.json(EventsJson.MAPPER, Entry.class));
 		this.sequence = store.collection("events.outbox.sequence", Codec.utf8(), Codec.longKey());
+	}
+
+	/**
+	 * Publishes the announcement on its type's topic if, and once, the caller's
+	 * transaction commits: the one way a producer publishes.
+	 * @param txn the transaction that writes the state change
+	 * @param announcement what happened, e.g. {@code Task.CREATED.about(id, task).by(me)}
+	 * @return the envelope as it will travel
+	 */
+	public EventEnvelope publish(WriteTxn txn, Announcement<?> announcement) {
+		EventEnvelope event = announcement.envelope(java.time.Instant.now());
+		append(txn, announcement.type().topic(), event);
+		return event;
 	}
 
 	/**

@@ -9,17 +9,45 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Topic names, {@code hub.<domain>.<stream>.v<N>}, their dead-letter topics, and
- * {@link NewTopic} declarations for a service's configuration:
+ * The catalog of topics, one constant per topic (see {@code docs/events.md}), named
+ * {@code hub.<domain>.<stream>.v<N>}; their dead-letter topics; and {@link NewTopic}
+ * declarations for a service's configuration. Producers and consumers name a topic
+ * through these constants, never by typing its name again:
  *
  * <pre>{@code
  * &#64;Bean
  * KafkaAdmin.NewTopics userTopics() {
- *     return Topics.declare(Topics.name("users", "user", 1));
+ *     return Topics.declare(Topics.USER);
  * }
+ *
+ * &#64;KafkaListener(topics = Topics.USER)
  * }</pre>
  */
 public final class Topics {
+
+	/** Users, by user id: {@code user.*}, from user-service. */
+	public static final String USER = "hub.users.user.v1";
+
+	/** Roles, by role name: {@code role.*}, from user-service. */
+	public static final String ROLE = "hub.users.role.v1";
+
+	/** Initial password hashes, by user id: {@code credential.set}, from user-service. */
+	public static final String CREDENTIAL = "hub.users.credential.v1";
+
+	/** CRM contacts, by contact id: {@code contact.*}, from crm-service. */
+	public static final String CONTACT = "hub.crm.contact.v1";
+
+	/** Tasks, by task id: {@code task.*}, from tasks-service. */
+	public static final String TASK = "hub.tasks.task.v1";
+
+	/** Due reminders, by calendar event id: {@code scheduler.reminder.due}. */
+	public static final String REMINDER = "hub.scheduler.reminder.v1";
+
+	/** Calendar events, by calendar event id: {@code scheduler.event.*}. */
+	public static final String CALENDAR_EVENT = "hub.scheduler.event.v1";
+
+	/** Task deadlines, by task id: {@code scheduler.task.due-soon|overdue}. */
+	public static final String TASK_DEADLINE = "hub.scheduler.task.v1";
 
 	/** Partitions of a declared topic unless the caller names another number. */
 	public static final int DEFAULT_PARTITIONS = 3;

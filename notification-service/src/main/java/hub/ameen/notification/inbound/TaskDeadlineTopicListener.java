@@ -1,0 +1,83 @@
+package hub.ameen.notification.inbound;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import hub.ameen.notification.inbox.NotificationDraft;
+import hub.ameen.notification.inbox.NotificationTypes;
+import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.EventHandlers;
+import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.events.Topics;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@link Topics#TASK_DEADLINE}: tells a task's assignee that it is due soon
+ * ({@code scheduler.task.due-soon}) or overdue ({@code scheduler.task.overdue}), once per
+ * event id.
+ */
+@Component
+class TaskDeadlineTopicListener {
+
+	private final EventHandlers handlers;
+
+	TaskDeadlineTopicListener(Inbox inbox, Notifier notifier, JsonMapper json) {
+		this.handlers = EventHandlers.through(inbox, json)
+			.on("scheduler.task.due-soon", TaskDeadline.class,
+					(txn, event, task) -> notifier.notify(txn, task.draft(event, false), task.to()))
+			.on("scheduler.task.overdue", TaskDeadline.class,
+					(txn, event, task) -> notifier.notify(txn, task.draft(event, true), task.to()));
+	}
+
+	/**
+	 * The part of both task deadline events this service reads.
+	 *
+	 * @param taskId the task
+	 * @param title its title
+	 * @param assigneeId who it is assigned to, or null
+	 * @param dueAt when it is due
+	 * @param firedAt when the scheduler fired the event
+	 * @param recipients who should hear of it (the assignee), or null for just
+	 * {@code assigneeId}
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record TaskDeadline(String taskId, String title, String assigneeId, Instant dueAt, Instant firedAt,
+			List<String> recipients) {
+
+		TaskDeadline {
+			if (taskId == null || taskId.isBlank() || dueAt == null) {
+				throw new IllegalArgumentException("a task deadline needs a taskId and a dueAt");
+			}
+		}
+
+		NotificationDraft draft(EventEnvelope event, boolean overdue) {
+			Instant fired = (this.firedAt != null) ? this.firedAt : event.occurredAt();
+			String name = (this.title == null || this.title.isBlank()) ? "A task" : this.title;
+			String when = Durations.relative(fired, this.dueAt);
+			String link = "/tasks/" + this.taskId;
+			return overdue
+					? new NotificationDraft(NotificationTypes.TASK_OVERDUE, "Overdue: " + name, "Was due " + when, link,
+							event.id(), this.dueAt)
+					: new NotificationDraft(NotificationTypes.TASK_DUE_SOON, "Due soon: " + name, "Due " + when, link,
+							event.id(), fired);
+		}
+
+		List<String> to() {
+			if (this.recipients != null) {
+				return this.recipients;
+			}
+			return (this.assigneeId != null) ? List.of(this.assigneeId) : List.of();
+		}
+
+	}
+
+	@KafkaListener(topics = Topics.TASK_DEADLINE)
+	void on(EventEnvelope event) {
+		this.handlers.handle(event);
+	}
+
+}

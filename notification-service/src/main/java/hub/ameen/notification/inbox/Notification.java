@@ -1,0 +1,33 @@
+package hub.ameen.notification.inbox;
+
+import java.time.Instant;
+
+/**
+ * One thing a user should know about.
+ *
+ * @param id opaque id
+ * @param userId whose it is
+ * @param seq the user's own monotonic sequence number, from 1 (the stream's {@code id:})
+ * @param type what kind, one of {@link NotificationTypes}
+ * @param title one line
+ * @param body more words, may be empty
+ * @param link where in the web app it leads, may be null
+ * @param createdAt when it was created
+ * @param readAt when the user read it, null while unread
+ * @param sourceEventId the id of the event it came from
+ * @param eventAt when the source event came due (a reminder's or task's due time) or else
+ * happened; delivery latency is measured from it
+ */
+public record Notification(String id, String userId, long seq, String type, String title, String body, String link,
+		Instant createdAt, Instant readAt, String sourceEventId, Instant eventAt) {
+
+	public boolean unread() {
+		return this.readAt == null;
+	}
+
+	Notification markRead(Instant at) {
+		return unread() ? new Notification(this.id, this.userId, this.seq, this.type, this.title, this.body, this.link,
+				this.createdAt, at, this.sourceEventId, this.eventAt) : this;
+	}
+
+}

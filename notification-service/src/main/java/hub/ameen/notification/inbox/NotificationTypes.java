@@ -1,0 +1,35 @@
+package hub.ameen.notification.inbox;
+
+import java.util.List;
+
+/**
+ * The kinds of notification; a user may mute any of them.
+ */
+public final class NotificationTypes {
+
+	/** A calendar event's reminder came due. */
+	public static final String REMINDER_DUE = "reminder.due";
+
+	/** A task was assigned to the user (by someone else). */
+	public static final String TASK_ASSIGNED = "task.assigned";
+
+	/** A task assigned to the user is due soon. */
+	public static final String TASK_DUE_SOON = "task.due-soon";
+
+	/** A task assigned to the user is past its due time. */
+	public static final String TASK_OVERDUE = "task.overdue";
+
+	/** The user's account was created. */
+	public static final String WELCOME = "user.welcome";
+
+	private static final List<String> ALL = List.of(REMINDER_DUE, TASK_ASSIGNED, TASK_DUE_SOON, TASK_OVERDUE, WELCOME);
+
+	private NotificationTypes() {
+	}
+
+	/** Every type, in a stable order. */
+	public static List<String> all() {
+		return ALL;
+	}
+
+}

@@ -1,0 +1,92 @@
+package hub.ameen.platform.events;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import hub.ameen.platform.store.WriteTxn;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one shape of a consumer: a listener per topic, named for it, that says which event
+ * types it handles, reads each payload into its own record and applies it once through
+ * the {@link Inbox}. Types it does not name are skipped.
+ *
+ * <pre>{@code
+ * &#64;Component
+ * class TaskTopicListener {
+ *     private final EventHandlers handlers;
+ *
+ *     TaskTopicListener(Inbox inbox, JsonMapper json) {
+ *         this.handlers = EventHandlers.through(inbox, json)
+ *             .on("task.created", TaskPayload.class, this::assign)
+ *             .on("task.deleted", TaskPayload.class, (txn, event, task) -> forget(txn, event.key()));
+ *     }
+ *
+ *     &#64;KafkaListener(topics = Topics.TASK)
+ *     void on(EventEnvelope event) {
+ *         this.handlers.handle(event);
+ *     }
+ * }
+ * }</pre>
+ *
+ * A payload that does not read into the record throws before anything is written, so the
+ * listener's error handling retries it and then sends it to the dead-letter topic.
+ */
+public final class EventHandlers {
+
+	private final Inbox inbox;
+
+	private final JsonMapper json;
+
+	private final Map<String, Registration<?>> handlers = new HashMap<>();
+
+	private EventHandlers(Inbox inbox, JsonMapper json) {
+		this.inbox = inbox;
+		this.json = json;
+	}
+
+	/** Handlers that apply each event once through the inbox. */
+	public static EventHandlers through(Inbox inbox, JsonMapper json) {
+		return new EventHandlers(inbox, json);
+	}
+
+	/** Handles events of the type, their payload read into the consumer's own record. */
+	public <P> EventHandlers on(String type, Class<P> payload, Handler<P> handler) {
+		this.handlers.put(type, new Registration<>(payload, handler));
+		return this;
+	}
+
+	/**
+	 * Applies the event once if its type is handled; blocks until that is durable, so
+	 * call it from the listener's thread.
+	 * @return whether a handler ran (false for an unhandled type or a duplicate)
+	 */
+	public boolean handle(EventEnvelope event) {
+		Registration<?> registration = this.handlers.get(event.type());
+		return (registration != null) && registration.handle(event, this.inbox, this.json);
+	}
+
+	/**
+	 * What a consumer does with one event, inside the inbox's transaction: it only writes
+	 * to the store (anything else goes in {@link WriteTxn#afterCommit(Runnable)}).
+	 *
+	 * @param <P> the consumer's payload record
+	 */
+	@FunctionalInterface
+	public interface Handler<P> {
+
+		void handle(WriteTxn txn, EventEnvelope event, P payload);
+
+	}
+
+	/** How one event type is read and applied. */
+	private record Registration<P>(Class<P> payload, Handler<P> handler) {
+
+		boolean handle(EventEnvelope event, Inbox inbox, JsonMapper json) {
+			P value = event.payloadAs(this.payload, json);
+			return inbox.process(event, (txn, e) -> this.handler.handle(txn, e, value));
+		}
+
+	}
+
+}

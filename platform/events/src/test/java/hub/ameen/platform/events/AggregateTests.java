@@ -1,0 +1,176 @@
+package hub.ameen.platform.events;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.StoreOptions;
+import hub.ameen.platform.web.ConflictException;
+import hub.ameen.platform.web.NotFoundException;
+import hub.ameen.platform.web.PageResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An aggregate keeps its record, its indexes and exactly one event per change in one
+ * transaction, and answers 404 and 409 for a missing id and a taken unique value.
+ */
+class AggregateTests {
+
+	record Thing(String id, String name, String owner, Instant at) {
+	}
+
+	static final EventType<Thing> CREATED = EventType.named("thing.created").on("hub.test.thing.v1");
+
+	static final EventType<Thing> UPDATED = EventType.named("thing.updated").on("hub.test.thing.v1");
+
+	static final EventType<Thing> DELETED = EventType.named("thing.deleted").on("hub.test.thing.v1");
+
+	@TempDir
+	Path dir;
+
+	Store store;
+
+	Outbox outbox;
+
+	Aggregate<Thing> things;
+
+	@BeforeEach
+	void open() {
+		this.store = Store.open(StoreOptions.at(this.dir));
+		this.outbox = new Outbox(this.store);
+		this.things = Aggregate.of(Thing.class)
+			.collection("things")
+			.id(Thing::id)
+			.events(CREATED, UPDATED, DELETED)
+			.index("owner", Thing::owner)
+			.uniqueIndex("name", Thing::name)
+			.open(this.store, this.outbox, JsonMapper.shared());
+	}
+
+	@AfterEach
+	void close() {
+		this.store.close();
+	}
+
+	@Test
+	void createUpdateAndRemoveAnnounceTheAggregateOnceEach() {
+		this.things.create(thing("t1", "one", "u1"), "u1").block();
+		this.things.update("t1", (t) -> new Thing("t1", "uno", t.owner(), t.at()), "u1").block();
+		this.things.remove("t1", "u2").block();
+
+		assertThatThrownBy(() -> this.things.get("t1")).isInstanceOf(NotFoundException.class);
+		List<EventEnvelope> events = published();
+		assertThat(events).extracting(EventEnvelope::type)
+			.containsExactly("thing.created", "thing.updated", "thing.deleted");
+		assertThat(events).extracting(EventEnvelope::key).containsOnly("t1");
+		assertThat(events).extracting(EventEnvelope::version).containsOnly(1);
+		assertThat(events).extracting(EventEnvelope::id).doesNotHaveDuplicates();
+		assertThat(events.get(2).payload().get("name").asString()).isEqualTo("uno");
+		assertThat(events.get(2).payload().get("at").asString()).isEqualTo("2026-11-22T10:00:00Z");
+		assertThat(events.get(2).actorId()).isEqualTo("u2");
+		assertThat(this.outbox.oldest(10)).extracting(Outbox.Entry::topic).containsOnly("hub.test.thing.v1");
+	}
+
+	@Test
+	void updatingOrRemovingAMissingIdIsNotFoundAndAnnouncesNothing() {
+		assertThatThrownBy(() -> this.things.update("nope", (t) -> t, "u1").block())
+			.isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> this.things.remove("nope", "u1").block()).isInstanceOf(NotFoundException.class);
+		assertThat(this.outbox.backlog()).isZero();
+	}
+
+	@Test
+	void aChangeTheCheckRefusesLeavesTheAggregateAndAnnouncesNothing() {
+		this.things.create(thing("t1", "one", "u1"), "u1").block();
+		assertThatThrownBy(() -> this.things.update("t1", (t) -> {
+			throw new IllegalStateException("not yours");
+		}, "u2").block()).hasMessageContaining("not yours");
+		assertThatThrownBy(() -> this.things.remove("t1", (t) -> {
+			throw new IllegalStateException("not yours");
+		}, "u2").block()).hasMessageContaining("not yours");
+
+		assertThat(this.things.get("t1").name()).isEqualTo("one");
+		assertThat(published()).extracting(EventEnvelope::type).containsExactly("thing.created");
+	}
+
+	@Test
+	void indexesFollowEveryChange() {
+		this.things.create(thing("t1", "one", "u1"), "u1").block();
+		this.things.create(thing("t2", "two", "u1"), "u1").block();
+		this.things.create(thing("t3", "three", "u2"), "u2").block();
+		this.things.update("t1", (t) -> new Thing("t1", "uno", "u2", t.at()), "u1").block();
+		this.things.remove("t3", "u2").block();
+
+		assertThat(this.things.newestFirst("owner", "u1", PageRequest.of(null, null), (t) -> true).items())
+			.extracting(Thing::id)
+			.containsExactly("t2");
+		assertThat(this.things.newestFirst("owner", "u2", PageRequest.of(null, null), (t) -> true).items())
+			.extracting(Thing::id)
+			.containsExactly("t1");
+		assertThat(this.things.findBy("name", "uno")).map(Thing::id).contains("t1");
+		assertThat(this.things.findBy("name", "one")).isEmpty();
+	}
+
+	@Test
+	void aTakenUniqueValueIsAConflictAndChangesNothing() {
+		this.things.create(thing("t1", "one", "u1"), "u1").block();
+		assertThatThrownBy(() -> this.things.create(thing("t2", "one", "u2"), "u2").block())
+			.isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> this.things.get("t2")).isInstanceOf(NotFoundException.class);
+		assertThat(published()).hasSize(1);
+	}
+
+	@Test
+	void pagesAreNewestFirstAndFollowTheirCursor() {
+		for (int i = 1; i <= 3; i++) {
+			this.things.create(thing("t" + i, "n" + i, "u1"), "u1").block();
+		}
+		PageResponse<Thing> first = this.things.newestFirst("owner", "u1", PageRequest.of(2, null), (t) -> true);
+		PageResponse<Thing> second = this.things.newestFirst("owner", "u1", PageRequest.of(2, first.nextCursor()),
+				(t) -> true);
+
+		assertThat(first.items()).extracting(Thing::id).containsExactly("t3", "t2");
+		assertThat(second.items()).extracting(Thing::id).containsExactly("t1");
+		assertThat(second.nextCursor()).isNull();
+		assertThat(this.things.newestFirst(PageRequest.of(null, null), (t) -> !t.id().equals("t2")).items())
+			.extracting(Thing::id)
+			.containsExactly("t3", "t1");
+	}
+
+	@Test
+	void eventsOfOneAggregateMustShareATopic() {
+		EventType<Thing> elsewhere = EventType.named("thing.deleted").on("hub.test.other.v1");
+		assertThatIllegalArgumentException().isThrownBy(() -> Aggregate.of(Thing.class)
+			.collection("others")
+			.id(Thing::id)
+			.events(CREATED, UPDATED, elsewhere)
+			.open(this.store, this.outbox, JsonMapper.shared()));
+	}
+
+	@Test
+	void anAnnouncementWithAStableIdKeepsIt() {
+		this.store.writeAndWait((txn) -> this.outbox.publish(txn,
+				CREATED.about("t9", thing("t9", "nine", "u1")).withId("reminder-t9-2026-11-22")));
+		assertThat(published()).extracting(EventEnvelope::id).containsExactly("reminder-t9-2026-11-22");
+		assertThat(published().get(0).actorId()).isNull();
+	}
+
+	private List<EventEnvelope> published() {
+		return this.outbox.oldest(10).stream().map(Outbox.Entry::event).toList();
+	}
+
+	private static Thing thing(String id, String name, String owner) {
+		return new Thing(id, name, owner, Instant.parse("2026-11-22T10:00:00Z"));
+	}
+
+}

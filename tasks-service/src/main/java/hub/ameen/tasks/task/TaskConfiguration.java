@@ -1,0 +1,38 @@
+package hub.ameen.tasks.task;
+
+import hub.ameen.platform.events.Aggregate;
+import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.store.Store;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Tasks as an aggregate: kept in {@code tasks}, filed by assignee, announced on
+ * {@link Topics#TASK}.
+ */
+@Configuration(proxyBeanMethods = false)
+class TaskConfiguration {
+
+	/** The index of tasks by {@link Task#assigneeId()}. */
+	static final String BY_ASSIGNEE = "assignee";
+
+	@Bean
+	Aggregate<Task> tasks(Store store, Outbox outbox, JsonMapper json) {
+		return Aggregate.of(Task.class)
+			.collection("tasks")
+			.id(Task::id)
+			.events(Task.CREATED, Task.UPDATED, Task.DELETED)
+			.index(BY_ASSIGNEE, Task::assigneeId)
+			.open(store, outbox, json);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics taskTopics() {
+		return Topics.declare(Topics.TASK);
+	}
+
+}

@@ -1,0 +1,198 @@
+package hub.ameen.tasks.task;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.security.PlatformSecurityAutoConfiguration;
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.config.StoreAutoConfiguration;
+import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.security.UsesTestTokens;
+import hub.ameen.platform.test.web.JsonCalls;
+import hub.ameen.platform.test.web.PermissionMatrix;
+import hub.ameen.platform.web.PlatformWebAutoConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.StatusAssertions;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The controller's rules without a broker: validation, who may change which task, and the
+ * permission matrix, over a real store in a temporary directory (the outbox fills; no
+ * relay runs).
+ */
+@WebFluxTest(TaskController.class)
+@ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
+		StoreAutoConfiguration.class })
+@Import({ TaskConfiguration.class, TaskControllerTests.Outboxed.class })
+@UsesTestTokens
+class TaskControllerTests {
+
+	@TempDir
+	static Path dir;
+
+	@DynamicPropertySource
+	static void store(DynamicPropertyRegistry registry) {
+		registry.add("hub.store.path", () -> dir.resolve("tasks-service").toString());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Outboxed {
+
+		@Bean
+		Outbox outbox(Store store) {
+			return new Outbox(store);
+		}
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
+		}
+
+	}
+
+	static final String WRITER = TestTokens.shared().bearer("worker-1", "tasks:read", "tasks:write");
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	Outbox outbox;
+
+	@BeforeEach
+	void allowForASharedMachine() {
+		this.client = this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+	}
+
+	@Test
+	void badInputIsAProblemListingEachFieldAndStoresNothing() {
+		long before = count();
+		long announced = this.outbox.backlog();
+		this.client.post()
+			.uri("/api/tasks")
+			.header(HttpHeaders.AUTHORIZATION, WRITER)
+			.bodyValue(Map.of("title", " ", "assigneeId", "x".repeat(65)))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value((fields) -> assertThat(fields.toString()).contains("title", "assigneeId"));
+		call(HttpMethod.POST, "", WRITER, Map.of("title", "X", "priority", "whenever")).isBadRequest();
+		call(HttpMethod.POST, "", WRITER, Map.of("description", "no title")).isBadRequest();
+		String id = create(Map.of("title", "Keep me")).get("id").asString();
+		call(HttpMethod.PATCH, "/" + id, WRITER, Map.of("title", "")).isBadRequest();
+
+		assertThat(count()).isEqualTo(before + 1);
+		assertThat(this.outbox.backlog()).isEqualTo(announced + 1);
+	}
+
+	@Test
+	void aMemberChangesOnlyTasksTheyCreatedOrWereGiven() {
+		String id = create(Map.of("title", "Layla's task", "assigneeId", "layla")).get("id").asString();
+		String stranger = TestTokens.shared().bearer("omar", "tasks:read", "tasks:write");
+		String assignee = TestTokens.shared().bearer("layla", "tasks:read", "tasks:write");
+		String manager = TestTokens.shared().bearer("boss", "tasks:read", "tasks:write", "tasks:manage");
+
+		call(HttpMethod.PATCH, "/" + id, stranger, Map.of("title", "Mine now", "assigneeId", "omar")).isForbidden()
+			.expectHeader()
+			.contentType("application/problem+json");
+		call(HttpMethod.PATCH, "/" + id, stranger, Map.of("status", "done")).isForbidden();
+		call(HttpMethod.DELETE, "/" + id, stranger, null).isForbidden();
+		this.client.get()
+			.uri("/api/tasks/" + id)
+			.header(HttpHeaders.AUTHORIZATION, stranger)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Layla's task")
+			.jsonPath("$.assigneeId")
+			.isEqualTo("layla")
+			.jsonPath("$.status")
+			.isEqualTo("todo");
+
+		call(HttpMethod.PATCH, "/" + id, assignee, Map.of("status", "in_progress")).isOk();
+		call(HttpMethod.PATCH, "/" + id, WRITER, Map.of("title", "Layla's task, renamed")).isOk();
+		call(HttpMethod.PATCH, "/" + id, manager, Map.of("assigneeId", "omar")).isOk();
+		call(HttpMethod.DELETE, "/" + id, manager, null).isNoContent();
+	}
+
+	@Test
+	void theAssigneeFilterListsOnlyTheirTasksNewestFirst() {
+		String assignee = "a-" + UUID.randomUUID();
+		String first = create(Map.of("title", "First", "assigneeId", assignee)).get("id").asString();
+		create(Map.of("title", "Someone else's"));
+		String second = create(Map.of("title", "Second", "assigneeId", assignee)).get("id").asString();
+		this.client.get()
+			.uri("/api/tasks?assigneeId=" + assignee)
+			.header(HttpHeaders.AUTHORIZATION, WRITER)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[*].id")
+			.value((ids) -> assertThat(ids.toString()).isEqualTo("[\"" + second + "\",\"" + first + "\"]"))
+			.jsonPath("$.nextCursor")
+			.doesNotExist();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> permissions() {
+		String id = create(Map.of("title", "Omar's task")).get("id").asString();
+		Supplier<Object> task = () -> Map.of("title", "T-" + UUID.randomUUID());
+		return PermissionMatrix.of(this.client)
+			.caller("anonymous", () -> null)
+			.caller("member", () -> TestTokens.shared().bearer("m", "tasks:read", "crm:read"))
+			.caller("manager", () -> TestTokens.shared().bearer("g", "tasks:read", "tasks:write", "tasks:manage"))
+			.caller("admin",
+					() -> TestTokens.shared().bearer("a", "tasks:read", "tasks:write", "tasks:manage", "users:admin"))
+			.row(HttpMethod.GET, "/api/tasks", null, 401, 200, 200, 200)
+			.row(HttpMethod.GET, "/api/tasks/" + id, null, 401, 200, 200, 200)
+			.row(HttpMethod.POST, "/api/tasks", task, 401, 403, 201, 201)
+			.row(HttpMethod.PATCH, "/api/tasks/" + id, task, 401, 403, 200, 200)
+			.tests();
+	}
+
+	private StatusAssertions call(HttpMethod method, String path, String authorization, Object body) {
+		WebTestClient.RequestBodySpec request = this.client.method(method)
+			.uri("/api/tasks" + path)
+			.header(HttpHeaders.AUTHORIZATION, authorization);
+		return ((body != null) ? request.bodyValue(body) : request).exchange().expectStatus();
+	}
+
+	private JsonNode create(Map<String, Object> body) {
+		return JsonCalls.create(this.client, "/api/tasks", WRITER, body);
+	}
+
+	private long count() {
+		return JsonCalls.count(this.client, "/api/tasks?limit=200", WRITER);
+	}
+
+}
