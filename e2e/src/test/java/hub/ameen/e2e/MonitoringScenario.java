@@ -45,7 +45,8 @@ final class MonitoringScenario {
 			"appears with the first timer skipped past the catch-up window", "hub_events_outbox_oldest_age_seconds",
 			"not exported by platform/events yet (see docs/runbooks.md#huboutboxeventsold)", "probe_success",
 			"from the blackbox exporter, which only the Compose deployment runs", "probe_ssl_earliest_cert_expiry",
-			"from the blackbox exporter, which only the Compose deployment runs");
+			"from the blackbox exporter, which only the Compose deployment runs", "ALERTS",
+			"Prometheus's own series, present only while an alert is pending or firing");
 
 	private static final Set<String> PROMQL_WORDS = Set.of("sum", "max", "min", "avg", "rate", "increase", "by",
 			"without", "on", "ignoring", "and", "or", "unless", "vector", "histogram_quantile", "time", "offset",
