@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -35,6 +36,52 @@ class DeploymentFilesTests {
 				"scheduler-service", "notification-service", "gateway", "nginx")) {
 			assertThat(compose).contains("\n  " + service + ":");
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void composeStartsEveryPartHealthyAndNonRootOnAnInternalNetworkPublishingOnly80And443() throws Exception {
+		requireTool("docker-compose");
+		Run config = run(List.of("docker-compose", "-f", root.resolve("docker-compose.yml").toString(), "config"));
+		assertThat(config.exitCode()).as(config.output()).isZero();
+		Map<String, Object> compose = (Map<String, Object>) Tools.yamlDocuments(config.output()).get(0);
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+		assertThat(services).containsKeys("kafka", "nginx", "certbot", "prometheus", "blackbox-exporter", "grafana",
+				"loki", "alloy");
+		for (String name : Hub.SERVICES) {
+			Map<String, Object> service = services.get(name);
+			assertThat(service).as(name).containsKey("healthcheck");
+			assertThat(service.get("user")).as(name + " user").isEqualTo("10001:10001");
+			assertThat(service.get("ports")).as(name + " publishes nothing").isNull();
+			assertThat((Map<String, Object>) service.get("networks")).as(name + " networks")
+				.containsOnlyKeys("internal");
+			((Map<String, Map<String, Object>>) service.get("depends_on"))
+				.forEach((dependency, condition) -> assertThat(condition).as(name + " waits for " + dependency)
+					.containsEntry("condition", "service_healthy"));
+			if (!name.equals("gateway")) {
+				assertThat(String.valueOf(service.get("volumes"))).as(name + " keeps its store on a named volume")
+					.contains(name.replace("-service", "-data") + ":/data");
+			}
+		}
+		assertThat(services.get("gateway").get("depends_on").toString()).contains("auth-service",
+				"notification-service");
+		assertThat(services.get("gateway").get("healthcheck").toString()).contains("9080");
+		services.forEach((name, service) -> {
+			if (!name.equals("nginx")) {
+				assertThat(service.get("ports")).as(name + " publishes no port").isNull();
+			}
+			if (!List.of("nginx", "certbot").contains(name)) {
+				assertThat(service.get("user")).as(name + " runs as a user").isNotNull();
+				assertThat(String.valueOf(service.get("user"))).as(name + " is not root").doesNotStartWith("0");
+			}
+		});
+		assertThat(services.get("nginx").get("ports").toString()).contains("80").contains("443");
+		assertThat(((List<Object>) services.get("nginx").get("ports"))).hasSize(2);
+		Map<String, Map<String, Object>> networks = (Map<String, Map<String, Object>>) compose.get("networks");
+		assertThat(networks.get("internal")).containsEntry("internal", true);
+		assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("kafka-data", "auth-data", "user-data",
+				"crm-data", "tasks-data", "scheduler-data", "notification-data", "prometheus-data", "grafana-data",
+				"loki-data");
 	}
 
 	@Test

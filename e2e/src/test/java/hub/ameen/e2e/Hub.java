@@ -39,6 +39,8 @@ final class Hub {
 
 	private final Map<String, Integer> ports;
 
+	private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+
 	Hub(Path root, Path dataDir, Path logDir) {
 		this.root = root;
 		this.dataDir = dataDir;
@@ -117,7 +119,15 @@ final class Hub {
 		env.put("HUB_LOG_DIR", this.logDir.toString());
 		env.put("HUB_START_TIMEOUT", "120");
 		this.ports.forEach((name, port) -> env.put(PORT_VARIABLES.get(name), String.valueOf(port)));
+		env.putAll(this.extraEnvironment);
 		return env;
+	}
+
+	/**
+	 * Sets a variable for every later {@code ./hub} command (e.g. a port of an add-on).
+	 */
+	void setEnvironment(String variable, String value) {
+		this.extraEnvironment.put(variable, value);
 	}
 
 	int port(String component) {

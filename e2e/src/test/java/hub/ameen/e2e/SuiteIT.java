@@ -124,6 +124,29 @@ class SuiteIT {
 		assertThat(output).contains("e2e-web: report").doesNotContain("e2e-web: PROBLEM");
 	}
 
+	@Test
+	@Order(7)
+	void prometheusScrapesEveryServiceAndEveryDashboardAndAlertExpressionEvaluates() throws Exception {
+		new MonitoringScenario(this.hub, this.gateway)
+			.prometheusScrapesTheSuiteAndEveryDashboardAndRuleExpressionEvaluates(adminPassword().trim());
+	}
+
+	@Test
+	@Order(8)
+	void backupCopiesEveryStoreWhileTheSuiteRunsAndRestoreWaitsForItToStop(@TempDir Path backups) throws Exception {
+		Path backup = backups.resolve("backup");
+		Hub.Result copy = this.hub.run(Duration.ofSeconds(120), "backup", backup.toString());
+		assertThat(copy.exitCode()).as(copy.output()).isZero();
+		for (String service : Hub.SERVICES.stream().filter((name) -> !name.equals("gateway")).toList()) {
+			assertThat(backup.resolve(service).resolve("data.mdb")).as(service + " store copied").isNotEmptyFile();
+		}
+		assertThat(backup.resolve("kafka")).as("Kafka's log is not a store").doesNotExist();
+		Hub.Result restore = this.hub.run(Duration.ofSeconds(60), "restore", backup.toString());
+		assertThat(restore.exitCode()).as("restore while running: " + restore.output()).isNotZero();
+		assertThat(restore.output()).contains("stop the hub first");
+		assertEveryServiceIsReady();
+	}
+
 	private ReminderScenario reminders() throws Exception {
 		String member = new IdentityScenario(this.gateway).login("member@hub.test", "member-initial-password")
 			.json()
