@@ -103,6 +103,23 @@ final class Hub {
 		}
 	}
 
+	/**
+	 * Kills one component as a crash would ({@code kill -9}) and waits until it is gone.
+	 */
+	long kill(String component) {
+		try {
+			long pid = Long.parseLong(Files.readString(this.dataDir.resolve("run/" + component + ".pid")).trim());
+			ProcessHandle.of(pid).ifPresent((process) -> {
+				process.destroyForcibly();
+				process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+			});
+			return pid;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** {@code ./hub up} on a partly running suite: starts what is not running. */
 	void upAgain() {
 		Result up = run(Duration.ofSeconds(150), "up");
