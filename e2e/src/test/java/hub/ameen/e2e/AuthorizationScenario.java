@@ -66,8 +66,8 @@ final class AuthorizationScenario {
 		if (meets(expect, response, call.get(2))) {
 			return null;
 		}
-		return actor + " " + endpoint.method() + " " + call.get(0) + " expected " + describe(expect) + " got "
-				+ response;
+		return actor + " " + endpoint.method() + " " + call.get(0) + " expected " + describe(expect)
+				+ ((call.get(2) != null) ? " (hides " + call.get(2) + ")" : "") + " got " + response;
 	}
 
 	private static boolean meets(char expect, Api.Response response, String hidden) {

@@ -62,7 +62,7 @@ final class BadInputScenario {
 
 	/**
 	 * Sends generated requests until the budget is spent; answers the failures, grouped
-	 * by endpoint, kind and answer, each with its first request.
+	 * by what was varied and what went wrong, each with the requests and answers.
 	 */
 	Map<String, List<String>> noBadRequestBreaksAService() throws Exception {
 		List<Base> bases = bases();
@@ -109,9 +109,10 @@ final class BadInputScenario {
 		this.tried.computeIfAbsent(request.endpoint().toString(), (key) -> new AtomicInteger()).incrementAndGet();
 		String problem = problem(response);
 		if (problem != null) {
-			String group = request.endpoint() + " | " + request.kind() + " | " + problem;
+			String group = request.kind() + " | " + problem;
 			this.failures.computeIfAbsent(group, (key) -> java.util.Collections.synchronizedList(new ArrayList<>()))
-				.add(call + "\n      -> " + response + " (" + response.millis() + " ms)");
+				.add("[" + request.endpoint() + "] " + call + "\n      -> " + response + " (" + response.millis()
+						+ " ms)");
 		}
 	}
 

@@ -33,13 +33,21 @@ final class Cast {
 
 	private final Map<String, Session> sessions = new HashMap<>();
 
+	private String domain;
+
 	Cast(Api gateway) {
 		this.gateway = gateway;
 	}
 
 	/** Creates the cast's users as the admin and signs each of them in. */
 	static Cast signIn(Api gateway, String adminPassword) {
+		return signIn(gateway, adminPassword, "security.test");
+	}
+
+	/** As {@link #signIn(Api, String)}, with the cast's emails in the given domain. */
+	static Cast signIn(Api gateway, String adminPassword, String domain) {
 		Cast cast = new Cast(gateway);
+		cast.domain = domain;
 		cast.sessions.put(Actor.ADMIN.name(), cast.login("admin@hub.local", adminPassword));
 		cast.sessions.put(Actor.OWNER.name(), cast.create("owner", "member"));
 		cast.sessions.put(Actor.OTHER.name(), cast.create("other", "member"));
@@ -49,7 +57,7 @@ final class Cast {
 	}
 
 	private Session create(String name, String role) {
-		String email = name + "@security.test";
+		String email = name + "@" + this.domain;
 		Api.Response created = this.gateway.post("/api/users", token(Actor.ADMIN),
 				Map.of("email", email, "displayName", "The " + name, "password", PASSWORD, "roles", List.of(role)));
 		assertThat(created.status()).as("create " + email + ": " + created).isEqualTo(201);

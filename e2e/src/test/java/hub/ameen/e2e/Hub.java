@@ -40,10 +40,15 @@ final class Hub {
 	private final Map<String, Integer> ports;
 
 	Hub(Path root, Path dataDir, Path logDir) {
+		this(root, dataDir, logDir, freePorts());
+	}
+
+	/** A suite on the given ports, e.g. one already started by hand. */
+	Hub(Path root, Path dataDir, Path logDir, Map<String, Integer> ports) {
 		this.root = root;
 		this.dataDir = dataDir;
 		this.logDir = logDir;
-		this.ports = freePorts();
+		this.ports = ports;
 	}
 
 	/** The jars {@code ./hub up} would build first, when missing. */

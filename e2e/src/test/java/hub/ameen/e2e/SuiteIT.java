@@ -138,7 +138,7 @@ class SuiteIT {
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.map((group) -> group.getKey() + " (" + group.getValue().size() + "x), e.g.\n    "
-					+ group.getValue().get(0))
+					+ String.join("\n    ", group.getValue().subList(0, Math.min(4, group.getValue().size()))))
 			.toList();
 		report("bad input", tried.values().stream().mapToInt(Integer::intValue).sum() + " requests over " + tried.size()
 				+ " endpoints, seed " + BadInputScenario.SEED + " (-Dhub.fuzz.seed=)", grouped, start);
