@@ -79,9 +79,15 @@ final class Cast {
 	private synchronized String token(String name) {
 		Session session = this.sessions.get(name);
 		if (session.signedInAt().plus(RENEW_AFTER).isBefore(Instant.now())) {
-			Api.Response renewed = this.gateway.post("/api/auth/refresh", null,
-					Map.of("refreshToken", session.refresh()));
-			assertThat(renewed.status()).as("refresh for " + name + ": " + renewed).isEqualTo(200);
+			Api.Response renewed = this.gateway.call(
+					new Api.Call("POST", "/api/auth/refresh", null, "application/json",
+							Api.json.writeValueAsBytes(Map.of("refreshToken", session.refresh()))),
+					Duration.ofSeconds(10));
+			if (renewed.status() != 200) {
+				// e.g. auth-service restarting under the fault suite: the token in hand
+				// is valid for minutes more, renew on the next call
+				return session.access();
+			}
 			session = new Session(session.id(), renewed.json().get("accessToken").asString(),
 					renewed.json().get("refreshToken").asString(), Instant.now());
 			this.sessions.put(name, session);

@@ -99,7 +99,7 @@ final class FaultScenario {
 			try {
 				write.run();
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | AssertionError ex) {
 				this.refused.incrementAndGet();
 			}
 			pause(pace);
