@@ -33,10 +33,17 @@ import static org.awaitility.Awaitility.await;
  */
 final class FaultScenario {
 
-	/** Killed together, one round after the other; the broker alone. */
-	static final List<List<String>> ROUNDS = List.of(List.of("tasks-service", "notification-service"),
-			List.of("crm-service", "scheduler-service"), List.of("auth-service", "user-service"), List.of("gateway"),
-			List.of("kafka"));
+	/**
+	 * Killed together, one round after the other; the broker alone. Replay some with
+	 * {@code -Dhub.faults.rounds=gateway,kafka} (rounds naming any of the components).
+	 */
+	static final List<List<String>> ROUNDS = List
+		.of(List.of("tasks-service", "notification-service"), List.of("crm-service", "scheduler-service"),
+				List.of("auth-service", "user-service"), List.of("gateway"), List.of("kafka"))
+		.stream()
+		.filter((round) -> round.stream()
+			.anyMatch((component) -> System.getProperty("hub.faults.rounds", component).contains(component)))
+		.toList();
 
 	private static final Duration UNDER_LOAD = Duration.ofSeconds(4);
 
@@ -153,10 +160,19 @@ final class FaultScenario {
 			.allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
 	}
 
+	/**
+	 * The ids that do not read back, each with its last answer; a read that fails for a
+	 * moment (a timeout on a loaded machine) is tried again a few times.
+	 */
 	private List<String> unreadable(String path, Actor actor, java.util.Collection<String> ids) {
-		return ids.parallelStream()
-			.filter((id) -> this.gateway.get(path + id, this.cast.token(actor)).status() != 200)
-			.toList();
+		return ids.parallelStream().map((id) -> {
+			Api.Response read = null;
+			for (int attempt = 0; attempt < 5 && (read == null || (!read.ok() && read.status() != 404)); attempt++) {
+				read = this.gateway.call(new Api.Call("GET", path + id, this.cast.token(actor), null, null),
+						Duration.ofSeconds(10));
+			}
+			return read.ok() ? null : id + " -> " + read;
+		}).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** notification-service consumed each acknowledged assignment exactly once. */

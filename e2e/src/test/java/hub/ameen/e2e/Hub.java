@@ -127,7 +127,7 @@ final class Hub {
 
 	/** {@code ./hub up} on a partly running suite: starts what is not running. */
 	void upAgain() {
-		Result up = run(Duration.ofSeconds(150), "up");
+		Result up = run(Duration.ofSeconds(Long.getLong("hub.up.seconds", 150)), "up");
 		if (up.exitCode() != 0) {
 			throw new AssertionError("./hub up failed:\n" + up.output());
 		}
