@@ -3,7 +3,6 @@ package hub.ameen.e2e;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -70,7 +69,8 @@ final class LimitsScenario {
 				start.plusSeconds(3600).toString(), "timeZone", "UTC");
 		check(Actor.OWNER, "POST", "/api/scheduler/events", with(event, "attendeeIds", many), LimitsScenario::is400);
 		check(Actor.OWNER, "POST", "/api/scheduler/events",
-				with(event, "reminders", Collections.nCopies(1_000, Map.of("minutesBefore", 5))),
+				with(event, "reminders",
+						IntStream.range(0, 1_000).mapToObj((minutes) -> Map.of("minutesBefore", minutes)).toList()),
 				LimitsScenario::is400);
 		check(Actor.OWNER, "POST", "/api/scheduler/events",
 				with(with(event, "recurrence", "FREQ=DAILY"), "exdates",
