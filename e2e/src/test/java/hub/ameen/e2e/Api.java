@@ -17,12 +17,24 @@ final class Api {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
 
 	private final String base;
 
+	private final int port;
+
 	Api(int port) {
+		this.port = port;
 		this.base = "http://localhost:" + port;
+	}
+
+	int port() {
+		return this.port;
 	}
 
 	Response get(String path, String bearer) {
@@ -34,9 +46,77 @@ final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString((body != null) ? body : Map.of()))));
 	}
 
+	Response patch(String path, String bearer, Object body) {
+		return call(new Call("PATCH", path, bearer, "application/json", json.writeValueAsBytes(body)), TIMEOUT);
+	}
+
+	Response delete(String path, String bearer) {
+		return call(new Call("DELETE", path, bearer, null, null), TIMEOUT);
+	}
+
+	/**
+	 * Any request, however odd, within {@code timeout}: a request that gets no answer in
+	 * time answers {@link Response#NO_ANSWER}; one whose connection fails answers
+	 * {@link Response#NO_CONNECTION}.
+	 */
+	Response call(Call call, Duration timeout) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + call.path())).timeout(timeout);
+		if (call.bearer() != null) {
+			request.header("Authorization", "Bearer " + call.bearer());
+		}
+		if (call.contentType() != null) {
+			request.header("Content-Type", call.contentType());
+		}
+		request.method(call.method(), (call.body() != null) ? HttpRequest.BodyPublishers.ofByteArray(call.body())
+				: HttpRequest.BodyPublishers.noBody());
+		long start = System.nanoTime();
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return Response.of(response, start);
+		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			return new Response(Response.NO_ANSWER, "no answer within " + timeout.toMillis() + " ms", "",
+					millisSince(start));
+		}
+		catch (java.io.IOException ex) {
+			return new Response(Response.NO_CONNECTION, String.valueOf(ex), "", millisSince(start));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Opens a stream and answers once its status and headers are in, closing it at once.
+	 */
+	Response open(String path, String bearer, Duration timeout) {
+		HttpRequest request = request(path, bearer).timeout(timeout).header("Accept", "text/event-stream").build();
+		long start = System.nanoTime();
+		try {
+			HttpResponse<java.io.InputStream> response = this.http.send(request,
+					HttpResponse.BodyHandlers.ofInputStream());
+			String body = response.statusCode() < 300 ? ""
+					: new String(response.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			response.body().close();
+			return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
+					millisSince(start));
+		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			return new Response(Response.NO_ANSWER, "no answer within " + timeout.toMillis() + " ms", "",
+					millisSince(start));
+		}
+		catch (java.io.IOException ex) {
+			return new Response(Response.NO_CONNECTION, String.valueOf(ex), "", millisSince(start));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private HttpRequest.Builder request(String path, String bearer) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(15));
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(TIMEOUT);
 		if (bearer != null) {
 			builder.header("Authorization", "Bearer " + bearer);
 		}
@@ -44,10 +124,9 @@ final class Api {
 	}
 
 	private Response send(HttpRequest.Builder request) {
+		long start = System.nanoTime();
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body(),
-					response.headers().firstValue("Content-Type").orElse(""));
+			return Response.of(this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()), start);
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
@@ -58,7 +137,51 @@ final class Api {
 		}
 	}
 
-	record Response(int status, String body, String contentType) {
+	private static long millisSince(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	/**
+	 * One request as sent: any method, path (with its query), content type and raw body.
+	 *
+	 * @param method the HTTP method, however odd
+	 * @param path the path and query, sent as written
+	 * @param bearer an access token, or null
+	 * @param contentType the Content-Type header, or null for none
+	 * @param body the raw bytes, or null for none
+	 */
+	record Call(String method, String path, String bearer, String contentType, byte[] body) {
+
+		@Override
+		public String toString() {
+			String text = (this.body != null) ? new String(this.body, java.nio.charset.StandardCharsets.UTF_8) : "";
+			return this.method + " " + abbreviate(this.path)
+					+ ((this.contentType != null) ? " [" + this.contentType + "]" : "")
+					+ (text.isEmpty() ? "" : " " + abbreviate(text));
+		}
+
+	}
+
+	static String abbreviate(String text) {
+		return (text.length() <= 300) ? text : text.substring(0, 300) + "…(" + text.length() + " chars)";
+	}
+
+	record Response(int status, String body, String contentType, long millis) {
+
+		/** No answer came within the request's timeout. */
+		static final int NO_ANSWER = 0;
+
+		/** The connection failed or was closed without an answer. */
+		static final int NO_CONNECTION = -1;
+
+		static Response of(HttpResponse<String> response, long start) {
+			return new Response(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""), millisSince(start));
+		}
+
+		boolean ok() {
+			return this.status >= 200 && this.status < 300;
+		}
 
 		JsonNode json() {
 			return Api.json.readTree(this.body);
@@ -66,7 +189,7 @@ final class Api {
 
 		@Override
 		public String toString() {
-			return this.status + " " + this.body;
+			return this.status + " " + abbreviate(this.body);
 		}
 
 	}

@@ -42,10 +42,15 @@ final class Hub {
 	private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
 
 	Hub(Path root, Path dataDir, Path logDir) {
+		this(root, dataDir, logDir, freePorts());
+	}
+
+	/** A suite on the given ports, e.g. one already started by hand. */
+	Hub(Path root, Path dataDir, Path logDir, Map<String, Integer> ports) {
 		this.root = root;
 		this.dataDir = dataDir;
 		this.logDir = logDir;
-		this.ports = freePorts();
+		this.ports = ports;
 	}
 
 	/** The jars {@code ./hub up} would build first, when missing. */
@@ -105,9 +110,26 @@ final class Hub {
 		}
 	}
 
+	/**
+	 * Kills one component as a crash would ({@code kill -9}) and waits until it is gone.
+	 */
+	long kill(String component) {
+		try {
+			long pid = Long.parseLong(Files.readString(this.dataDir.resolve("run/" + component + ".pid")).trim());
+			ProcessHandle.of(pid).ifPresent((process) -> {
+				process.destroyForcibly();
+				process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+			});
+			return pid;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** {@code ./hub up} on a partly running suite: starts what is not running. */
 	void upAgain() {
-		Result up = run(Duration.ofSeconds(150), "up");
+		Result up = run(Duration.ofSeconds(Long.getLong("hub.up.seconds", 150)), "up");
 		if (up.exitCode() != 0) {
 			throw new AssertionError("./hub up failed:\n" + up.output());
 		}

@@ -156,6 +156,79 @@ class SuiteIT {
 	}
 
 	@Test
+	@Order(10)
+	void everyEndpointAnswersEveryRoleAsThePermissionsSay() throws Exception {
+		long start = System.nanoTime();
+		AuthorizationScenario authorization = new AuthorizationScenario(cast(), fixtures());
+		List<String> failures = authorization.everyEndpointAnswersEachActorAsTheRulesSay();
+		report("authorization", authorization.checks() + " checks (" + Endpoints.ALL.size() + " endpoints x "
+				+ Cast.Actor.values().length + " callers)", failures, start);
+	}
+
+	@Test
+	@Order(20)
+	void noGeneratedBadRequestGetsA5xxALeakOrASlowAnswer() throws Exception {
+		long start = System.nanoTime();
+		BadInputScenario badInput = new BadInputScenario(cast(), fixtures());
+		Map<String, List<String>> failures = badInput.noBadRequestBreaksAService();
+		Map<String, Integer> tried = badInput.tried();
+		tried.forEach((endpoint, count) -> System.out.printf("bad input: %6d  %s%n", count, endpoint));
+		List<String> grouped = failures.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((group) -> group.getKey() + " (" + group.getValue().size() + "x), e.g.\n    "
+					+ String.join("\n    ", group.getValue().subList(0, Math.min(4, group.getValue().size()))))
+			.toList();
+		report("bad input", tried.values().stream().mapToInt(Integer::intValue).sum() + " requests over " + tried.size()
+				+ " endpoints, seed " + BadInputScenario.SEED + " (-Dhub.fuzz.seed=)", grouped, start);
+	}
+
+	@Test
+	@Order(30)
+	void acknowledgedWritesSurviveKillingEachServiceAndTheBroker() throws Exception {
+		long start = System.nanoTime();
+		new FaultScenario(this.hub, cast()).acknowledgedWritesSurviveKillsAndEachEventIsConsumedOnce();
+		report("faults", "each service and the broker killed under load", List.of(), start);
+	}
+
+	@Test
+	@Order(40)
+	void pageListRecurrenceAndStreamSizesAreBounded() throws Exception {
+		long start = System.nanoTime();
+		LimitsScenario limits = new LimitsScenario(cast());
+		List<String> failures = limits.everyRequestIsBounded();
+		report("limits", limits.checks() + " checks", failures, start);
+	}
+
+	private Cast cast;
+
+	private Fixtures fixtures;
+
+	private Cast cast() throws IOException {
+		if (this.cast == null) {
+			this.cast = Cast.signIn(this.gateway, adminPassword().trim());
+		}
+		return this.cast;
+	}
+
+	private Fixtures fixtures() throws IOException {
+		if (this.fixtures == null) {
+			this.fixtures = new Fixtures(cast());
+		}
+		return this.fixtures;
+	}
+
+	/**
+	 * Prints a suite's counts, wall time and every failure, then fails if there was any.
+	 */
+	private static void report(String suite, String counts, List<String> failures, long start) {
+		System.out.printf("%s: %s, %d failed, %d s%n", suite, counts, failures.size(),
+				(System.nanoTime() - start) / 1_000_000_000);
+		failures.forEach((failure) -> System.out.println(suite + " FAILED: " + failure));
+		assertThat(failures).as(suite + " failures").isEmpty();
+	}
+
+	@Test
 	@Order(100)
 	void upAgainStartsNothingDownLeavesNothingAndAnotherUpFindsItsData() throws Exception {
 		{

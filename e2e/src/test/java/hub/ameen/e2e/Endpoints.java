@@ -1,0 +1,129 @@
+package hub.ameen.e2e;
+
+import java.util.List;
+
+/**
+ * Every endpoint the hub serves today (from the controllers of each service), with a
+ * valid body, its query parameters and who may call it. The authorization and bad-input
+ * suites are both generated from this one table.
+ *
+ * <p>
+ * {@code expect} has one letter per {@link Cast.Actor}, in the order anonymous, member
+ * owning, member not owning, manager, admin: {@code o} 2xx; {@code u} 401; {@code d}
+ * denied (403, or 404 for what the caller may not know exists); {@code b} 400 (past the
+ * permission check, refused for its body); {@code h} 2xx without the owner's resource
+ * named in {@code hides}. Placeholders in braces are filled by {@link Fixtures}.
+ */
+final class Endpoints {
+
+	/**
+	 * One endpoint.
+	 *
+	 * @param expect the expected answer per actor, see the class comment
+	 * @param method the HTTP method
+	 * @param path the path, with placeholders and a valid query
+	 * @param body a valid JSON body with placeholders, or null
+	 * @param hides the placeholder of the resource only its owner may see in the answer
+	 * @param params the query parameters the bad-input suite varies
+	 */
+	record Endpoint(String expect, String method, String path, String body, String hides, List<String> params) {
+
+		char expect(Cast.Actor actor) {
+			return this.expect.charAt(actor.ordinal());
+		}
+
+		boolean isStream() {
+			return this.path.endsWith("/stream");
+		}
+
+		@Override
+		public String toString() {
+			return this.method + " " + this.path;
+		}
+
+	}
+
+	private static final String TASK = "{\"title\":\"Write the report {uniq}\",\"description\":\"Quarterly\","
+			+ "\"priority\":\"high\",\"status\":\"todo\",\"assigneeId\":\"{thirdId}\",\"dueAt\":\"{future}\","
+			+ "\"labels\":[\"q4\"],\"related\":{\"type\":\"contact\",\"id\":\"{contactRef}\"}}";
+
+	private static final String EVENT = "{\"title\":\"Sync {uniq}\",\"description\":\"Weekly\",\"location\":\"Room 4\","
+			+ "\"startsAt\":\"{future}\",\"endsAt\":\"{futureEnd}\",\"timeZone\":\"Asia/Riyadh\",\"allDay\":false,"
+			+ "\"recurrence\":\"FREQ=WEEKLY;COUNT=10;BYDAY=MO\",\"exdates\":[],\"reminders\":[{\"minutesBefore\":15}],"
+			+ "\"attendeeIds\":[\"{callerId}\"],\"status\":\"scheduled\"}";
+
+	private static final String CONTACT = "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\","
+			+ "\"email\":\"ada-{uniq}@example.com\",\"phone\":\"+966 11 000 0000\",\"companyId\":\"{contactRef}\","
+			+ "\"tags\":[\"vip\"],\"ownerId\":\"{callerId}\"}";
+
+	private static final String NEW_USER = "{\"email\":\"new-{uniq}@hub.test\",\"displayName\":\"New User\","
+			+ "\"password\":\"a-long-password-789\",\"roles\":[\"member\"],\"timeZone\":\"Asia/Riyadh\",\"locale\":\"ar\"}";
+
+	static final List<Endpoint> ALL = List.of(
+			// gateway and auth-service
+			e("ooooo", "GET", "/api/health", null), e("ooooo", "GET", "/api/auth/jwks", null),
+			e("uuuuu", "POST", "/api/auth/login",
+					"{\"email\":\"nobody-{uniq}@hub.test\",\"password\":\"not-the-password-1\"}"),
+			e("uuuuu", "POST", "/api/auth/refresh", "{\"refreshToken\":\"not-a-token-{uniq}\"}"),
+			e("ooooo", "POST", "/api/auth/logout", "{\"refreshToken\":\"not-a-token-{uniq}\"}"),
+			e("ubbbb", "POST", "/api/auth/password",
+					"{\"currentPassword\":\"not-my-password-1\",\"newPassword\":\"a-new-password-123\"}"),
+			e("udddo", "POST", "/api/auth/users/{user}/password", "{\"newPassword\":\"a-new-password-456\"}"),
+			e("udddo", "GET", "/api/auth/keys", null), e("udddo", "POST", "/api/auth/keys/rotate", null),
+			// user-service
+			e("uoooo", "GET", "/api/users/me", null),
+			e("uoooo", "PATCH", "/api/users/me",
+					"{\"displayName\":\"Renamed {uniq}\",\"timeZone\":\"Asia/Riyadh\",\"locale\":\"en\"}"),
+			e("uddoo", "GET", "/api/users?limit=5", null, "limit", "cursor", "q"),
+			e("uddoo", "GET", "/api/users/{user}", null), e("udddo", "POST", "/api/users", NEW_USER),
+			e("udddo", "PATCH", "/api/users/{user}", "{\"displayName\":\"Changed {uniq}\",\"locale\":\"ar\"}"),
+			e("udddo", "POST", "/api/users/{user}/disable", null), e("udddo", "POST", "/api/users/{user}/enable", null),
+			e("udddo", "PUT", "/api/users/{user}/roles", "{\"roles\":[\"member\"]}"),
+			e("udddo", "DELETE", "/api/users/{user}", null), e("uddoo", "GET", "/api/users/roles", null),
+			e("udddo", "POST", "/api/users/roles",
+					"{\"name\":\"role-{uniq}\",\"description\":\"Reads CRM\",\"permissions\":[\"crm:read\"]}"),
+			e("udddo", "PUT", "/api/users/roles/{role}",
+					"{\"name\":\"{role}\",\"description\":\"Changed\",\"permissions\":[\"crm:read\",\"tasks:read\"]}"),
+			// crm-service
+			e("uoooo", "GET", "/api/crm/contacts?limit=5", null, "limit", "cursor"),
+			e("uoooo", "GET", "/api/crm/contacts/{contact}", null), e("uddoo", "POST", "/api/crm/contacts", CONTACT),
+			e("uddoo", "PATCH", "/api/crm/contacts/{contact}", "{\"lastName\":\"Byron\",\"tags\":[\"poet\"]}"),
+			e("uddoo", "DELETE", "/api/crm/contacts/{contact}", null),
+			// tasks-service: members change tasks they created or are assigned
+			e("uoooo", "GET", "/api/tasks?limit=5", null, "limit", "cursor", "assigneeId", "status"),
+			e("uoooo", "GET", "/api/tasks/{task}", null), e("uoooo", "POST", "/api/tasks", TASK),
+			e("uodoo", "PATCH", "/api/tasks/{task}", "{\"title\":\"Taken over {uniq}\",\"assigneeId\":\"{callerId}\"}"),
+			e("uodoo", "PATCH", "/api/tasks/{assignedTask}", "{\"status\":\"done\"}"),
+			e("uodoo", "DELETE", "/api/tasks/{task}", null),
+			// scheduler-service: members see events they created or attend
+			e("uoooo", "POST", "/api/scheduler/events", EVENT),
+			new Endpoint("uohoo", "GET", "/api/scheduler/events?limit=200", null, "{event}",
+					List.of("limit", "cursor", "attendeeId")),
+			new Endpoint(
+					"uohoo", "GET", "/api/scheduler/events?attendeeId={ownerId}&limit=200", null, "{event}", List.of()),
+			e("uodoo", "GET", "/api/scheduler/events/{event}", null),
+			e("uodoo", "GET", "/api/scheduler/events/{attendedEvent}", null), e("uodoo", "PATCH",
+					"/api/scheduler/events/{event}?scope=all", "{\"title\":\"Moved {uniq}\"}", "scope", "occurrence"),
+			e("uodoo", "DELETE", "/api/scheduler/events/{event}", null, "scope", "occurrence"),
+			new Endpoint("uohoo", "GET", "/api/scheduler/occurrences?from={from}&to={to}", null, "{event}",
+					List.of("from", "to", "attendeeId")),
+			e("uoooo", "GET", "/api/scheduler/service", null),
+			// notification-service: always the caller's own
+			new Endpoint("uohhh", "GET", "/api/notifications?limit=200", null, "{notification}",
+					List.of("limit", "cursor", "unread")),
+			e("uoddd", "POST", "/api/notifications/{notification}/read", null),
+			e("uoooo", "POST", "/api/notifications/read-all", null),
+			e("uoooo", "GET", "/api/notifications/unread-count", null),
+			e("uoooo", "GET", "/api/notifications/preferences", null),
+			e("uoooo", "PUT", "/api/notifications/preferences", "{\"muted\":[]}"),
+			e("uoooo", "POST", "/api/notifications/stream-ticket", null),
+			e("uoooo", "GET", "/api/notifications/stream", null, "ticket", "lastEventId"));
+
+	private Endpoints() {
+	}
+
+	private static Endpoint e(String expect, String method, String path, String body, String... params) {
+		return new Endpoint(expect, method, path, body, null, List.of(params));
+	}
+
+}

@@ -1,0 +1,126 @@
+package hub.ameen.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import hub.ameen.e2e.Cast.Actor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The resources the endpoint table's placeholders name, each owned as the rules need: the
+ * owner's task (given to the third member), a task the manager gave the owner, the
+ * owner's private event, an event the manager invited the owner to, a contact, a spare
+ * user, a custom role and the owner's first notification. Shared ones are made once; a
+ * fresh one is made for every call that may change or delete it.
+ */
+final class Fixtures {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+	private final Cast cast;
+
+	private final Api gateway;
+
+	private final Map<String, String> shared = new ConcurrentHashMap<>();
+
+	private final Instant future = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+
+	Fixtures(Cast cast) {
+		this.cast = cast;
+		this.gateway = cast.gateway();
+	}
+
+	/**
+	 * The templates (path, body) of one call with every placeholder filled for this
+	 * caller, the same value for the same placeholder; {@code bound} keeps the values.
+	 */
+	List<String> resolve(Actor caller, boolean fresh, Map<String, String> bound, String... templates) {
+		return java.util.Arrays.stream(templates).map((template) -> {
+			if (template == null) {
+				return null;
+			}
+			Matcher matcher = PLACEHOLDER.matcher(template);
+			StringBuilder resolved = new StringBuilder();
+			while (matcher.find()) {
+				String value = bound.computeIfAbsent(matcher.group(1), (name) -> value(name, caller, fresh));
+				matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
+			}
+			return matcher.appendTail(resolved).toString();
+		}).toList();
+	}
+
+	/** The value of one placeholder, e.g. {@code task} or {@code ownerId}. */
+	String value(String name, Actor caller, boolean fresh) {
+		return switch (name) {
+			case "uniq" -> UUID.randomUUID().toString().substring(0, 8);
+			case "callerId" -> this.cast.id(caller);
+			case "ownerId" -> this.cast.id(Actor.OWNER);
+			case "thirdId" -> this.cast.thirdId();
+			case "contactRef" -> "ref-1";
+			case "future", "from" -> this.future.toString();
+			case "futureEnd" -> this.future.plus(Duration.ofMinutes(30)).toString();
+			case "to" -> this.future.plus(Duration.ofDays(1)).toString();
+			case "user" -> (caller == Actor.OWNER) ? this.cast.id(Actor.OWNER) : resource(name, fresh);
+			default -> resource(name, fresh);
+		};
+	}
+
+	private String resource(String name, boolean fresh) {
+		return fresh ? create(name) : this.shared.computeIfAbsent(name, this::create);
+	}
+
+	private String create(String name) {
+		return switch (name) {
+			case "task" ->
+				id(Actor.OWNER, "/api/tasks", Map.of("title", "Owner's task", "assigneeId", this.cast.thirdId()));
+			case "assignedTask" -> id(Actor.MANAGER, "/api/tasks",
+					Map.of("title", "For the owner", "assigneeId", this.cast.id(Actor.OWNER)));
+			case "event" -> id(Actor.OWNER, "/api/scheduler/events", event("Owner's private meeting", List.of()));
+			case "attendedEvent" -> id(Actor.MANAGER, "/api/scheduler/events",
+					event("Manager's meeting with the owner", List.of(this.cast.id(Actor.OWNER))));
+			case "contact" ->
+				id(Actor.MANAGER, "/api/crm/contacts", Map.of("firstName", "Grace", "lastName", "Hopper"));
+			case "user" -> id(Actor.ADMIN, "/api/users", Map.of("email", "spare-" + UUID.randomUUID() + "@hub.test",
+					"displayName", "Spare", "password", Cast.PASSWORD, "roles", List.of("member")));
+			case "role" -> {
+				String role = "suite-" + UUID.randomUUID().toString().substring(0, 8);
+				id(Actor.ADMIN, "/api/users/roles", Map.of("name", role, "permissions", List.of("crm:read")));
+				yield role;
+			}
+			case "notification" -> ownersFirstNotification();
+			default -> throw new IllegalArgumentException("no fixture for {" + name + "}");
+		};
+	}
+
+	private Map<String, Object> event(String title, List<String> attendees) {
+		return Map.of("title", title, "startsAt", this.future.toString(), "endsAt",
+				this.future.plus(Duration.ofHours(1)).toString(), "timeZone", "Asia/Riyadh", "attendeeIds", attendees);
+	}
+
+	private String id(Actor actor, String path, Map<String, Object> body) {
+		Api.Response created = this.gateway.post(path, this.cast.token(actor), body);
+		assertThat(created.status()).as("fixture " + path + " as " + actor + ": " + created).isEqualTo(201);
+		return created.json().path("id").asString();
+	}
+
+	/** The owner's welcome, which crossed from user-service over Kafka. */
+	private String ownersFirstNotification() {
+		String[] id = new String[1];
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			Api.Response list = this.gateway.get("/api/notifications?limit=1", this.cast.token(Actor.OWNER));
+			id[0] = list.ok() ? list.json().path("items").path(0).path("id").asString(null) : null;
+			return id[0] != null;
+		});
+		return id[0];
+	}
+
+}
