@@ -21,13 +21,16 @@ class LoginController {
 
 	private final LoginService logins;
 
-	LoginController(LoginService logins) {
+	private final ClientAddress clients;
+
+	LoginController(LoginService logins, ClientAddress clients) {
 		this.logins = logins;
+		this.clients = clients;
 	}
 
 	@PostMapping("/login")
 	Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
-		return this.logins.login(request.email(), request.password(), ClientAddress.of(http));
+		return this.logins.login(request.email(), request.password(), this.clients.of(http));
 	}
 
 	/**

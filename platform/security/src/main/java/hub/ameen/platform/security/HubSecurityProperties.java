@@ -20,11 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * @param publicPaths path patterns open without a token (health, info and prometheus are
  * always open); a bearer token sent to them is ignored
  * @param allowedAlgorithms the JWS algorithms accepted (names such as {@code RS256})
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed, as IP
+ * addresses or CIDR ranges (see {@code hub.ameen.platform.web.TrustedProxies}); none by
+ * default
  */
 @Validated
 @ConfigurationProperties("hub.security")
 public record HubSecurityProperties(@NotBlank String jwksUri, @NotBlank @DefaultValue("ameen-hub") String issuer,
 		@NotBlank @DefaultValue("ameen-hub") String audience, @DefaultValue List<String> publicPaths,
-		@NotEmpty @DefaultValue("RS256") List<String> allowedAlgorithms) {
+		@NotEmpty @DefaultValue("RS256") List<String> allowedAlgorithms, @DefaultValue List<String> trustedProxies) {
 
 }
