@@ -41,7 +41,7 @@ class PasswordController {
 	@PostMapping("/users/{id}/password")
 	@PreAuthorize("hasAuthority('users:admin')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	Mono<Void> reset(@PathVariable String id, @Valid @RequestBody ResetPasswordRequest request) {
+	Mono<Void> reset(@PathVariable @Size(max = 64) String id, @Valid @RequestBody ResetPasswordRequest request) {
 		return this.passwords.reset(id, request.newPassword());
 	}
 
