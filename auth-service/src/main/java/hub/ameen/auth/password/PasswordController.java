@@ -42,7 +42,9 @@ class PasswordController {
 	@PreAuthorize("hasAuthority('users:admin')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> reset(@PathVariable @Size(max = 64) String id, @Valid @RequestBody ResetPasswordRequest request) {
-		return this.passwords.reset(id, request.newPassword());
+		return CurrentUser.current()
+			.switchIfEmpty(Mono.error(InvalidCredentialsException::new))
+			.flatMap((admin) -> this.passwords.reset(id, request.newPassword(), admin.id()));
 	}
 
 	/**
