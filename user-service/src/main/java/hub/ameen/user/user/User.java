@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A person who signs in to the hub. The email is unique regardless of case.
  *
@@ -17,10 +19,12 @@ import java.util.Locale;
  * @param createdAt when the user was created
  * @param updatedAt when the user last changed
  * @param passwordChangedAt when the user's password last changed in auth-service (its
- * {@code credential.changed} event), or {@code null} if never since it was set
+ * {@code credential.changed} event), or {@code null} (left out of the JSON) if never
+ * since it was set
  */
 public record User(String id, String email, String displayName, Status status, List<String> roles, String timeZone,
-		String locale, Instant createdAt, Instant updatedAt, Instant passwordChangedAt) {
+		String locale, Instant createdAt, Instant updatedAt,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Instant passwordChangedAt) {
 
 	public enum Status {
 
