@@ -47,7 +47,10 @@ import static org.awaitility.Awaitility.await;
  * that the per-address login limit only bites where a test wants it to.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hub.events.listener.retry-interval=200ms", "hub.auth.login.attempts-per-address=10" })
+		properties = { "hub.events.listener.retry-interval=200ms", "hub.auth.login.attempts-per-address=10",
+				// one attempt back every minute: a loaded machine must not refill the
+				// bucket mid-test
+				"hub.auth.login.address-window=10m" })
 @UsesKafka
 public abstract class AuthServiceTestSupport {
 

@@ -68,10 +68,30 @@ class BruteForceTests extends AuthServiceTestSupport {
 		loginFrom(freshAddress(), prefix + "0@hub.test").expectStatus().isUnauthorized();
 	}
 
+	@Test
+	void aClientCannotEscapeTheAddressLimitByForgingForwardedHops() {
+		String address = freshAddress();
+		String prefix = "forger-" + System.nanoTime() + "-";
+		for (int i = 0; i < 10; i++) {
+			loginVia(forgedHop(i) + ", " + address, prefix + i + "@hub.test").expectStatus().isUnauthorized();
+		}
+
+		assertTooManyAttempts(loginVia(forgedHop(10) + ", " + address, prefix + "10@hub.test"));
+	}
+
+	private static String forgedHop(int i) {
+		return "198.51.100." + (i + 1);
+	}
+
 	private WebTestClient.ResponseSpec loginFrom(String address, String email) {
+		return loginVia(address, email);
+	}
+
+	/** Through the gateway on loopback, which appends the address it saw last. */
+	private WebTestClient.ResponseSpec loginVia(String forwardedFor, String email) {
 		return this.client.post()
 			.uri("/api/auth/login")
-			.header("X-Forwarded-For", address + ", 10.0.0.1")
+			.header("X-Forwarded-For", forwardedFor)
 			.bodyValue(Map.of("email", email, "password", "wrong-password"))
 			.exchange();
 	}

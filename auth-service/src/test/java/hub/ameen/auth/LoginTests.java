@@ -113,6 +113,25 @@ class LoginTests extends AuthServiceTestSupport {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
+	@Test
+	void anEmailTooLongForAStoreKeyIsABadRequestNamingTheFieldNeverA500() {
+		// 300 characters, 900 bytes in UTF-8: more than a store key holds
+		String email = "\u4e2d".repeat(295) + "@x.io";
+		for (int i = 0; i < 2; i++) {
+			this.client.post()
+				.uri("/api/auth/login")
+				.bodyValue(Map.of("email", email, "password", "whatever it is"))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("email");
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> refusal(String email, String password) {
 		return attemptLogin(email, password).expectStatus()

@@ -147,6 +147,16 @@ class SuiteIT {
 		assertEveryServiceIsReady();
 	}
 
+	@Test
+	@Order(9)
+	void revokedAccessTokensAreRefusedThroughTheGatewayWithinSeconds() throws Exception {
+		RevocationScenario revocation = new RevocationScenario(this.gateway, "admin@hub.local", adminPassword().trim());
+		Duration disabled = revocation.aDisabledMembersTokenIsRefusedWithinSeconds();
+		Duration changed = revocation.aPasswordChangeRefusesTheOldTokenWhileTheNewOneWorks();
+		System.out.println("e2e: access token refused through the gateway after a disable: " + disabled.toMillis()
+				+ " ms, after a password change: " + changed.toMillis() + " ms");
+	}
+
 	private ReminderScenario reminders() throws Exception {
 		String member = new IdentityScenario(this.gateway).login("member@hub.test", "member-initial-password")
 			.json()

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 
 import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.web.ProblemTypes;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
 				"hub.gateway.health-timeout=1s" })
 @UsesTestTokens
+@UsesKafka
 class GatewayTests {
 
 	static final Upstream crm = Upstream.start("crm");

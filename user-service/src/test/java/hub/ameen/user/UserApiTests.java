@@ -120,6 +120,37 @@ class UserApiTests extends UserServiceTestSupport {
 	}
 
 	@Test
+	void anEmptyOrOverlongEmailOrIdIsABadRequestNamingTheFieldNeverA500() {
+		User user = createUser("member");
+		// 300 characters, 900 bytes in UTF-8: more than a store key holds
+		String longUtf8 = "\u4e2d".repeat(100) + "@" + "\u4e2d".repeat(195) + ".com";
+		for (String email : List.of("", "   ", longUtf8)) {
+			this.client.patch()
+				.uri("/api/users/" + user.id())
+				.header(HttpHeaders.AUTHORIZATION, adminBearer())
+				.bodyValue(Map.of("email", email))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("email");
+		}
+		this.client.get()
+			.uri("/api/users/" + "x".repeat(600))
+			.header(HttpHeaders.AUTHORIZATION, adminBearer())
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("id");
+		assertThat(this.users.get(user.id()).block().email()).isEqualTo(user.email());
+	}
+
+	@Test
 	void meIsTheCallersOwnProfileAndTheyMayChangeItButNotTheirEmail() {
 		User user = createUser("member");
 		String token = bearer(user.id(), "notifications:read");

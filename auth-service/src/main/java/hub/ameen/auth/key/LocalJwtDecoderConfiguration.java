@@ -2,6 +2,7 @@ package hub.ameen.auth.key;
 
 import hub.ameen.platform.security.AccessTokenValidator;
 import hub.ameen.platform.security.HubSecurityProperties;
+import hub.ameen.platform.security.RevokedTokens;
 import reactor.core.publisher.Flux;
 
 import org.springframework.context.annotation.Bean;
@@ -21,13 +22,13 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class LocalJwtDecoderConfiguration {
 
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(SigningKeys keys, HubSecurityProperties properties) {
+	ReactiveJwtDecoder jwtDecoder(SigningKeys keys, HubSecurityProperties properties, RevokedTokens revokedTokens) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
 			.withJwkSource((jwt) -> Flux.fromIterable(keys.publicKeys().getKeys()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.validateType(false)
 			.build();
-		decoder.setJwtValidator(AccessTokenValidator.of(properties));
+		decoder.setJwtValidator(AccessTokenValidator.of(properties, revokedTokens));
 		return decoder;
 	}
 

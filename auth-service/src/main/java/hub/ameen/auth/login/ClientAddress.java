@@ -2,48 +2,46 @@ package hub.ameen.auth.login;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.regex.Pattern;
+import java.util.List;
 
+import hub.ameen.platform.security.HubSecurityProperties;
+import hub.ameen.platform.web.TrustedProxies;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
 
 /**
- * The address a request comes from, for the rate limit: the connection's peer, or the
- * first hop of {@code X-Forwarded-For} when the peer is a trusted proxy on this machine
- * (loopback: the gateway and nginx).
+ * The address a request comes from, for the rate limit: the connection's peer, or, when
+ * the peer is one of {@code hub.security.trusted-proxies}, the right-most address of
+ * {@code X-Forwarded-For} that no trusted proxy wrote.
  */
-final class ClientAddress {
+@Component
+class ClientAddress {
 
 	static final String FORWARDED_FOR = "X-Forwarded-For";
 
-	private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
 	private static final String UNKNOWN = "unknown";
 
-	private ClientAddress() {
+	private final TrustedProxies proxies;
+
+	@Autowired
+	ClientAddress(HubSecurityProperties properties) {
+		this(TrustedProxies.of(properties.trustedProxies()));
 	}
 
-	static String of(ServerHttpRequest request) {
+	ClientAddress(TrustedProxies proxies) {
+		this.proxies = proxies;
+	}
+
+	String of(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		InetAddress peer = (remote != null) ? remote.getAddress() : null;
 		if (peer == null) {
 			return UNKNOWN;
 		}
-		if (peer.isLoopbackAddress()) {
-			String forwarded = firstHop(request.getHeaders().getFirst(FORWARDED_FOR));
-			if (forwarded != null) {
-				return forwarded;
-			}
-		}
-		return peer.getHostAddress();
-	}
-
-	private static String firstHop(String header) {
-		if (header == null) {
-			return null;
-		}
-		int comma = header.indexOf(',');
-		String first = ((comma >= 0) ? header.substring(0, comma) : header).trim();
-		return IP_LITERAL.matcher(first).matches() ? first : null;
+		List<String> forwarded = request.getHeaders().getOrEmpty(FORWARDED_FOR);
+		return this.proxies.clientAddress(peer, forwarded);
 	}
 
 }

@@ -41,8 +41,10 @@ class PasswordController {
 	@PostMapping("/users/{id}/password")
 	@PreAuthorize("hasAuthority('users:admin')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	Mono<Void> reset(@PathVariable String id, @Valid @RequestBody ResetPasswordRequest request) {
-		return this.passwords.reset(id, request.newPassword());
+	Mono<Void> reset(@PathVariable @Size(max = 64) String id, @Valid @RequestBody ResetPasswordRequest request) {
+		return CurrentUser.current()
+			.switchIfEmpty(Mono.error(InvalidCredentialsException::new))
+			.flatMap((admin) -> this.passwords.reset(id, request.newPassword(), admin.id()));
 	}
 
 	/**

@@ -1,12 +1,14 @@
 package hub.ameen.auth.password;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import hub.ameen.auth.login.InvalidCredentialsException;
 import hub.ameen.auth.login.LoginAttempts;
 import hub.ameen.auth.projection.Account;
 import hub.ameen.auth.projection.Accounts;
+import hub.ameen.auth.session.SessionEvents;
 import hub.ameen.platform.security.Passwords;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.web.NotFoundException;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sets new passwords under the policy of {@link Passwords#violations}; each change ends
- * the user's logins (their refresh tokens stop working).
+ * the user's logins (their refresh tokens stop working) and is announced as
+ * {@code credential.changed}, so that their access tokens stop working everywhere.
  */
 @Service
 class PasswordService {
@@ -33,8 +36,11 @@ class PasswordService {
 
 	private final PasswordEncoder encoder = Passwords.encoder();
 
-	PasswordService(Store store, Accounts accounts, LoginAttempts attempts, Clock clock) {
+	private final SessionEvents events;
+
+	PasswordService(Store store, Accounts accounts, LoginAttempts attempts, Clock clock, SessionEvents events) {
 		this.store = store;
+		this.events = events;
 		this.accounts = accounts;
 		this.attempts = attempts;
 		this.clock = clock;
@@ -51,17 +57,18 @@ class PasswordService {
 			.flatMap(
 					(account) -> Mono.fromCallable(() -> matchesCurrent(account, currentPassword))
 						.subscribeOn(Schedulers.boundedElastic())
-						.flatMap((matches) -> matches ? save(account, newPassword) : this.attempts
+						.flatMap((matches) -> matches ? save(account, newPassword, "changed", userId) : this.attempts
 							.recordFailure(account.email())
 							.then(Mono.error(new InvalidFieldException("currentPassword", List.of("is incorrect"))))));
 	}
 
 	/** An administrator sets someone's password; it also lifts a lockout. */
-	Mono<Void> reset(String userId, String newPassword) {
+	Mono<Void> reset(String userId, String newPassword, String actorId) {
 		return Mono
 			.fromCallable(() -> this.accounts.findById(userId).orElseThrow(() -> new NotFoundException("User", userId)))
 			.doOnNext((account) -> checkPolicy(newPassword, account))
-			.flatMap((account) -> save(account, newPassword).then(this.attempts.clear(account.email())));
+			.flatMap((account) -> save(account, newPassword, "reset", actorId)
+				.then(this.attempts.clear(account.email())));
 	}
 
 	private Account activeAccount(String userId) {
@@ -80,11 +87,14 @@ class PasswordService {
 		return hash != null && this.encoder.matches(currentPassword, hash);
 	}
 
-	private Mono<Void> save(Account account, String newPassword) {
+	/** Sets the hash and announces the change, in one transaction. */
+	private Mono<Void> save(Account account, String newPassword, String reason, String actorId) {
 		return Mono.fromCallable(() -> this.encoder.encode(newPassword))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((hash) -> this.store.write((txn) -> {
-				this.accounts.setPassword(txn, account.id(), hash, this.clock.instant());
+				Instant now = this.clock.instant();
+				this.accounts.setPassword(txn, account.id(), hash, now);
+				this.events.credentialChanged(txn, account.id(), reason, actorId, now);
 				return account.id();
 			}))
 			.then();

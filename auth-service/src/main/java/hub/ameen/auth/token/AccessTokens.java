@@ -16,13 +16,16 @@ import hub.ameen.auth.config.AuthProperties;
 import hub.ameen.auth.key.SigningKeys;
 import hub.ameen.auth.projection.Identity;
 import hub.ameen.platform.security.HubSecurityProperties;
+import hub.ameen.platform.security.RevokedTokens;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Signs access tokens with the current key: {@code sub}, {@code email}, {@code roles},
- * {@code perms}, {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code jti}, and the
- * key's {@code kid} in the header.
+ * {@code perms}, {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code jti}, the
+ * login's {@code sid}, {@code iat_ms} (the issue time to the millisecond, which the
+ * revocation check compares with a password change in the same second), and the key's
+ * {@code kid} in the header.
  */
 @Component
 class AccessTokens {
@@ -43,7 +46,7 @@ class AccessTokens {
 		return this.properties.tokens().accessTokenTtl().toSeconds();
 	}
 
-	String sign(Identity identity, Instant now) {
+	String sign(Identity identity, String sessionId, Instant now) {
 		RSAKey key = this.keys.signingKey();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(identity.userId())
 			.claim("email", identity.email())
@@ -54,6 +57,8 @@ class AccessTokens {
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(this.properties.tokens().accessTokenTtl())))
 			.jwtID(UUID.randomUUID().toString())
+			.claim(RevokedTokens.SESSION_CLAIM, sessionId)
+			.claim(RevokedTokens.ISSUED_AT_MILLIS_CLAIM, now.toEpochMilli())
 			.build();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
 			.keyID(key.getKeyID())

@@ -15,7 +15,7 @@ import java.util.Optional;
 import hub.ameen.auth.config.AuthProperties;
 import hub.ameen.auth.projection.Account;
 import hub.ameen.auth.projection.Accounts;
-import hub.ameen.auth.projection.Identity;
+import hub.ameen.auth.session.SessionEvents;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Ids;
@@ -58,8 +58,12 @@ class RefreshTokens {
 
 	private final Clock clock;
 
-	RefreshTokens(Store store, Accounts accounts, JsonMapper mapper, AuthProperties properties, Clock clock) {
+	private final SessionEvents events;
+
+	RefreshTokens(Store store, Accounts accounts, JsonMapper mapper, AuthProperties properties, Clock clock,
+			SessionEvents events) {
 		this.store = store;
+		this.events = events;
 		this.accounts = accounts;
 		this.tokens = store.collection("auth.refresh-tokens", Codec.utf8(), Codec.json(mapper, Token.class));
 		this.families = store.collection("auth.refresh-families", Codec.utf8(), Codec.json(mapper, Family.class));
@@ -87,28 +91,28 @@ class RefreshTokens {
 
 	/**
 	 * Starts a family for a login, with its first token.
-	 * @return who the tokens speak for
+	 * @return the login and who its tokens speak for
 	 */
-	Identity start(WriteTxn txn, Account account, String tokenHash, Instant now) {
+	Session start(WriteTxn txn, Account account, String tokenHash, Instant now) {
 		Family family = new Family(Ids.next(), account.id(), now, now.plus(this.lifetime), false);
 		this.families.put(txn, family.id(), family);
 		this.tokens.put(txn, tokenHash, new Token(family.id(), account.id(), family.expiresAt(), false));
-		return this.accounts.identity(txn, account);
+		return new Session(family.id(), this.accounts.identity(txn, account));
 	}
 
 	/**
 	 * Spends the presented token and adds its successor, or rejects it; a spent token
 	 * revokes its family, which this transaction then commits.
-	 * @return who the new tokens speak for, or empty when rejected
+	 * @return the login and who the new tokens speak for, or empty when rejected
 	 */
-	Optional<Identity> rotate(WriteTxn txn, String presentedHash, String nextHash, Instant now) {
+	Optional<Session> rotate(WriteTxn txn, String presentedHash, String nextHash, Instant now) {
 		Token token = this.tokens.get(txn, presentedHash).orElse(null);
 		Family family = (token != null) ? this.families.get(txn, token.familyId()).orElse(null) : null;
 		if (family == null || family.revoked() || !now.isBefore(family.expiresAt())) {
 			return Optional.empty();
 		}
 		if (token.spent()) {
-			revoke(txn, family);
+			revoke(txn, family, "reuse");
 			logger.warn("Refresh token of family {} (user {}) was used twice; the family is revoked", family.id(),
 					family.userId());
 			return Optional.empty();
@@ -116,12 +120,12 @@ class RefreshTokens {
 		Optional<Account> account = this.accounts.findById(txn, family.userId())
 			.filter((found) -> found.isActive() && found.acceptsLoginAt(family.createdAt()));
 		if (account.isEmpty()) {
-			revoke(txn, family);
+			revoke(txn, family, null);
 			return Optional.empty();
 		}
 		this.tokens.put(txn, presentedHash, token.spend());
 		this.tokens.put(txn, nextHash, new Token(family.id(), family.userId(), family.expiresAt(), false));
-		return Optional.of(this.accounts.identity(txn, account.get()));
+		return Optional.of(new Session(family.id(), this.accounts.identity(txn, account.get())));
 	}
 
 	/**
@@ -130,11 +134,20 @@ class RefreshTokens {
 	void revokeFamilyOf(WriteTxn txn, String tokenHash) {
 		this.tokens.get(txn, tokenHash)
 			.flatMap((token) -> this.families.get(txn, token.familyId()))
-			.ifPresent((family) -> revoke(txn, family));
+			.filter((family) -> !family.revoked())
+			.ifPresent((family) -> revoke(txn, family, "logout"));
 	}
 
-	private void revoke(WriteTxn txn, Family family) {
+	/**
+	 * Revokes a family; announces it when the access tokens of the login may still be in
+	 * use ({@code reason} null: the user is gone or changed their password, which is
+	 * announced already).
+	 */
+	private void revoke(WriteTxn txn, Family family, String reason) {
 		this.families.put(txn, family.id(), family.revoke());
+		if (reason != null) {
+			this.events.sessionRevoked(txn, family.userId(), family.id(), reason, this.clock.instant());
+		}
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import hub.ameen.auth.projection.Account;
-import hub.ameen.auth.projection.Identity;
 import hub.ameen.platform.store.Store;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +42,7 @@ public class TokenService {
 		String refreshToken = this.refreshTokens.newToken();
 		String hash = RefreshTokens.hash(refreshToken);
 		return this.store.write((txn) -> this.refreshTokens.start(txn, account, hash, this.clock.instant()))
-			.map((identity) -> pair(identity, refreshToken));
+			.map((session) -> pair(session, refreshToken));
 	}
 
 	/**
@@ -56,13 +55,14 @@ public class TokenService {
 		String presentedHash = RefreshTokens.hash(refreshToken);
 		String nextHash = RefreshTokens.hash(next);
 		return this.store.write((txn) -> this.refreshTokens.rotate(txn, presentedHash, nextHash, this.clock.instant()))
-			.flatMap((identity) -> identity.map((found) -> Mono.just(pair(found, next)))
+			.flatMap((session) -> session.map((found) -> Mono.just(pair(found, next)))
 				.orElseGet(() -> Mono.error(new InvalidRefreshTokenException())));
 	}
 
 	/**
 	 * Ends the login the refresh token belongs to: every token of its family stops
-	 * working. An unknown token is ignored.
+	 * working, and so, once {@code session.revoked} reaches them, do its access tokens
+	 * everywhere. An unknown token is ignored.
 	 * @param refreshToken any refresh token of the login
 	 * @return completes when the family is revoked
 	 */
@@ -74,9 +74,9 @@ public class TokenService {
 		}).then();
 	}
 
-	private TokenResponse pair(Identity identity, String refreshToken) {
+	private TokenResponse pair(Session session, String refreshToken) {
 		Instant now = this.clock.instant();
-		return new TokenResponse(this.accessTokens.sign(identity, now), refreshToken, BEARER,
+		return new TokenResponse(this.accessTokens.sign(session.identity(), session.id(), now), refreshToken, BEARER,
 				this.accessTokens.lifetimeSeconds());
 	}
 

@@ -8,11 +8,13 @@ import hub.ameen.platform.security.Passwords;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.web.BadRequestException;
+import hub.ameen.platform.web.MaxUtf8Bytes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/users")
 class UserController {
+
+	/** User ids are 26-character ULIDs; anything much longer cannot name a user. */
+	private static final int ID_MAX = 64;
+
+	/** Present but blank is refused; absent means "no change". */
+	private static final String NOT_BLANK = "(?s).*\\S.*";
 
 	private final UserService users;
 
@@ -63,7 +71,7 @@ class UserController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('users:read')")
-	Mono<User> get(@PathVariable String id) {
+	Mono<User> get(@PathVariable @Size(max = ID_MAX) String id) {
 		return this.users.get(id);
 	}
 
@@ -81,32 +89,32 @@ class UserController {
 
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasAuthority('users:admin')")
-	Mono<User> update(@PathVariable String id, @Valid @RequestBody ProfileRequest request) {
+	Mono<User> update(@PathVariable @Size(max = ID_MAX) String id, @Valid @RequestBody ProfileRequest request) {
 		return CurrentUser.current()
 			.flatMap((admin) -> this.users.updateProfile(id, request.toChange(true), admin.id()));
 	}
 
 	@PostMapping("/{id}/disable")
 	@PreAuthorize("hasAuthority('users:admin')")
-	Mono<User> disable(@PathVariable String id) {
+	Mono<User> disable(@PathVariable @Size(max = ID_MAX) String id) {
 		return CurrentUser.current().flatMap((admin) -> this.users.setStatus(id, User.Status.disabled, admin.id()));
 	}
 
 	@PostMapping("/{id}/enable")
 	@PreAuthorize("hasAuthority('users:admin')")
-	Mono<User> enable(@PathVariable String id) {
+	Mono<User> enable(@PathVariable @Size(max = ID_MAX) String id) {
 		return CurrentUser.current().flatMap((admin) -> this.users.setStatus(id, User.Status.active, admin.id()));
 	}
 
 	@PutMapping("/{id}/roles")
 	@PreAuthorize("hasAuthority('users:admin')")
-	Mono<User> setRoles(@PathVariable String id, @Valid @RequestBody RolesRequest request) {
+	Mono<User> setRoles(@PathVariable @Size(max = ID_MAX) String id, @Valid @RequestBody RolesRequest request) {
 		return CurrentUser.current().flatMap((admin) -> this.users.setRoles(id, request.roles(), admin.id()));
 	}
 
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('users:admin')")
-	Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
+	Mono<ResponseEntity<Void>> delete(@PathVariable @Size(max = ID_MAX) String id) {
 		return CurrentUser.current()
 			.flatMap((admin) -> this.users.delete(id, admin.id()))
 			.thenReturn(ResponseEntity.noContent().build());
@@ -115,9 +123,10 @@ class UserController {
 	/**
 	 * An admin's request to create a user, with the initial password.
 	 */
-	record CreateUserRequest(@NotBlank @Email @Size(max = 254) String email,
+	record CreateUserRequest(@NotBlank @Email @Size(max = 254) @MaxUtf8Bytes(254) String email,
 			@NotBlank @Size(max = 100) String displayName, @NotNull @Size(max = 128) String password,
-			@NotEmpty List<@NotBlank String> roles, @TimeZoneId String timeZone, @Size(max = 35) String locale) {
+			@NotEmpty List<@NotBlank @Size(max = 40) String> roles, @TimeZoneId String timeZone,
+			@Size(max = 35) String locale) {
 
 		UserService.NewUser toNewUser() {
 			return new UserService.NewUser(this.email, this.displayName, this.roles,
@@ -134,8 +143,11 @@ class UserController {
 	/**
 	 * A profile change; absent fields stay. Only an admin may change an email.
 	 */
-	record ProfileRequest(@Email @Size(max = 254) String email, @Size(min = 1, max = 100) String displayName,
-			@TimeZoneId String timeZone, @Size(min = 2, max = 35) String locale) {
+	record ProfileRequest(
+			@Email @Size(max = 254) @MaxUtf8Bytes(254) @Pattern(regexp = NOT_BLANK,
+					message = "must not be blank") String email,
+			@Size(min = 1, max = 100) String displayName, @TimeZoneId String timeZone,
+			@Size(min = 2, max = 35) String locale) {
 
 		UserService.ProfileChange toChange(boolean mayChangeEmail) {
 			if (!mayChangeEmail && this.email != null) {
@@ -149,7 +161,7 @@ class UserController {
 	/**
 	 * The complete set of roles a user should hold.
 	 */
-	record RolesRequest(@NotNull List<@NotBlank String> roles) {
+	record RolesRequest(@NotNull List<@NotBlank @Size(max = 40) String> roles) {
 	}
 
 }

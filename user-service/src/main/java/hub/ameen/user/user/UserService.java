@@ -73,7 +73,7 @@ public class UserService {
 		requireRolesExist(txn, request.roles());
 		Instant now = this.clock.instant();
 		User user = new User(id, request.email().trim(), request.displayName().trim(), User.Status.active,
-				request.roles(), request.timeZone(), request.locale(), now, now);
+				request.roles(), request.timeZone(), request.locale(), now, now, null);
 		this.users.put(txn, user);
 		this.events.publish(txn, UserEvents.CREATED, user, actorId);
 		return user;
@@ -95,7 +95,7 @@ public class UserService {
 						Objects.requireNonNullElse(change.displayName(), user.displayName()).trim(), user.status(),
 						user.roles(), Objects.requireNonNullElse(change.timeZone(), user.timeZone()),
 						Objects.requireNonNullElse(change.locale(), user.locale()), user.createdAt(),
-						this.clock.instant()))
+						this.clock.instant(), user.passwordChangedAt()))
 			.onErrorMap(StoreException.UniqueViolationException.class, (ex) -> duplicateEmail(change.email()));
 	}
 
@@ -104,8 +104,9 @@ public class UserService {
 			return Mono.error(new ConflictException("you cannot change your own status"));
 		}
 		String type = (status == User.Status.disabled) ? UserEvents.DISABLED : UserEvents.ENABLED;
-		return change(id, type, actorId, (user) -> new User(user.id(), user.email(), user.displayName(), status,
-				user.roles(), user.timeZone(), user.locale(), user.createdAt(), this.clock.instant()));
+		return change(id, type, actorId,
+				(user) -> new User(user.id(), user.email(), user.displayName(), status, user.roles(), user.timeZone(),
+						user.locale(), user.createdAt(), this.clock.instant(), user.passwordChangedAt()));
 	}
 
 	public Mono<User> setRoles(String id, List<String> roleNames, String actorId) {
@@ -114,7 +115,20 @@ public class UserService {
 			return apply(txn, id, UserEvents.ROLES_CHANGED, actorId,
 					(user) -> new User(user.id(), user.email(), user.displayName(), user.status(),
 							List.copyOf(new java.util.LinkedHashSet<>(roleNames)), user.timeZone(), user.locale(),
-							user.createdAt(), this.clock.instant()));
+							user.createdAt(), this.clock.instant(), user.passwordChangedAt()));
+		});
+	}
+
+	/**
+	 * Records that auth-service changed the user's password; an unknown (deleted) user is
+	 * ignored. Announced by auth-service, so no event here.
+	 */
+	void recordPasswordChange(WriteTxn txn, String id, Instant at) {
+		this.users.get(txn, id).ifPresent((user) -> {
+			User changed = user.withPasswordChangedAt(at);
+			if (changed != user) {
+				this.users.put(txn, changed);
+			}
 		});
 	}
 

@@ -16,8 +16,8 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 
 /**
  * The claims every access token must satisfy, wherever it is checked: a JWT type (or
- * none), {@code exp} and {@code sub} present, not expired (30 s of clock skew), and this
- * hub's issuer and audience.
+ * none), {@code exp} and {@code sub} present, not expired (30 s of clock skew), this
+ * hub's issuer and audience, and not revoked since (see {@link RevokedTokens}).
  */
 public final class AccessTokenValidator {
 
@@ -26,12 +26,18 @@ public final class AccessTokenValidator {
 	private AccessTokenValidator() {
 	}
 
-	public static OAuth2TokenValidator<Jwt> of(HubSecurityProperties properties) {
+	/**
+	 * The checks of every access token, the revocation view's last.
+	 * @param properties the issuer and audience
+	 * @param revoked the tokens revoked since they were issued
+	 * @return the validator
+	 */
+	public static OAuth2TokenValidator<Jwt> of(HubSecurityProperties properties, RevokedTokens revoked) {
 		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
 		type.setAllowEmpty(true);
 		return new DelegatingOAuth2TokenValidator<>(List.of(type, required(JwtClaimNames.EXP),
 				required(JwtClaimNames.SUB), new JwtTimestampValidator(CLOCK_SKEW),
-				new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
+				new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience()), revoked));
 	}
 
 	private static OAuth2TokenValidator<Jwt> required(String claim) {

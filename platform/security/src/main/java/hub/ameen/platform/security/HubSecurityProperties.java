@@ -1,9 +1,12 @@
 package hub.ameen.platform.security;
 
+import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,11 +23,27 @@ import org.springframework.validation.annotation.Validated;
  * @param publicPaths path patterns open without a token (health, info and prometheus are
  * always open); a bearer token sent to them is ignored
  * @param allowedAlgorithms the JWS algorithms accepted (names such as {@code RS256})
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed, as IP
+ * addresses or CIDR ranges (see {@code hub.ameen.platform.web.TrustedProxies}); none by
+ * default
+ * @param revocation where the revocations of access tokens are read from
  */
 @Validated
 @ConfigurationProperties("hub.security")
 public record HubSecurityProperties(@NotBlank String jwksUri, @NotBlank @DefaultValue("ameen-hub") String issuer,
 		@NotBlank @DefaultValue("ameen-hub") String audience, @DefaultValue List<String> publicPaths,
-		@NotEmpty @DefaultValue("RS256") List<String> allowedAlgorithms) {
+		@NotEmpty @DefaultValue("RS256") List<String> allowedAlgorithms, @DefaultValue List<String> trustedProxies,
+		@Valid @DefaultValue Revocation revocation) {
+
+	/**
+	 * The revocation view's source.
+	 *
+	 * @param bootstrapServers the Kafka broker holding the user, session and credential
+	 * events (default {@code spring.kafka.bootstrap-servers}); blank turns revocation
+	 * off, with a warning
+	 * @param catchUpTimeout how long start-up waits for the view to read the topics
+	 */
+	public record Revocation(String bootstrapServers, @NotNull @DefaultValue("15s") Duration catchUpTimeout) {
+	}
 
 }

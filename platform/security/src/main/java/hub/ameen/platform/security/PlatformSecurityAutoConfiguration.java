@@ -42,7 +42,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * Makes a reactive web application an OAuth2 resource server of auth-service's tokens:
  * everything but the health, info and prometheus endpoints and
  * {@code hub.security.public-paths} needs a valid JWT, whose {@code perms} are its
- * authorities, checked with {@code @PreAuthorize("hasAuthority('crm:read')")}.
+ * authorities, checked with {@code @PreAuthorize("hasAuthority('crm:read')")}; a token
+ * revoked since it was issued (user disabled or deleted, password changed, logged out) is
+ * refused as soon as the event reaches the {@link RevokedTokens} view.
  */
 @AutoConfiguration(after = PlatformWebAutoConfiguration.class,
 		before = { ReactiveOAuth2ResourceServerAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
@@ -62,14 +64,26 @@ public class PlatformSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveJwtDecoder jwtDecoder(HubSecurityProperties properties) {
+	RevokedTokens revokedTokens() {
+		return new RevokedTokens();
+	}
+
+	@Bean
+	RevocationFeed revocationFeed(RevokedTokens revokedTokens, HubSecurityProperties properties) {
+		return new RevocationFeed(revokedTokens, properties.revocation().bootstrapServers(),
+				properties.revocation().catchUpTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveJwtDecoder jwtDecoder(HubSecurityProperties properties, RevokedTokens revokedTokens) {
 		JwksCache keys = new JwksCache(WebClient.create(), properties.jwksUri());
 		NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
 			.withJwkSource(keys::keysFor)
 			.validateType(false);
 		properties.allowedAlgorithms().forEach((name) -> builder.jwsAlgorithm(algorithm(name)));
 		NimbusReactiveJwtDecoder decoder = builder.build();
-		decoder.setJwtValidator(AccessTokenValidator.of(properties));
+		decoder.setJwtValidator(AccessTokenValidator.of(properties, revokedTokens));
 		// an unreachable key set surfaces as IllegalStateException; as a JwtException it
 		// becomes an AuthenticationServiceException, answered 503 instead of 500
 		return (token) -> decoder.decode(token)

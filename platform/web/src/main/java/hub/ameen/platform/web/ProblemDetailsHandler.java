@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -86,9 +87,12 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		List<Map<String, String>> errors = ex.getParameterValidationResults()
 			.stream()
-			.flatMap((result) -> result.getResolvableErrors()
-				.stream()
-				.map((error) -> field(result.getMethodParameter().getParameterName(), message(error))))
+			.flatMap((result) -> (result instanceof ParameterErrors body && body.hasFieldErrors())
+					// a body validated along with a path variable: name its fields
+					? body.getFieldErrors().stream().map((error) -> field(error.getField(), error.getDefaultMessage()))
+					: result.getResolvableErrors()
+						.stream()
+						.map((error) -> field(result.getMethodParameter().getParameterName(), message(error))))
 			.toList();
 		return handleExceptionInternal(ex, validation(errors), headers, status, exchange);
 	}
