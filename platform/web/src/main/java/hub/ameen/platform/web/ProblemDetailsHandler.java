@@ -14,6 +14,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -129,6 +130,13 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			ServerWebExchange exchange) {
 		if (body instanceof ProblemDetail problem) {
 			ProblemResponses.complete(problem, exchange);
+			// always JSON, whatever the client accepts: a stream client's 404 is no event
+			HttpHeaders problemHeaders = new HttpHeaders();
+			if (headers != null) {
+				problemHeaders.putAll(headers);
+			}
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return super.createResponseEntity(body, problemHeaders, status, exchange);
 		}
 		return super.createResponseEntity(body, headers, status, exchange);
 	}

@@ -157,6 +157,18 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void aStreamClientsUnknownPathIsStillAJsonProblemNotAnEvent() {
+		problem(this.client.get().uri("/nowhere/stream").accept(MediaType.TEXT_EVENT_STREAM), HttpStatus.NOT_FOUND,
+				ProblemTypes.NOT_FOUND)
+			.jsonPath("$.status")
+			.isEqualTo(404);
+		problem(this.client.get().uri("/test/contacts/gone").accept(MediaType.TEXT_EVENT_STREAM), HttpStatus.NOT_FOUND,
+				ProblemTypes.NOT_FOUND)
+			.jsonPath("$.status")
+			.isEqualTo(404);
+	}
+
+	@Test
 	void wrongMethodIsMethodNotAllowedProblemWithAllow() {
 		this.client.delete()
 			.uri("/test/contacts")
