@@ -37,7 +37,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hub.notifications.stream.heartbeat=2s", "hub.events.listener.retries=1",
-				"hub.events.listener.retry-interval=100ms" })
+				"hub.events.listener.retry-interval=100ms",
+				// StreamTests opens 30 streams of one user at once
+				"hub.notifications.stream.max-per-user=32" })
 @AutoConfigureWebTestClient
 @UsesKafka
 @UsesTestTokens

@@ -45,8 +45,11 @@ class NotificationStreams {
 	 * @param closeTransport closes the underlying connection (used when the client is too
 	 * slow)
 	 * @return the events; subscribing opens the connection, cancelling closes it
+	 * @throws org.springframework.web.ErrorResponseException 429 when the user already
+	 * holds the most streams allowed
 	 */
 	Flux<ServerSentEvent<Notification>> open(String userId, Long lastEventId, Runnable closeTransport) {
+		this.registry.admit(userId);
 		return Flux.using(() -> this.registry.register(userId, closeTransport),
 				(connection) -> Flux
 					.concat(Flux.just(greeting()), Flux.merge(events(connection, lastEventId), heartbeats()))

@@ -21,7 +21,7 @@ class StreamConfiguration {
 
 	@Bean
 	StreamRegistry streamRegistry(StreamProperties properties, StreamMetrics metrics, MeterRegistry meters) {
-		return new StreamRegistry(properties.bufferSize(), metrics, meters);
+		return new StreamRegistry(properties.bufferSize(), properties.maxPerUser(), metrics, meters);
 	}
 
 	@Bean

@@ -12,7 +12,7 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The problems the stream answers before it starts: 400, 401 with a bearer challenge,
- * 403, 503. Each names its content type, or the stream mapping's
+ * 403, 429, 503. Each names its content type, or the stream mapping's
  * {@code text/event-stream} would be used to write it.
  */
 final class StreamProblems {
@@ -32,6 +32,11 @@ final class StreamProblems {
 
 	static ErrorResponseException forbidden(String detail) {
 		return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, detail);
+	}
+
+	static ErrorResponseException tooManyStreams(int max) {
+		return problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
+				"At most " + max + " notification streams may be open at once for one user; close one first");
 	}
 
 	static ErrorResponseException unavailable(String detail) {

@@ -32,23 +32,33 @@ class StreamRegistry implements NotificationListener, SmartLifecycle, Disposable
 
 	private final int bufferSize;
 
+	private final int maxPerUser;
+
 	private volatile boolean running;
 
 	private final StreamMetrics metrics;
 
-	StreamRegistry(int bufferSize, StreamMetrics metrics, MeterRegistry meters) {
+	StreamRegistry(int bufferSize, int maxPerUser, StreamMetrics metrics, MeterRegistry meters) {
 		this.bufferSize = bufferSize;
+		this.maxPerUser = maxPerUser;
 		this.metrics = metrics;
 		Gauge.builder("hub.notifications.streams.connected", this.connected, AtomicInteger::get)
 			.description("Open notification streams")
 			.register(meters);
 	}
 
-	/** Opens a connection that receives the user's notifications from now on. */
+	/**
+	 * Opens a connection that receives the user's notifications from now on.
+	 * @throws org.springframework.web.ErrorResponseException 429 when the user already
+	 * holds the most streams allowed
+	 */
 	StreamConnection register(String userId, Runnable closeTransport) {
 		StreamConnection connection = new StreamConnection(userId, this.bufferSize, closeTransport);
 		this.byUser.compute(userId, (id, connections) -> {
 			Set<StreamConnection> set = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
+			if (set.size() >= this.maxPerUser) {
+				throw StreamProblems.tooManyStreams(this.maxPerUser);
+			}
 			set.add(connection);
 			return set;
 		});
@@ -63,6 +73,13 @@ class StreamRegistry implements NotificationListener, SmartLifecycle, Disposable
 			}
 			return connections.isEmpty() ? null : connections;
 		});
+	}
+
+	/** Refuses, before the response starts, a stream the user may not open. */
+	void admit(String userId) {
+		if (connected(userId) >= this.maxPerUser) {
+			throw StreamProblems.tooManyStreams(this.maxPerUser);
+		}
 	}
 
 	int connected() {

@@ -41,6 +41,9 @@ class StreamTests extends ServiceTestSupport {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	StreamProperties properties;
+
 	@Test
 	void aReminderPublishedToKafkaReachesTheConnectedStreamOnce() {
 		String alice = newUser();
@@ -225,6 +228,38 @@ class StreamTests extends ServiceTestSupport {
 			assertThat(List.of(tab1.ids(), tab2.ids(), tab3.ids())).allMatch((ids) -> ids.equals(List.of(1L, 2L, 3L)));
 		}
 		await().until(() -> this.registry.connected(user) == 0);
+	}
+
+	@Test
+	void oneUserHoldsAtMostTheConfiguredStreamsAndTheNextIsRefusedWith429() {
+		String user = newUser();
+		int max = this.properties.maxPerUser();
+		List<SseClient> tabs = new ArrayList<>();
+		try {
+			for (int i = 0; i < max; i++) {
+				tabs.add(SseClient.connect(this.port, PATH, auth(user)));
+			}
+			this.web.get()
+				.uri(PATH)
+				.header("Authorization", bearer(user))
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(429)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(this.registry.connected(user)).isEqualTo(max);
+			try (SseClient other = SseClient.connect(this.port, PATH, auth(newUser()))) {
+				assertThat(other.status()).as("another user is not affected").isEqualTo(200);
+			}
+			tabs.remove(0).close();
+			await().until(() -> this.registry.connected(user) == max - 1);
+			tabs.add(SseClient.connect(this.port, PATH, auth(user)));
+			assertThat(this.registry.connected(user)).isEqualTo(max);
+		}
+		finally {
+			tabs.forEach(SseClient::close);
+		}
 	}
 
 	@Test
