@@ -156,6 +156,14 @@ final class Hub {
 		return this.ports.get(component);
 	}
 
+	/**
+	 * The port that serves a component's {@code /actuator}: the gateway's own management
+	 * port, the service's port otherwise.
+	 */
+	int managementPort(String component) {
+		return this.ports.get(component.equals("gateway") ? "gateway-management" : component);
+	}
+
 	Map<String, Integer> ports() {
 		return this.ports;
 	}
@@ -209,6 +217,7 @@ final class Hub {
 		variables.put("scheduler-service", "HUB_PORT_SCHEDULER");
 		variables.put("notification-service", "HUB_PORT_NOTIFICATIONS");
 		variables.put("gateway", "HUB_PORT_GATEWAY");
+		variables.put("gateway-management", "HUB_PORT_GATEWAY_MANAGEMENT");
 		return variables;
 	}
 

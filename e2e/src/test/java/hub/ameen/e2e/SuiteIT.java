@@ -270,9 +270,15 @@ class SuiteIT {
 		Hub.Result status = this.hub.run(Duration.ofSeconds(30), "status");
 		assertThat(status.exitCode()).as(status.output()).isZero();
 		for (String service : Hub.SERVICES) {
-			HttpResponse<String> readiness = get(service, "/actuator/health/readiness");
+			HttpResponse<String> readiness = get(this.hub.managementPort(service), "/actuator/health/readiness");
 			assertThat(readiness.statusCode()).as(service + " readiness").isEqualTo(200);
 		}
+		// the gateway's metrics are on its management port only, never at the public door
+		assertThat(get("gateway", "/actuator/prometheus").statusCode()).as("prometheus at the gateway's public port")
+			.isNotEqualTo(200);
+		assertThat(get(this.hub.managementPort("gateway"), "/actuator/prometheus").statusCode())
+			.as("prometheus at the gateway's management port")
+			.isEqualTo(200);
 	}
 
 	// DESIGN.md: GET /api/health -> {"status":"UP","services":{"auth-service":"UP",...}}
@@ -341,7 +347,11 @@ class SuiteIT {
 	}
 
 	private HttpResponse<String> get(String component, String path) throws Exception {
-		URI uri = URI.create("http://localhost:" + this.hub.port(component) + path);
+		return get(this.hub.port(component), path);
+	}
+
+	private HttpResponse<String> get(int port, String path) throws Exception {
+		URI uri = URI.create("http://localhost:" + port + path);
 		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}

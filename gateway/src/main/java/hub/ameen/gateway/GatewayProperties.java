@@ -2,6 +2,7 @@ package hub.ameen.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotEmpty;
@@ -17,10 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * @param services base URL of each service by name ({@code auth-service},
  * {@code crm-service}, …); the routes in {@code application.yml} use them too
  * @param healthTimeout how long {@code GET /api/health} waits for one service
+ * @param trustedProxies addresses or CIDR blocks of the proxies in front of the gateway
+ * (the Nginx edge) whose {@code X-Forwarded-For} is believed; none by default
  */
 @Validated
 @ConfigurationProperties("hub.gateway")
 public record GatewayProperties(@NotEmpty Map<String, URI> services,
-		@NotNull @DefaultValue("2s") Duration healthTimeout) {
+		@NotNull @DefaultValue("2s") Duration healthTimeout, @DefaultValue List<String> trustedProxies) {
 
 }

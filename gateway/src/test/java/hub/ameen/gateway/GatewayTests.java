@@ -1,5 +1,7 @@
 package hub.ameen.gateway;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,14 +15,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
-				"hub.gateway.health-timeout=1s" })
+				"hub.gateway.health-timeout=1s", "management.server.port=0",
+				// only the second loopback address is a trusted proxy
+				"hub.gateway.trusted-proxies=10.0.0.0/8, 127.0.0.2" })
 @UsesTestTokens
 @UsesKafka
 class GatewayTests {
@@ -44,6 +52,9 @@ class GatewayTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	WebTestClient client;
 
@@ -244,6 +255,98 @@ class GatewayTests {
 			.isEqualTo("tasks-service is unavailable; try again shortly")
 			.jsonPath("$.instance")
 			.isEqualTo("/api/tasks/slow");
+	}
+
+	@Test
+	void actuatorIsServedOnTheManagementPortOnly() {
+		for (String path : List.of("/actuator/prometheus", "/actuator/health/liveness", "/actuator/health/readiness")) {
+			this.client.get().uri(path).exchange().expectStatus().isNotFound();
+			WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + this.managementPort)
+				.build()
+				.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		this.client.get().uri("/api/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void traceIsMethodNotAllowedProblem() {
+		this.client.method(HttpMethod.TRACE)
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader()
+			.exists(HttpHeaders.ALLOW)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void fallbackTextNeverComesFromTheRequest() {
+		// a client asking the fallback itself once got "<script>owned is unavailable"
+		String body = this.client.get()
+			.uri(URI.create("http://localhost:" + this.port + "/fallback/%3Cscript%3Eowned"))
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).doesNotContain("is unavailable");
+		get("/fallback").expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("The service is unavailable; try again shortly");
+	}
+
+	@Test
+	void servicesSeeThePeerAddressAndNotAForgedForwardedFor() {
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.header("X-Forwarded-For", "6.6.6.6")
+			.header("X-Real-IP", "6.6.6.7")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.forwardedFor")
+			.isEqualTo("127.0.0.1")
+			.jsonPath("$.realIp")
+			.isEqualTo("");
+	}
+
+	@Test
+	void servicesSeeTheClientBehindATrustedProxy() {
+		HttpClient fromProxy = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0));
+		WebTestClient proxy = WebTestClient.bindToServer(new ReactorClientHttpConnector(fromProxy))
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+		proxy.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.header("X-Forwarded-For", "203.0.113.9")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.forwardedFor")
+			.isEqualTo("203.0.113.9, 127.0.0.2");
+		// no incoming header: the proxy itself is the client
+		proxy.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.forwardedFor")
+			.isEqualTo("127.0.0.2");
 	}
 
 	private WebTestClient.ResponseSpec get(String uri) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A tiny stand-in for a service: echoes what it received as JSON, serves
- * {@code /actuator/health} in a chosen state, a slow endpoint and an SSE stream.
+ * {@code /actuator/health} in a chosen state, slow endpoints and an SSE stream.
  */
 final class Upstream implements AutoCloseable {
 
@@ -56,6 +57,7 @@ final class Upstream implements AutoCloseable {
 		this.server.createContext("/actuator/health", this::health);
 		this.server.createContext("/api/notifications/stream", this::stream);
 		this.server.createContext("/api/tasks/slow", this::slow);
+		this.server.createContext("/api/scheduler/slow", this::slow);
 		this.server.createContext("/", this::echo);
 		this.server.start();
 	}
@@ -93,7 +95,9 @@ final class Upstream implements AutoCloseable {
 				+ exchange.getRequestURI().getRawPath() + "\",\"query\":\""
 				+ nullToEmpty(exchange.getRequestURI().getRawQuery()) + "\",\"authorization\":\""
 				+ nullToEmpty(exchange.getRequestHeaders().getFirst("Authorization")) + "\",\"requestId\":\""
-				+ nullToEmpty(exchange.getRequestHeaders().getFirst("X-Request-Id")) + "\"}";
+				+ nullToEmpty(exchange.getRequestHeaders().getFirst("X-Request-Id")) + "\",\"forwardedFor\":\""
+				+ String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of()))
+				+ "\",\"realIp\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("X-Real-IP")) + "\"}";
 		exchange.getResponseHeaders().set("X-Upstream", this.name);
 		send(exchange, 200, json);
 	}

@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -88,6 +89,12 @@ public class PlatformSecurityAutoConfiguration {
 		// becomes an AuthenticationServiceException, answered 503 instead of 500
 		return (token) -> decoder.decode(token)
 			.onErrorMap(IllegalStateException.class, (ex) -> new JwtException("The token keys cannot be fetched", ex));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ServerExchangeRejectedHandler.class)
+	ServerExchangeRejectedHandler hubServerExchangeRejectedHandler(ProblemResponses responses) {
+		return new RejectedExchangeProblems(responses);
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package hub.ameen.platform.security;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import hub.ameen.platform.test.security.TestTokens;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
@@ -64,6 +67,43 @@ class ResourceServerTests {
 			.isEqualTo(ProblemTypes.UNAUTHORIZED.toString())
 			.jsonPath("$.requestId")
 			.isNotEmpty();
+	}
+
+	@Test
+	void traceAndUnknownMethodsAreMethodNotAllowedProblemsWithAllow() {
+		for (String method : List.of("TRACE", "FOO")) {
+			this.client.method(HttpMethod.valueOf(method))
+				.uri("/api/crm/contacts")
+				.header(HttpHeaders.AUTHORIZATION, tokens.bearer("user-7", Permissions.CRM_READ))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+				.expectHeader()
+				.valueEquals(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo(ProblemTypes.METHOD_NOT_ALLOWED.toString());
+		}
+	}
+
+	@Test
+	void pathTheFirewallRefusesIsBadRequestProblemThatQuotesNoInput() {
+		for (String path : List.of("/api//crm/contacts", "/api/crm/..%2F..%2Fetc%2Fpasswd")) {
+			this.client.get()
+				.uri(URI.create("http://localhost:" + this.port + path))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo(ProblemTypes.BAD_REQUEST.toString())
+				.jsonPath("$.detail")
+				.isEqualTo("The request was rejected because its URL or headers are not allowed");
+		}
 	}
 
 	@Test

@@ -10,16 +10,19 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
 
 /**
  * Problem details for every error, request ids and the body size limit, for any reactive
- * web application that has this jar.
+ * web application that has this jar; also the actuator settings every service shares
+ * ({@code web-defaults.properties}: health probes, Prometheus, the application tag).
  */
 @AutoConfiguration(before = { ErrorWebFluxAutoConfiguration.class, WebFluxAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @EnableConfigurationProperties(HubWebProperties.class)
+@PropertySource("classpath:hub/ameen/platform/web/web-defaults.properties")
 public class PlatformWebAutoConfiguration {
 
 	@Bean

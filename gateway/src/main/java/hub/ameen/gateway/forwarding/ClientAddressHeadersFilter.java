@@ -1,0 +1,60 @@
+package hub.ameen.gateway.forwarding;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Sets {@code X-Forwarded-For} on every proxied request: the address of the peer that
+ * connected to the gateway, appended to the incoming header only when that peer is one of
+ * {@code hub.gateway.trusted-proxies}. From anyone else an incoming
+ * {@code X-Forwarded-For} (and {@code X-Real-IP}) is dropped, so a client cannot choose
+ * the address the services rate-limit on.
+ */
+public class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
+
+	/** The header this filter writes. */
+	public static final String X_FORWARDED_FOR = "X-Forwarded-For";
+
+	private static final String X_REAL_IP = "X-Real-IP";
+
+	private final List<AddressRange> trusted;
+
+	public ClientAddressHeadersFilter(List<String> trustedProxies) {
+		this.trusted = trustedProxies.stream().filter((text) -> !text.isBlank()).map(AddressRange::parse).toList();
+	}
+
+	@Override
+	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+		InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
+		if (peer == null || peer.getAddress() == null) {
+			return input;
+		}
+		boolean trustedPeer = this.trusted.stream().anyMatch((range) -> range.contains(peer.getAddress()));
+		HttpHeaders output = new HttpHeaders();
+		for (Map.Entry<String, List<String>> header : input.headerSet()) {
+			boolean forwarding = header.getKey().equalsIgnoreCase(X_FORWARDED_FOR)
+					|| (!trustedPeer && header.getKey().equalsIgnoreCase(X_REAL_IP));
+			if (!forwarding) {
+				output.addAll(header.getKey(), header.getValue());
+			}
+		}
+		List<String> incoming = exchange.getRequest().getHeaders().getOrEmpty(X_FORWARDED_FOR);
+		String client = peer.getAddress().getHostAddress();
+		output.set(X_FORWARDED_FOR,
+				(trustedPeer && !incoming.isEmpty()) ? String.join(", ", incoming) + ", " + client : client);
+		return output;
+	}
+
+	/** After Spring Cloud Gateway's own forwarded-header filters, which strip these. */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}
