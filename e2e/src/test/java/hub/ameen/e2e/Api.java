@@ -17,12 +17,18 @@ final class Api {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private final HttpClient http;
 
 	private final String base;
 
 	Api(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+	}
+
+	/** The API at another base, such as the edge's {@code https://localhost:PORT}. */
+	Api(String base, HttpClient http) {
+		this.base = base;
+		this.http = http;
 	}
 
 	Response get(String path, String bearer) {

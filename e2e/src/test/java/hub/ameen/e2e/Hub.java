@@ -39,6 +39,8 @@ final class Hub {
 
 	private final Map<String, Integer> ports;
 
+	private final Map<String, String> settings = new LinkedHashMap<>();
+
 	Hub(Path root, Path dataDir, Path logDir) {
 		this.root = root;
 		this.dataDir = dataDir;
@@ -117,7 +119,13 @@ final class Hub {
 		env.put("HUB_LOG_DIR", this.logDir.toString());
 		env.put("HUB_START_TIMEOUT", "120");
 		this.ports.forEach((name, port) -> env.put(PORT_VARIABLES.get(name), String.valueOf(port)));
+		env.putAll(this.settings);
 		return env;
+	}
+
+	/** An environment variable for every later {@code ./hub} command. */
+	void set(String name, String value) {
+		this.settings.put(name, value);
 	}
 
 	int port(String component) {
@@ -126,6 +134,10 @@ final class Hub {
 
 	Map<String, Integer> ports() {
 		return this.ports;
+	}
+
+	Path root() {
+		return this.root;
 	}
 
 	Path dataDir() {
@@ -177,6 +189,8 @@ final class Hub {
 		variables.put("scheduler-service", "HUB_PORT_SCHEDULER");
 		variables.put("notification-service", "HUB_PORT_NOTIFICATIONS");
 		variables.put("gateway", "HUB_PORT_GATEWAY");
+		variables.put("edge-http", "HUB_PORT_EDGE_HTTP");
+		variables.put("edge-https", "HUB_PORT_EDGE_HTTPS");
 		return variables;
 	}
 
