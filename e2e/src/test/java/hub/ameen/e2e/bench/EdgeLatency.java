@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -92,7 +94,7 @@ public final class EdgeLatency {
 			.build();
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		AtomicInteger failures = new AtomicInteger();
-		ConcurrentLinkedQueue<String> reasons = new ConcurrentLinkedQueue<>();
+		AtomicReference<String> firstFailure = new AtomicReference<>();
 		List<CompletableFuture<?>> pending = new ArrayList<>();
 		long interval = 1_000_000_000L / rate;
 		long start = System.nanoTime();
@@ -116,7 +118,7 @@ public final class EdgeLatency {
 		CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally((ex) -> null).join();
 		if (failures.get() > 0) {
 			System.out.printf("  %s: %d requests failed or were not 200, first: %s%n", base, failures.get(),
-					reasons.peek());
+					firstFailure.get());
 		}
 		return new ArrayList<>(latencies);
 	}
