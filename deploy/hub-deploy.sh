@@ -152,11 +152,13 @@ cmd_ssl() {
 	done
 	local domain email
 	domain="$(env_value HUB_DOMAIN)" email="$(env_value LETSENCRYPT_EMAIL)"
+	# a self-signed placeholder first, so that Nginx starts and can answer the ACME challenge
+	compose run --rm certbot bootstrap
 	compose up -d nginx
 	if ((renew)); then
-		compose run --rm certbot renew --webroot -w /var/www/certbot
+		compose run --rm --entrypoint certbot certbot renew --webroot -w /var/www/certbot
 	else
-		compose run --rm certbot certonly --webroot -w /var/www/certbot -d "$domain" \
+		compose run --rm --entrypoint certbot certbot certonly --webroot -w /var/www/certbot -d "$domain" \
 			--email "$email" --agree-tos --no-eff-email --non-interactive ${staging[@]+"${staging[@]}"}
 	fi
 	compose exec nginx nginx -s reload

@@ -19,18 +19,25 @@ final class Api {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(2))
-		.build();
+	private final HttpClient http;
 
 	private final String base;
 
 	private final int port;
 
 	Api(int port) {
-		this.port = port;
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port,
+				HttpClient.newBuilder()
+					.version(HttpClient.Version.HTTP_1_1)
+					.connectTimeout(Duration.ofSeconds(2))
+					.build());
+	}
+
+	/** The API at another base, such as the edge's {@code https://localhost:PORT}. */
+	Api(String base, HttpClient http) {
+		this.base = base;
+		this.http = http;
+		this.port = URI.create(base).getPort();
 	}
 
 	int port() {

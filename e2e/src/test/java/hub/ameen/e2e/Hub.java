@@ -39,7 +39,7 @@ final class Hub {
 
 	private final Map<String, Integer> ports;
 
-	private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+	private final Map<String, String> settings = new LinkedHashMap<>();
 
 	Hub(Path root, Path dataDir, Path logDir) {
 		this(root, dataDir, logDir, freePorts());
@@ -141,15 +141,13 @@ final class Hub {
 		env.put("HUB_LOG_DIR", this.logDir.toString());
 		env.put("HUB_START_TIMEOUT", "120");
 		this.ports.forEach((name, port) -> env.put(PORT_VARIABLES.get(name), String.valueOf(port)));
-		env.putAll(this.extraEnvironment);
+		env.putAll(this.settings);
 		return env;
 	}
 
-	/**
-	 * Sets a variable for every later {@code ./hub} command (e.g. a port of an add-on).
-	 */
-	void setEnvironment(String variable, String value) {
-		this.extraEnvironment.put(variable, value);
+	/** An environment variable for every later {@code ./hub} command. */
+	void set(String name, String value) {
+		this.settings.put(name, value);
 	}
 
 	int port(String component) {
@@ -166,6 +164,10 @@ final class Hub {
 
 	Map<String, Integer> ports() {
 		return this.ports;
+	}
+
+	Path root() {
+		return this.root;
 	}
 
 	Path dataDir() {
@@ -218,6 +220,8 @@ final class Hub {
 		variables.put("notification-service", "HUB_PORT_NOTIFICATIONS");
 		variables.put("gateway", "HUB_PORT_GATEWAY");
 		variables.put("gateway-management", "HUB_PORT_GATEWAY_MANAGEMENT");
+		variables.put("edge-http", "HUB_PORT_EDGE_HTTP");
+		variables.put("edge-https", "HUB_PORT_EDGE_HTTPS");
 		return variables;
 	}
 

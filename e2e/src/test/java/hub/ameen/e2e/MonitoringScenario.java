@@ -72,7 +72,7 @@ final class MonitoringScenario {
 	void prometheusScrapesTheSuiteAndEveryDashboardAndRuleExpressionEvaluates(String adminPassword) throws Exception {
 		Tools.require("prometheus");
 		this.port = freePort();
-		this.hub.setEnvironment("HUB_PORT_PROMETHEUS", String.valueOf(this.port));
+		this.hub.set("HUB_PORT_PROMETHEUS", String.valueOf(this.port));
 		Hub.Result up = this.hub.run(Duration.ofSeconds(90), "prometheus");
 		assertThat(up.exitCode()).as(up.output()).isZero();
 		try {

@@ -32,14 +32,19 @@ final class SseClient implements AutoCloseable {
 	private volatile Stream<String> lines;
 
 	SseClient(int port, String path, String bearer, String lastEventId) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Accept", "text/event-stream")
-			.header("Authorization", "Bearer " + bearer);
+		this(HttpClient.newHttpClient(), URI.create("http://localhost:" + port + path), bearer, lastEventId);
+	}
+
+	/** A stream at any address; without a bearer token, as a browser's EventSource. */
+	SseClient(HttpClient http, URI uri, String bearer, String lastEventId) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", lastEventId);
 		}
-		this.response = HttpClient.newHttpClient()
-			.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+		this.response = http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
 		this.response.thenAccept((answer) -> {
 			this.lines = answer.body();
 			Thread reader = new Thread(() -> read(answer.body()), "sse-reader");

@@ -157,6 +157,22 @@ class SuiteIT {
 				+ " ms, after a password change: " + changed.toMillis() + " ms");
 	}
 
+	@Test
+	@Order(90)
+	void edgeServesTheSuiteOverHttpsWithItsHeadersLimitsAndALiveStream(@TempDir Path temp) throws Exception {
+		EdgeScenario edge = EdgeScenario.start(this.hub, this.gateway, temp);
+		edge.httpRedirectsToHttps();
+		edge.onlyTls12And13AreAccepted();
+		edge.securityHeadersAreOnEveryKindOfResponse();
+		edge.jsonAndScriptsAreCompressedAndOnlyHashedAssetsAreCachedForAYear();
+		edge.bodiesOver20MegabytesAreRefusedWith413();
+		Duration delay = edge.notificationReachesAStreamThroughTheEdgeWithinASecond(adminPassword().trim());
+		System.out.println("e2e: notification created -> SSE through Nginx: " + delay.toMillis() + " ms");
+		// last: they leave this machine's address over the sign-in limits for a minute
+		edge.aClientsForwardedForDoesNotChooseTheAddressUpstream();
+		edge.aSignInBurstIsLimitedByTheEdgeWhateverForwardedForSays();
+	}
+
 	private ReminderScenario reminders() throws Exception {
 		String member = new IdentityScenario(this.gateway).login("member@hub.test", "member-initial-password")
 			.json()
