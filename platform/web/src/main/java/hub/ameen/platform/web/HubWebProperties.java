@@ -12,8 +12,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxBodySize the largest request body accepted; larger ones get 413 (also the
  * in-memory limit of the codecs, so JSON bodies up to this size decode)
+ * @param maxRequestTarget the longest path and query accepted; longer ones get a 414
+ * problem (the server's own request-line limit,
+ * {@code server.netty.max-initial-line-length}, is set well above it, so that the client
+ * gets a problem detail rather than an empty 414)
  */
 @Validated
 @ConfigurationProperties("hub.web")
-public record HubWebProperties(@NotNull @DefaultValue("20MB") DataSize maxBodySize) {
+public record HubWebProperties(@NotNull @DefaultValue("20MB") DataSize maxBodySize,
+		@NotNull @DefaultValue("8KB") DataSize maxRequestTarget) {
 }

@@ -52,6 +52,11 @@ public class PlatformWebAutoConfiguration {
 		return new BodySizeLimitFilter(properties.maxBodySize());
 	}
 
+	@Bean
+	RequestTargetLimitFilter hubRequestTargetLimitFilter(HubWebProperties properties) {
+		return new RequestTargetLimitFilter(properties.maxRequestTarget());
+	}
+
 	/**
 	 * Let JSON bodies up to the body limit decode; runs before Boot's own customizer so
 	 * that an explicit {@code spring.http.codecs.max-in-memory-size} still wins.

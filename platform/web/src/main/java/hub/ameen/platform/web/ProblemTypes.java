@@ -34,6 +34,8 @@ public final class ProblemTypes {
 
 	public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
 
+	public static final URI URI_TOO_LONG = URI.create(BASE + "uri-too-long");
+
 	public static final URI TOO_MANY_REQUESTS = URI.create(BASE + "too-many-requests");
 
 	public static final URI INTERNAL = URI.create(BASE + "internal");
@@ -58,6 +60,7 @@ public final class ProblemTypes {
 			case 406 -> NOT_ACCEPTABLE;
 			case 409 -> CONFLICT;
 			case 413 -> PAYLOAD_TOO_LARGE;
+			case 414 -> URI_TOO_LONG;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
 			case 429 -> TOO_MANY_REQUESTS;
 			case 502, 503, 504 -> SERVICE_UNAVAILABLE;

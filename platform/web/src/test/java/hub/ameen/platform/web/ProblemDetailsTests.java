@@ -157,6 +157,16 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void aPathAndQueryOverEightKilobytesIsAUriTooLongProblemAndAShorterLongOneIsServed() {
+		String id = "x".repeat(5_000);
+		problem(this.client.get().uri("/test/contacts/" + id), HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND);
+		problem(this.client.get().uri("/test/contacts/a?q=" + "%25".repeat(3_000)), HttpStatus.URI_TOO_LONG,
+				ProblemTypes.URI_TOO_LONG)
+			.jsonPath("$.detail")
+			.isEqualTo("The request's path and query are longer than 8192 characters");
+	}
+
+	@Test
 	void aStreamClientsUnknownPathIsStillAJsonProblemNotAnEvent() {
 		problem(this.client.get().uri("/nowhere/stream").accept(MediaType.TEXT_EVENT_STREAM), HttpStatus.NOT_FOUND,
 				ProblemTypes.NOT_FOUND)
