@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Debian's Prometheus, started by {@code ./hub prometheus} against the running suite:
@@ -88,18 +89,12 @@ final class MonitoringScenario {
 		assertThat(Hub.isFree(this.port)).as("Prometheus's port after ./hub prometheus down").isTrue();
 	}
 
-	private void awaitEveryServiceScraped() throws Exception {
-		Map<String, String> health = Map.of();
-		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		while (System.nanoTime() < deadline) {
-			health = targetHealth();
-			if (health.keySet().containsAll(Hub.SERVICES) && health.values().stream().allMatch("up"::equals)) {
-				return;
-			}
-			Thread.sleep(500);
-		}
-		assertThat(health).as("every service's target is up").containsKeys(Hub.SERVICES.toArray(String[]::new));
-		assertThat(health.values()).as("every target's health: " + health).allMatch("up"::equals);
+	private void awaitEveryServiceScraped() {
+		await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			Map<String, String> health = targetHealth();
+			assertThat(health).as("every service's target is up").containsKeys(Hub.SERVICES.toArray(String[]::new));
+			assertThat(health.values()).as("every target's health: " + health).allMatch("up"::equals);
+		});
 	}
 
 	private Map<String, String> targetHealth() throws Exception {
