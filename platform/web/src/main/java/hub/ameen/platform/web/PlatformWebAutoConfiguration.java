@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Problem details for every error, request ids and the body size limit, for any reactive
@@ -55,6 +57,16 @@ public class PlatformWebAutoConfiguration {
 	@Bean
 	RequestTargetLimitFilter hubRequestTargetLimitFilter(HubWebProperties properties) {
 		return new RequestTargetLimitFilter(properties.maxRequestTarget());
+	}
+
+	/**
+	 * Every JSON string read into a request record must be well-formed Unicode; Boot's
+	 * Jackson auto-configuration registers this module with the mapper the codecs use.
+	 */
+	@Bean
+	JacksonModule hubWellFormedStringsModule() {
+		return new SimpleModule("hub-well-formed-strings").addDeserializer(String.class,
+				new WellFormedStringDeserializer());
 	}
 
 	/**

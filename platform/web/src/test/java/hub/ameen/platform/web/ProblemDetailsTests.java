@@ -98,6 +98,30 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void aLoneSurrogateInAJsonStringIsAMalformedBodyAndAPairedOneIsKept() {
+		problem(this.client.post()
+			.uri("/test/contacts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": \"Ada \\ud800\", \"email\": \"ada@example.com\"}"), HttpStatus.BAD_REQUEST,
+				ProblemTypes.MALFORMED_BODY);
+		problem(this.client.post()
+			.uri("/test/contacts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": \"\\udc00Ada\", \"email\": \"ada@example.com\"}"), HttpStatus.BAD_REQUEST,
+				ProblemTypes.MALFORMED_BODY);
+		this.client.post()
+			.uri("/test/contacts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": \"Ada \\ud83d\\ude00\", \"email\": \"ada@example.com\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Ada \uD83D\uDE00");
+	}
+
+	@Test
 	void missingBodyIsMalformedBody() {
 		problem(this.client.post().uri("/test/contacts").contentType(MediaType.APPLICATION_JSON),
 				HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY);
