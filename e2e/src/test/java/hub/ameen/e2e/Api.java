@@ -25,6 +25,9 @@ final class Api {
 
 	private final int port;
 
+	/** The client address a trusted proxy in front would forward, or null for none. */
+	private final String forwardedFor;
+
 	Api(int port) {
 		this("http://localhost:" + port,
 				HttpClient.newBuilder()
@@ -35,9 +38,23 @@ final class Api {
 
 	/** The API at another base, such as the edge's {@code https://localhost:PORT}. */
 	Api(String base, HttpClient http) {
+		this(base, http, null);
+	}
+
+	private Api(String base, HttpClient http, String forwardedFor) {
 		this.base = base;
 		this.http = http;
 		this.port = URI.create(base).getPort();
+		this.forwardedFor = forwardedFor;
+	}
+
+	/**
+	 * The same API called by another client behind the suite's local proxy: every request
+	 * carries {@code X-Forwarded-For: address}, which the gateway believes only because
+	 * the suite runs it with loopback as a trusted proxy (as Nginx on the same host is).
+	 */
+	Api from(String address) {
+		return new Api(this.base, this.http, address);
 	}
 
 	int port() {
@@ -67,7 +84,8 @@ final class Api {
 	 * {@link Response#NO_CONNECTION}.
 	 */
 	Response call(Call call, Duration timeout) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + call.path())).timeout(timeout);
+		HttpRequest.Builder request = forwarded(HttpRequest.newBuilder(URI.create(this.base + call.path())))
+			.timeout(timeout);
 		if (call.bearer() != null) {
 			request.header("Authorization", "Bearer " + call.bearer());
 		}
@@ -123,11 +141,15 @@ final class Api {
 	}
 
 	private HttpRequest.Builder request(String path, String bearer) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(TIMEOUT);
+		HttpRequest.Builder builder = forwarded(HttpRequest.newBuilder(URI.create(this.base + path))).timeout(TIMEOUT);
 		if (bearer != null) {
 			builder.header("Authorization", "Bearer " + bearer);
 		}
 		return builder;
+	}
+
+	private HttpRequest.Builder forwarded(HttpRequest.Builder request) {
+		return (this.forwardedFor != null) ? request.header("X-Forwarded-For", this.forwardedFor) : request;
 	}
 
 	private Response send(HttpRequest.Builder request) {

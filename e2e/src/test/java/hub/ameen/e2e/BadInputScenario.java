@@ -47,7 +47,15 @@ final class BadInputScenario {
 	private static final List<String> ID_PLACEHOLDERS = List.of("task", "assignedTask", "event", "attendedEvent",
 			"contact", "user", "notification", "role");
 
+	/**
+	 * The fuzzer's client address: its many bad sign-ins empty this address's bucket
+	 * only, never the cast's.
+	 */
+	static final String ADDRESS = "198.51.100.66";
+
 	private final Cast cast;
+
+	private final Api client;
 
 	private final Fixtures fixtures;
 
@@ -57,6 +65,7 @@ final class BadInputScenario {
 
 	BadInputScenario(Cast cast, Fixtures fixtures) {
 		this.cast = cast;
+		this.client = cast.gateway().from(ADDRESS);
 		this.fixtures = fixtures;
 	}
 
@@ -104,8 +113,7 @@ final class BadInputScenario {
 	private void send(Generated request) {
 		Api.Call call = request.call();
 		Api.Response response = request.endpoint().isStream() && call.method().equals("GET")
-				? this.cast.gateway().open(call.path(), call.bearer(), TIMEOUT)
-				: this.cast.gateway().call(call, TIMEOUT);
+				? this.client.open(call.path(), call.bearer(), TIMEOUT) : this.client.call(call, TIMEOUT);
 		this.tried.computeIfAbsent(request.endpoint().toString(), (key) -> new AtomicInteger()).incrementAndGet();
 		String problem = problem(response);
 		if (problem != null) {
@@ -139,14 +147,17 @@ final class BadInputScenario {
 	}
 
 	/**
-	 * One valid request per endpoint as a member and as the admin (key rotation only as a
-	 * member), on shared resources and a spare user, never on the cast.
+	 * One valid request per endpoint as a member and as the admin (key rotation and the
+	 * password change only as a member: a wrong current password counts toward the
+	 * account's lockout, and the admin must still sign in afterwards), on shared
+	 * resources and a spare user, never on the cast.
 	 */
 	private List<Base> bases() {
 		List<Base> bases = new ArrayList<>();
 		for (Endpoint endpoint : Endpoints.ALL) {
 			for (Actor actor : List.of(Actor.OTHER, Actor.ADMIN)) {
-				if (actor == Actor.ADMIN && endpoint.path().endsWith("/rotate")) {
+				if (actor == Actor.ADMIN
+						&& (endpoint.path().endsWith("/rotate") || endpoint.path().equals("/api/auth/password"))) {
 					continue;
 				}
 				Map<String, String> bound = new HashMap<>();

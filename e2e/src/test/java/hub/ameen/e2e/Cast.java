@@ -25,6 +25,9 @@ final class Cast {
 
 	static final String PASSWORD = "security-suite-password-1";
 
+	/** The cast's client address (TEST-NET-2), so its sign-ins count on no one else's. */
+	static final String ADDRESS = "198.51.100.10";
+
 	private static final Duration RENEW_AFTER = Duration.ofMinutes(4);
 
 	private final Api gateway;
@@ -97,6 +100,11 @@ final class Cast {
 
 	String id(Actor actor) {
 		return (actor == Actor.ANONYMOUS) ? "nobody" : this.sessions.get(actor.name()).id();
+	}
+
+	/** The email a member of the cast signs in with (with {@link #PASSWORD}). */
+	String email(Actor member) {
+		return member.name().toLowerCase(java.util.Locale.ROOT) + "@" + this.domain;
 	}
 
 	/** The member who is given the owner's tasks. */

@@ -47,6 +47,9 @@ final class FaultScenario {
 
 	private static final Duration UNDER_LOAD = Duration.ofSeconds(4);
 
+	/** How long a read that fails for a moment is tried again. */
+	private static final Duration READ_BACK = Duration.ofSeconds(30);
+
 	private final Hub hub;
 
 	private final Cast cast;
@@ -161,13 +164,17 @@ final class FaultScenario {
 	}
 
 	/**
-	 * The ids that do not read back, each with its last answer; a read that fails for a
-	 * moment (a timeout on a loaded machine) is tried again a few times.
+	 * The ids that do not read back, each with its last answer. A read answered 5xx or
+	 * not at all (a breaker still open for a few seconds after its service came back, a
+	 * timeout on a loaded machine) is tried again for a while; a 404 is final.
 	 */
 	private List<String> unreadable(String path, Actor actor, java.util.Collection<String> ids) {
 		return ids.parallelStream().map((id) -> {
-			Api.Response read = null;
-			for (int attempt = 0; attempt < 5 && (read == null || (!read.ok() && read.status() != 404)); attempt++) {
+			long deadline = System.nanoTime() + READ_BACK.toNanos();
+			Api.Response read = this.gateway.call(new Api.Call("GET", path + id, this.cast.token(actor), null, null),
+					Duration.ofSeconds(10));
+			while (!read.ok() && read.status() != 404 && System.nanoTime() < deadline) {
+				pause(Duration.ofMillis(250));
 				read = this.gateway.call(new Api.Call("GET", path + id, this.cast.token(actor), null, null),
 						Duration.ofSeconds(10));
 			}

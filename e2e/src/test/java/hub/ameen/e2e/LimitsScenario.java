@@ -42,6 +42,7 @@ final class LimitsScenario {
 	}
 
 	List<String> everyRequestIsBounded() {
+		signInsAreLimitedPerClientAddress();
 		pagesAreCapped();
 		listsInBodiesAreCapped();
 		recurrenceExpansionIsBounded();
@@ -79,6 +80,30 @@ final class LimitsScenario {
 		check(Actor.OWNER, "PUT", "/api/notifications/preferences", Map.of("muted", many), LimitsScenario::is400);
 		check(Actor.ADMIN, "POST", "/api/users/roles", Map.of("name", "many", "permissions", many),
 				LimitsScenario::is400);
+	}
+
+	/**
+	 * A burst of wrong sign-ins from one client address is answered 429, while a member's
+	 * correct sign-in from another address is still served: the limit keys on the
+	 * client's address as the gateway forwards it, not on the gateway's own.
+	 */
+	private void signInsAreLimitedPerClientAddress() {
+		Api attacker = this.gateway.from("198.51.100.99");
+		Api.Response last = null;
+		for (int i = 0; i < 30 && (last == null || last.status() != 429); i++) {
+			last = attacker.post("/api/auth/login", null,
+					Map.of("email", "guess-" + i + "@limits.test", "password", "not-the-password-" + i));
+		}
+		this.checks++;
+		if (last.status() != 429) {
+			this.failures.add("30 wrong sign-ins from one address were never limited: " + last);
+		}
+		this.checks++;
+		Api.Response member = this.gateway.post("/api/auth/login", null,
+				Map.of("email", this.cast.email(Actor.OWNER), "password", Cast.PASSWORD));
+		if (member.status() != 200) {
+			this.failures.add("a member's sign-in from another address while one address is limited: " + member);
+		}
 	}
 
 	/**

@@ -45,10 +45,10 @@ final class Upstream implements AutoCloseable {
 	/** Released by a test to let the stream send its second event. */
 	volatile CountDownLatch secondEvent = new CountDownLatch(1);
 
-	private Upstream(String name) {
+	private Upstream(String name, int port) {
 		this.name = name;
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -63,7 +63,14 @@ final class Upstream implements AutoCloseable {
 	}
 
 	static Upstream start(String name) {
-		return new Upstream(name);
+		return new Upstream(name, 0);
+	}
+
+	/**
+	 * A stand-in on a chosen port, e.g. one the gateway already calls and finds closed.
+	 */
+	static Upstream startOn(String name, int port) {
+		return new Upstream(name, port);
 	}
 
 	String url() {

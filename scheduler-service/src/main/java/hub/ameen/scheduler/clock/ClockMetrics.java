@@ -11,12 +11,26 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class ClockMetrics {
 
+	private static final String SKIPPED = "hub.scheduler.timers.skipped";
+
+	private static final String FIRED = "hub.scheduler.timers.fired";
+
+	private static final String LATE = "hub.scheduler.timers.late";
+
 	private final MeterRegistry registry;
 
 	private final io.micrometer.core.instrument.Timer lag;
 
-	ClockMetrics(MeterRegistry registry) {
+	ClockMetrics(MeterRegistry registry, java.util.Collection<String> kinds) {
 		this.registry = registry;
+		// every series exists from the start at 0, so that rate() and alerts see the
+		// first
+		// late or skipped timer as an increase, not as a series that appears
+		for (String kind : kinds) {
+			counter(SKIPPED, "Timers advanced without firing", kind);
+			counter(FIRED, "Timers fired", kind);
+			counter(LATE, "Timers fired late", kind);
+		}
 		this.lag = io.micrometer.core.instrument.Timer.builder("hub.scheduler.firing.lag")
 			.description("Time from a timer's due time to its firing")
 			.publishPercentileHistogram()
@@ -25,12 +39,12 @@ final class ClockMetrics {
 
 	void fired(Timer timer, Firing firing) {
 		if (firing.skipped()) {
-			counter("hub.scheduler.timers.skipped", "Timers advanced without firing", timer.kind()).increment();
+			counter(SKIPPED, "Timers advanced without firing", timer.kind()).increment();
 			return;
 		}
-		counter("hub.scheduler.timers.fired", "Timers fired", timer.kind()).increment();
+		counter(FIRED, "Timers fired", timer.kind()).increment();
 		if (firing.late()) {
-			counter("hub.scheduler.timers.late", "Timers fired late", timer.kind()).increment();
+			counter(LATE, "Timers fired late", timer.kind()).increment();
 		}
 		this.lag.record(Duration.between(timer.dueAt(), firing.firedAt()));
 	}

@@ -71,8 +71,8 @@ public final class TimerClock implements SmartLifecycle {
 		this.timers = timers;
 		this.clock = clock;
 		this.properties = properties;
-		this.metrics = new ClockMetrics(registry);
 		handlers.forEach((handler) -> handler.kinds().forEach((kind) -> this.handlers.put(kind, handler)));
+		this.metrics = new ClockMetrics(registry, this.handlers.keySet());
 		this.counters = store.collection("clock.counters", Codec.utf8(), Codec.longKey());
 		timers.onScheduled(this::wakeUp);
 	}
