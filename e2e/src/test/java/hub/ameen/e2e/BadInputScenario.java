@@ -63,6 +63,8 @@ final class BadInputScenario {
 
 	private final Map<String, List<String>> failures = new ConcurrentHashMap<>();
 
+	private final long started = System.nanoTime();
+
 	BadInputScenario(Cast cast, Fixtures fixtures) {
 		this.cast = cast;
 		this.client = cast.gateway().from(ADDRESS);
@@ -112,6 +114,7 @@ final class BadInputScenario {
 
 	private void send(Generated request) {
 		Api.Call call = request.call();
+		long at = System.nanoTime() - this.started;
 		Api.Response response = request.endpoint().isStream() && call.method().equals("GET")
 				? this.client.open(call.path(), call.bearer(), TIMEOUT) : this.client.call(call, TIMEOUT);
 		this.tried.computeIfAbsent(request.endpoint().toString(), (key) -> new AtomicInteger()).incrementAndGet();
@@ -119,8 +122,8 @@ final class BadInputScenario {
 		if (problem != null) {
 			String group = request.kind() + " | " + problem;
 			this.failures.computeIfAbsent(group, (key) -> java.util.Collections.synchronizedList(new ArrayList<>()))
-				.add("[" + request.endpoint() + "] " + call + "\n      -> " + response + " (" + response.millis()
-						+ " ms)");
+				.add(String.format("[%s] %s%n      -> %s (%d ms, sent at %.1f s)", request.endpoint(), call, response,
+						response.millis(), at / 1e9));
 		}
 	}
 

@@ -49,7 +49,9 @@ class SuiteIT {
 	@BeforeAll
 	void up(@TempDir Path temp) {
 		Path root = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
-		this.hub = new Hub(root, temp.resolve("data"), temp.resolve("logs"));
+		// -Dhub.e2e.logs=DIR keeps the services' logs after the run, to read a failure's
+		Path logs = Path.of(System.getProperty("hub.e2e.logs", temp.resolve("logs").toString()));
+		this.hub = new Hub(root, temp.resolve("data"), logs);
 		List<Path> missing = this.hub.missingJars();
 		if (!missing.isEmpty()) {
 			String message = "\n\n*** SuiteIT SKIPPED: the service jars are missing: " + missing

@@ -1,6 +1,7 @@
 package hub.ameen.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -42,6 +43,13 @@ public class PlatformWebAutoConfiguration {
 	@Order(-2)
 	ErrorWebExceptionHandler hubErrorWebExceptionHandler(ProblemDetailsHandler handler, ProblemResponses responses) {
 		return new ProblemErrorWebExceptionHandler(handler, responses);
+	}
+
+	/** Works around reactor/reactor-netty#4361: see {@link ReadRearmingCustomizer}. */
+	@Bean
+	@ConditionalOnClass(name = "reactor.netty.http.server.HttpServer")
+	ReadRearmingCustomizer hubReadRearmingCustomizer() {
+		return new ReadRearmingCustomizer();
 	}
 
 	@Bean
