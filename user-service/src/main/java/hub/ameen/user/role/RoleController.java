@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.store.Store;
@@ -39,12 +40,12 @@ class RoleController {
 
 	private final RoleStore roles;
 
-	private final RoleEvents events;
+	private final Outbox outbox;
 
-	RoleController(Store store, RoleStore roles, RoleEvents events) {
+	RoleController(Store store, RoleStore roles, Outbox outbox) {
 		this.store = store;
 		this.roles = roles;
-		this.events = events;
+		this.outbox = outbox;
 	}
 
 	@GetMapping
@@ -61,7 +62,7 @@ class RoleController {
 			if (!this.roles.insert(txn, role)) {
 				throw new ConflictException("role " + role.name() + " already exists");
 			}
-			this.events.publish(txn, RoleEvents.CREATED, role, admin.id());
+			this.outbox.publish(txn, Role.CREATED.about(role.name(), role).by(admin.id()));
 			return role;
 		})).map((created) -> ResponseEntity.created(URI.create("/api/users/roles/" + created.name())).body(created));
 	}
@@ -80,7 +81,7 @@ class RoleController {
 			}
 			Role changed = new Role(name, request.description(), permissions, false);
 			this.roles.put(txn, changed);
-			this.events.publish(txn, RoleEvents.UPDATED, changed, admin.id());
+			this.outbox.publish(txn, Role.UPDATED.about(name, changed).by(admin.id()));
 			return changed;
 		}));
 	}

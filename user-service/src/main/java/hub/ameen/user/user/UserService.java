@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import hub.ameen.platform.events.EventType;
+import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
@@ -15,6 +17,7 @@ import hub.ameen.platform.store.WriteTxn;
 import hub.ameen.platform.web.BadRequestException;
 import hub.ameen.platform.web.ConflictException;
 import hub.ameen.platform.web.NotFoundException;
+import hub.ameen.user.credential.CredentialSet;
 import hub.ameen.user.credential.Credentials;
 import hub.ameen.user.role.RoleStore;
 import reactor.core.publisher.Mono;
@@ -34,18 +37,17 @@ public class UserService {
 
 	private final RoleStore roles;
 
-	private final UserEvents events;
+	private final Outbox outbox;
 
 	private final Credentials credentials;
 
 	private final Clock clock;
 
-	UserService(Store store, UserStore users, RoleStore roles, UserEvents events, Credentials credentials,
-			Clock clock) {
+	UserService(Store store, UserStore users, RoleStore roles, Outbox outbox, Credentials credentials, Clock clock) {
 		this.store = store;
 		this.users = users;
 		this.roles = roles;
-		this.events = events;
+		this.outbox = outbox;
 		this.credentials = credentials;
 		this.clock = clock;
 	}
@@ -60,7 +62,7 @@ public class UserService {
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((credential) -> this.store.write((txn) -> {
 				User user = create(txn, id, request, actorId);
-				this.credentials.publish(txn, credential, actorId);
+				this.outbox.publish(txn, CredentialSet.SET.about(id, credential).by(actorId));
 				return user;
 			}))
 			.onErrorMap(StoreException.UniqueViolationException.class, (ex) -> duplicateEmail(request.email()));
@@ -75,7 +77,7 @@ public class UserService {
 		User user = new User(id, request.email().trim(), request.displayName().trim(), User.Status.active,
 				request.roles(), request.timeZone(), request.locale(), now, now, null);
 		this.users.put(txn, user);
-		this.events.publish(txn, UserEvents.CREATED, user, actorId);
+		publish(txn, UserPayload.CREATED, user, actorId);
 		return user;
 	}
 
@@ -90,7 +92,7 @@ public class UserService {
 	}
 
 	public Mono<User> updateProfile(String id, ProfileChange change, String actorId) {
-		return change(id, UserEvents.UPDATED, actorId,
+		return change(id, UserPayload.UPDATED, actorId,
 				(user) -> new User(user.id(), Objects.requireNonNullElse(change.email(), user.email()).trim(),
 						Objects.requireNonNullElse(change.displayName(), user.displayName()).trim(), user.status(),
 						user.roles(), Objects.requireNonNullElse(change.timeZone(), user.timeZone()),
@@ -103,7 +105,7 @@ public class UserService {
 		if (id.equals(actorId)) {
 			return Mono.error(new ConflictException("you cannot change your own status"));
 		}
-		String type = (status == User.Status.disabled) ? UserEvents.DISABLED : UserEvents.ENABLED;
+		EventType<UserPayload> type = (status == User.Status.disabled) ? UserPayload.DISABLED : UserPayload.ENABLED;
 		return change(id, type, actorId,
 				(user) -> new User(user.id(), user.email(), user.displayName(), status, user.roles(), user.timeZone(),
 						user.locale(), user.createdAt(), this.clock.instant(), user.passwordChangedAt()));
@@ -112,7 +114,7 @@ public class UserService {
 	public Mono<User> setRoles(String id, List<String> roleNames, String actorId) {
 		return this.store.write((txn) -> {
 			requireRolesExist(txn, roleNames);
-			return apply(txn, id, UserEvents.ROLES_CHANGED, actorId,
+			return apply(txn, id, UserPayload.ROLES_CHANGED, actorId,
 					(user) -> new User(user.id(), user.email(), user.displayName(), user.status(),
 							List.copyOf(new java.util.LinkedHashSet<>(roleNames)), user.timeZone(), user.locale(),
 							user.createdAt(), this.clock.instant(), user.passwordChangedAt()));
@@ -139,24 +141,29 @@ public class UserService {
 		return this.store.write((txn) -> {
 			User user = this.users.get(txn, id).orElseThrow(() -> new NotFoundException("User", id));
 			this.users.delete(txn, id);
-			this.events.publish(txn, UserEvents.DELETED, user, actorId);
+			publish(txn, UserPayload.DELETED, user, actorId);
 			return user;
 		}).then();
 	}
 
-	private Mono<User> change(String id, String type, String actorId, UnaryOperator<User> change) {
+	private Mono<User> change(String id, EventType<UserPayload> type, String actorId, UnaryOperator<User> change) {
 		return this.store.write((txn) -> apply(txn, id, type, actorId, change));
 	}
 
-	private User apply(WriteTxn txn, String id, String type, String actorId, UnaryOperator<User> change) {
+	private User apply(WriteTxn txn, String id, EventType<UserPayload> type, String actorId,
+			UnaryOperator<User> change) {
 		User current = this.users.get(txn, id).orElseThrow(() -> new NotFoundException("User", id));
 		User changed = change.apply(current);
 		if (changed.equals(current)) {
 			return current;
 		}
 		this.users.put(txn, changed);
-		this.events.publish(txn, type, changed, actorId);
+		publish(txn, type, changed, actorId);
 		return changed;
+	}
+
+	private void publish(WriteTxn txn, EventType<UserPayload> type, User user, String actorId) {
+		this.outbox.publish(txn, type.about(user.id(), UserPayload.of(user)).by(actorId));
 	}
 
 	private void requireRolesExist(WriteTxn txn, List<String> names) {

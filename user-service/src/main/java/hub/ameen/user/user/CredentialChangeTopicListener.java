@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.WriteTxn;
@@ -16,46 +17,36 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * Records on each user when auth-service last changed their password
- * ({@code credential.changed}), once per event.
+ * Reads auth-service's {@code hub.auth.credential.v1} and records on each user when their
+ * password last changed ({@code credential.changed}), once per event.
  */
 @Component
-class PasswordChangesListener {
-
-	/** auth-service's password changes, keyed by user id. */
-	static final String CREDENTIALS_TOPIC = "hub.auth.credential.v1";
-
-	static final String CREDENTIAL_CHANGED = "credential.changed";
-
-	private final Inbox inbox;
+class CredentialChangeTopicListener {
 
 	private final UserService users;
 
-	private final JsonMapper json;
+	private final EventHandlers handlers;
 
-	PasswordChangesListener(Inbox inbox, UserService users, JsonMapper json) {
-		this.inbox = inbox;
+	CredentialChangeTopicListener(Inbox inbox, UserService users, JsonMapper json) {
 		this.users = users;
-		this.json = json;
+		this.handlers = EventHandlers.through(inbox, json)
+			.on("credential.changed", CredentialChanged.class, this::record);
 	}
 
 	/** Declared here too, so that either service may start first on a fresh broker. */
 	@Bean
 	static KafkaAdmin.NewTopics authCredentialTopics() {
-		return Topics.declare(CREDENTIALS_TOPIC);
+		return Topics.declare(Topics.CREDENTIAL_CHANGE);
 	}
 
-	@KafkaListener(id = "user-password-changes", groupId = "user-service", topics = CREDENTIALS_TOPIC)
+	@KafkaListener(id = "user-password-changes", groupId = "user-service", topics = Topics.CREDENTIAL_CHANGE)
 	void on(ConsumerRecord<String, EventEnvelope> record) {
-		this.inbox.process(record.value(), this::apply);
+		this.handlers.handle(record.value());
 	}
 
-	private void apply(WriteTxn txn, EventEnvelope event) {
-		if (CREDENTIAL_CHANGED.equals(event.type())) {
-			CredentialChanged changed = event.payloadAs(CredentialChanged.class, this.json);
-			Instant at = (changed.changedAt() != null) ? changed.changedAt() : event.occurredAt();
-			this.users.recordPasswordChange(txn, event.key(), at);
-		}
+	private void record(WriteTxn txn, EventEnvelope event, CredentialChanged changed) {
+		Instant at = (changed.changedAt() != null) ? changed.changedAt() : event.occurredAt();
+		this.users.recordPasswordChange(txn, event.key(), at);
 	}
 
 	/** The part of {@code credential.changed} this service reads. */
