@@ -8,7 +8,7 @@ import java.util.Map;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.test.kafka.TopicWriter;
-import hub.ameen.user.user.User;
+import hub.ameen.user.directory.User;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;

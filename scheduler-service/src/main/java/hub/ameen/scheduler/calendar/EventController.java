@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
@@ -45,7 +46,7 @@ class EventController {
 	}
 
 	@PostMapping("/events")
-	@PreAuthorize("hasAuthority('scheduler:write')")
+	@PreAuthorize(Permissions.HAS_SCHEDULER_WRITE)
 	Mono<ResponseEntity<CalendarEvent>> create(@RequestBody CreateEventRequest request) {
 		return CurrentUser.current()
 			.flatMap((user) -> this.events.create(request, user))
@@ -53,7 +54,7 @@ class EventController {
 	}
 
 	@GetMapping("/events")
-	@PreAuthorize("hasAuthority('scheduler:read')")
+	@PreAuthorize(Permissions.HAS_SCHEDULER_READ)
 	Mono<Page<CalendarEvent>> list(@RequestParam(required = false) String attendeeId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		String attendee = EventIds.checkUser("attendeeId", blankToNull(attendeeId));
@@ -64,13 +65,13 @@ class EventController {
 	}
 
 	@GetMapping("/events/{id}")
-	@PreAuthorize("hasAuthority('scheduler:read')")
+	@PreAuthorize(Permissions.HAS_SCHEDULER_READ)
 	Mono<CalendarEvent> get(@PathVariable String id) {
 		return CurrentUser.current().map((user) -> this.events.get(id, user));
 	}
 
 	@PatchMapping("/events/{id}")
-	@PreAuthorize("hasAuthority('scheduler:write')")
+	@PreAuthorize(Permissions.HAS_SCHEDULER_WRITE)
 	Mono<CalendarEvent> update(@PathVariable String id, @RequestBody PatchEventRequest request,
 			@RequestParam(required = false) String scope, @RequestParam(required = false) Instant occurrence) {
 		return CurrentUser.current()
@@ -78,7 +79,7 @@ class EventController {
 	}
 
 	@DeleteMapping("/events/{id}")
-	@PreAuthorize("hasAuthority('scheduler:write')")
+	@PreAuthorize(Permissions.HAS_SCHEDULER_WRITE)
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @RequestParam(required = false) String scope,
 			@RequestParam(required = false) Instant occurrence) {
 		return CurrentUser.current()
@@ -87,7 +88,7 @@ class EventController {
 	}
 
 	@GetMapping("/occurrences")
-	@PreAuthorize("hasAuthority('scheduler:read')")
+	@PreAuthorize(Permissions.HAS_SCHEDULER_READ)
 	Mono<Page<OccurrenceView>> occurrences(@RequestParam Instant from, @RequestParam Instant to,
 			@RequestParam(required = false) String attendeeId) {
 		// expanding is work: off the event loop

@@ -19,7 +19,7 @@ import hub.ameen.user.role.Role;
 import hub.ameen.user.role.RoleStore;
 import hub.ameen.user.credential.CredentialSet;
 import hub.ameen.user.credential.Credentials;
-import hub.ameen.user.user.UserService;
+import hub.ameen.user.directory.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -49,13 +49,13 @@ class RoleController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('users:read')")
+	@PreAuthorize(Permissions.HAS_USERS_READ)
 	Mono<Map<String, List<Role>>> list() {
 		return Mono.fromCallable(() -> Map.of("items", this.roles.all()));
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<ResponseEntity<Role>> create(@Valid @RequestBody RoleRequest request) {
 		Role role = new Role(request.name(), request.description(), requireKnown(request.permissions()), false);
 		return CurrentUser.current().flatMap((admin) -> this.store.write((txn) -> {
@@ -68,7 +68,7 @@ class RoleController {
 	}
 
 	@PutMapping("/{name}")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<Role> update(@PathVariable String name, @Valid @RequestBody RoleRequest request) {
 		if (!name.equals(request.name())) {
 			return Mono.error(new BadRequestException("the role's name cannot change"));

@@ -1,8 +1,9 @@
-package hub.ameen.user.user;
+package hub.ameen.user.directory;
 
 import java.net.URI;
 import java.util.List;
 
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.security.Passwords;
 import hub.ameen.platform.store.Page;
@@ -63,20 +64,20 @@ class UserController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('users:read')")
+	@PreAuthorize(Permissions.HAS_USERS_READ)
 	Mono<Page<User>> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String q) {
 		return Mono.fromCallable(() -> this.users.list(PageRequest.of(limit, cursor), q));
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAuthority('users:read')")
+	@PreAuthorize(Permissions.HAS_USERS_READ)
 	Mono<User> get(@PathVariable @Size(max = ID_MAX) String id) {
 		return this.users.get(id);
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<ResponseEntity<User>> create(@Valid @RequestBody CreateUserRequest request) {
 		List<String> weak = Passwords.violations(request.password(), request.email());
 		if (!weak.isEmpty()) {
@@ -88,32 +89,32 @@ class UserController {
 	}
 
 	@PatchMapping("/{id}")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<User> update(@PathVariable @Size(max = ID_MAX) String id, @Valid @RequestBody ProfileRequest request) {
 		return CurrentUser.current()
 			.flatMap((admin) -> this.users.updateProfile(id, request.toChange(true), admin.id()));
 	}
 
 	@PostMapping("/{id}/disable")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<User> disable(@PathVariable @Size(max = ID_MAX) String id) {
 		return CurrentUser.current().flatMap((admin) -> this.users.setStatus(id, User.Status.disabled, admin.id()));
 	}
 
 	@PostMapping("/{id}/enable")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<User> enable(@PathVariable @Size(max = ID_MAX) String id) {
 		return CurrentUser.current().flatMap((admin) -> this.users.setStatus(id, User.Status.active, admin.id()));
 	}
 
 	@PutMapping("/{id}/roles")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<User> setRoles(@PathVariable @Size(max = ID_MAX) String id, @Valid @RequestBody RolesRequest request) {
 		return CurrentUser.current().flatMap((admin) -> this.users.setRoles(id, request.roles(), admin.id()));
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<ResponseEntity<Void>> delete(@PathVariable @Size(max = ID_MAX) String id) {
 		return CurrentUser.current()
 			.flatMap((admin) -> this.users.delete(id, admin.id()))

@@ -1,4 +1,4 @@
-package hub.ameen.user.user;
+package hub.ameen.user.directory;
 
 import java.time.Instant;
 import java.util.List;
