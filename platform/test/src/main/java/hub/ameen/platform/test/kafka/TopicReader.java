@@ -41,7 +41,7 @@ public final class TopicReader implements AutoCloseable {
 
 	private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-	private final List<Received> received = new ArrayList<>();
+	private final List<Arrival> arrivals = new ArrayList<>();
 
 	public TopicReader(String topic) {
 		this.consumer = new KafkaConsumer<>(
@@ -114,12 +114,20 @@ public final class TopicReader implements AutoCloseable {
 		Instant from = Instant.now();
 		this.consumer.poll(timeout).forEach((record) -> {
 			this.records.add(record);
-			this.received.add(new Received(Event.of(record), Instant.now(), from));
+			this.arrivals.add(new Arrival(record, Instant.now(), from));
 		});
 	}
 
+	/** Read as envelopes only here: a raw reader may read records that are not. */
 	private List<Received> ofKey(String key) {
-		return this.received.stream().filter((event) -> key.equals(event.event().key())).toList();
+		return this.arrivals.stream()
+			.filter((arrival) -> key.equals(arrival.record().key()))
+			.map((arrival) -> new Received(Event.of(arrival.record()), arrival.at(), arrival.polledFrom()))
+			.toList();
+	}
+
+	/** A record and when the poll that returned it began and ended. */
+	private record Arrival(ConsumerRecord<String, byte[]> record, Instant at, Instant polledFrom) {
 	}
 
 	@Override
