@@ -297,6 +297,20 @@ class UserApiTests extends UserServiceTestSupport {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
+		this.client.post()
+			.uri("/api/users/roles")
+			.header(HttpHeaders.AUTHORIZATION, adminBearer())
+			.bodyValue(Map.of("name", "sales", "permissions", List.of("tasks:read")))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+		this.client.put()
+			.uri("/api/users/roles/nobody-has-this")
+			.header(HttpHeaders.AUTHORIZATION, adminBearer())
+			.bodyValue(Map.of("name", "nobody-has-this", "permissions", List.of("crm:read")))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		this.client.put()
 			.uri("/api/users/roles/admin")
 			.header(HttpHeaders.AUTHORIZATION, adminBearer())
