@@ -7,6 +7,7 @@ import java.util.Set;
 import com.nimbusds.jwt.SignedJWT;
 import hub.ameen.auth.token.TokenResponse;
 import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.security.Passwords;
 import hub.ameen.platform.security.Permissions;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class ProjectionTests extends AuthServiceTestSupport {
 		awaitPermissions(user, Set.of(Permissions.TASKS_READ, Permissions.TASKS_WRITE));
 		assertThat(perms(login(user))).containsExactlyInAnyOrder(Permissions.TASKS_READ, Permissions.TASKS_WRITE);
 
-		events.send(UserServiceEvents.ROLES, "role.deleted", role, Map.of("name", role));
+		events.send(Topics.ROLE, "role.deleted", role, Map.of("name", role));
 		awaitPermissions(user, Set.of());
 		assertThat(perms(login(user))).isEmpty();
 	}
@@ -118,13 +119,13 @@ class ProjectionTests extends AuthServiceTestSupport {
 	@Test
 	void redeliveredEventIsAppliedOnce() {
 		TestUser user = createUser("member");
-		EventEnvelope disable = events.send(UserServiceEvents.USERS, "user.disabled", user.id(),
+		EventEnvelope disable = events.send(Topics.USER, "user.disabled", user.id(),
 				Map.of("id", user.id(), "email", user.email(), "status", "disabled", "roles", List.of()));
 		awaitAccount(user.id(), (account) -> !account.isActive());
 		events.user("user.enabled", user.id(), user.email(), "active", List.of("member"));
 		awaitAccount(user.id(), (account) -> account.isActive());
 
-		events.send(UserServiceEvents.USERS, disable);
+		events.send(Topics.USER, disable);
 		// same key, same partition: processed after the redelivery
 		events.user("user.roles-changed", user.id(), user.email(), "active", List.of("member", "manager"));
 		awaitPermissions(user, permissionsOf("member", "manager"));

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
-import hub.ameen.auth.session.SessionEvents;
+import hub.ameen.auth.session.CredentialChanged;
+import hub.ameen.auth.session.SessionRevoked;
 import hub.ameen.auth.token.TokenResponse;
+import hub.ameen.platform.events.EventType;
 import hub.ameen.platform.test.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class RevocationTests extends AuthServiceTestSupport {
 
 		awaitStatus("Bearer " + before.accessToken(), 401);
 		getKeys(after).expectStatus().isOk();
-		JsonNode changed = awaitEvent(SessionEvents.CREDENTIAL_TOPIC, user.id(), SessionEvents.CREDENTIAL_CHANGED);
+		JsonNode changed = awaitEvent(CredentialChanged.CHANGED, user.id());
 		assertThat(changed.path("payload").path("reason").asString()).isEqualTo("changed");
 		assertThat(changed.path("payload").path("changedAt").isString()).isTrue();
 		assertThat(changed.toString()).doesNotContain(newPassword).doesNotContain("argon2");
@@ -63,7 +65,7 @@ class RevocationTests extends AuthServiceTestSupport {
 			.isNoContent();
 
 		awaitStatus(token, 401);
-		JsonNode reset = awaitEvent(SessionEvents.CREDENTIAL_TOPIC, user.id(), SessionEvents.CREDENTIAL_CHANGED);
+		JsonNode reset = awaitEvent(CredentialChanged.CHANGED, user.id());
 		assertThat(reset.path("payload").path("reason").asString()).isEqualTo("reset");
 		assertThat(reset.path("actorId").asString()).isEqualTo(admin.id());
 	}
@@ -79,7 +81,7 @@ class RevocationTests extends AuthServiceTestSupport {
 		awaitStatus("Bearer " + phone.accessToken(), 401);
 		getKeys("Bearer " + laptop.accessToken()).expectStatus().isOk();
 		String sessionId = SignedJWT.parse(phone.accessToken()).getJWTClaimsSet().getStringClaim("sid");
-		JsonNode revoked = awaitEvent(SessionEvents.SESSION_TOPIC, user.id(), SessionEvents.SESSION_REVOKED);
+		JsonNode revoked = awaitEvent(SessionRevoked.REVOKED, user.id());
 		assertThat(revoked.path("payload").path("sessionId").asString()).isEqualTo(sessionId);
 		assertThat(revoked.path("payload").path("reason").asString()).isEqualTo("logout");
 	}
@@ -117,8 +119,9 @@ class RevocationTests extends AuthServiceTestSupport {
 			.untilAsserted(() -> getKeys(authorization).expectStatus().isEqualTo(status));
 	}
 
-	private static JsonNode awaitEvent(String topic, String key, String type) {
-		try (TopicReader reader = new TopicReader(topic)) {
+	private static JsonNode awaitEvent(EventType<?> eventType, String key) {
+		String type = eventType.name();
+		try (TopicReader reader = new TopicReader(eventType.topic())) {
 			return reader.awaitUntil((records) -> find(records, key, type) != null)
 				.stream()
 				.filter((record) -> key.equals(record.key()))

@@ -4,17 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Properties;
 
 import hub.ameen.platform.events.EventEnvelope;
-import hub.ameen.platform.test.kafka.SharedKafka;
-import hub.ameen.user.user.User;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.test.kafka.TopicWriter;
+import hub.ameen.user.directory.User;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 
@@ -27,10 +22,8 @@ import static org.awaitility.Awaitility.await;
  */
 class PasswordChangesTests extends UserServiceTestSupport {
 
-	static final JsonMapper json = JsonMapper.builder().build();
-
 	@Test
-	void aPasswordChangeInAuthServiceIsRecordedOnTheUser() throws Exception {
+	void aPasswordChangeInAuthServiceIsRecordedOnTheUser() {
 		User user = createUser("member");
 		Instant changedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -58,15 +51,10 @@ class PasswordChangesTests extends UserServiceTestSupport {
 			.toString();
 	}
 
-	private static void publishChange(String userId, Instant at) throws Exception {
+	private static void publishChange(String userId, Instant at) {
 		EventEnvelope event = EventEnvelope.of("credential.changed", 1, userId, userId,
 				Map.of("userId", userId, "reason", "changed", "changedAt", at.toString()));
-		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-				new StringSerializer())) {
-			producer.send(new ProducerRecord<>("hub.auth.credential.v1", userId, json.writeValueAsString(event))).get();
-		}
+		TopicWriter.shared().send(Topics.CREDENTIAL_CHANGE, userId, event);
 	}
 
 }

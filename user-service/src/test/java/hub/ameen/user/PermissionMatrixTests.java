@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import hub.ameen.platform.test.web.PermissionMatrix;
-import hub.ameen.user.user.User;
+import hub.ameen.user.directory.User;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.security.Passwords;
 import hub.ameen.platform.test.kafka.TopicReader;
-import hub.ameen.user.credential.Credentials;
-import hub.ameen.user.user.User;
-import hub.ameen.user.user.UserEvents;
+import hub.ameen.platform.events.Topics;
+import hub.ameen.user.credential.CredentialSet;
+import hub.ameen.user.directory.User;
+import hub.ameen.user.directory.UserPayload;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,11 +50,11 @@ class UserApiTests extends UserServiceTestSupport {
 		assertThat(created.timeZone()).isEqualTo("Asia/Riyadh");
 		assertThat(created.status()).isEqualTo(User.Status.active);
 
-		EventEnvelope userCreated = eventFor(UserEvents.TOPIC, created.id(), UserEvents.CREATED);
+		EventEnvelope userCreated = eventFor(Topics.USER, created.id(), UserPayload.CREATED.name());
 		assertThat(userCreated.payload().get("email").asString()).isEqualTo("Nadia@Example.com");
 		assertThat(userCreated.actorId()).isEqualTo("the-admin");
 
-		EventEnvelope credential = eventFor(Credentials.TOPIC, created.id(), Credentials.SET);
+		EventEnvelope credential = eventFor(Topics.CREDENTIAL, created.id(), CredentialSet.SET.name());
 		String hash = credential.payload().get("passwordHash").asString();
 		assertThat(hash).startsWith("{argon2}").doesNotContain("correct horse battery");
 		assertThat(Passwords.encoder().matches("correct horse battery", hash)).isTrue();
@@ -181,7 +182,7 @@ class UserApiTests extends UserServiceTestSupport {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
-		assertThat(eventFor(UserEvents.TOPIC, user.id(), UserEvents.UPDATED).payload().get("displayName").asString())
+		assertThat(eventFor(Topics.USER, user.id(), UserPayload.UPDATED.name()).payload().get("displayName").asString())
 			.isEqualTo("New Name");
 	}
 
@@ -198,12 +199,12 @@ class UserApiTests extends UserServiceTestSupport {
 			.expectStatus()
 			.isOk();
 
-		List<String> types = events(UserEvents.TOPIC, user.id(), 4).stream()
+		List<String> types = events(Topics.USER, user.id(), 4).stream()
 			.map(EventEnvelope::type)
 			.collect(Collectors.toList());
-		assertThat(types).containsExactly(UserEvents.CREATED, UserEvents.DISABLED, UserEvents.ENABLED,
-				UserEvents.ROLES_CHANGED);
-		assertThat(eventFor(UserEvents.TOPIC, user.id(), UserEvents.ROLES_CHANGED).payload()
+		assertThat(types).containsExactly(UserPayload.CREATED.name(), UserPayload.DISABLED.name(),
+				UserPayload.ENABLED.name(), UserPayload.ROLES_CHANGED.name());
+		assertThat(eventFor(Topics.USER, user.id(), UserPayload.ROLES_CHANGED.name()).payload()
 			.get("roles")
 			.get(0)
 			.asString()).isEqualTo("manager");
@@ -242,7 +243,7 @@ class UserApiTests extends UserServiceTestSupport {
 			.exchange()
 			.expectStatus()
 			.isNotFound();
-		assertThat(eventFor(UserEvents.TOPIC, user.id(), UserEvents.DELETED).key()).isEqualTo(user.id());
+		assertThat(eventFor(Topics.USER, user.id(), UserPayload.DELETED.name()).key()).isEqualTo(user.id());
 	}
 
 	@Test
@@ -296,6 +297,20 @@ class UserApiTests extends UserServiceTestSupport {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
+		this.client.post()
+			.uri("/api/users/roles")
+			.header(HttpHeaders.AUTHORIZATION, adminBearer())
+			.bodyValue(Map.of("name", "sales", "permissions", List.of("tasks:read")))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+		this.client.put()
+			.uri("/api/users/roles/nobody-has-this")
+			.header(HttpHeaders.AUTHORIZATION, adminBearer())
+			.bodyValue(Map.of("name", "nobody-has-this", "permissions", List.of("crm:read")))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		this.client.put()
 			.uri("/api/users/roles/admin")
 			.header(HttpHeaders.AUTHORIZATION, adminBearer())

@@ -10,8 +10,8 @@ import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
-import hub.ameen.user.user.User;
-import hub.ameen.user.user.UserService;
+import hub.ameen.user.directory.User;
+import hub.ameen.user.directory.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,5 +1,6 @@
 package hub.ameen.auth.key;
 
+import hub.ameen.platform.security.Permissions;
 import java.time.Duration;
 import java.util.Map;
 
@@ -40,13 +41,13 @@ class KeyController {
 	}
 
 	@GetMapping("/keys")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Flux<KeyInfo> keys() {
 		return Flux.defer(() -> Flux.fromIterable(this.keys.describe()));
 	}
 
 	@PostMapping("/keys/rotate")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<KeyInfo> rotate() {
 		return this.keys.rotate();
 	}

@@ -1,5 +1,6 @@
 package hub.ameen.auth.password;
 
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.auth.login.InvalidCredentialsException;
 import hub.ameen.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -39,7 +40,7 @@ class PasswordController {
 	}
 
 	@PostMapping("/users/{id}/password")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> reset(@PathVariable @Size(max = 64) String id, @Valid @RequestBody ResetPasswordRequest request) {
 		return CurrentUser.current()

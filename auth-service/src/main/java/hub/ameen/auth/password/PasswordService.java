@@ -8,7 +8,8 @@ import hub.ameen.auth.login.InvalidCredentialsException;
 import hub.ameen.auth.login.LoginAttempts;
 import hub.ameen.auth.projection.Account;
 import hub.ameen.auth.projection.Accounts;
-import hub.ameen.auth.session.SessionEvents;
+import hub.ameen.auth.session.CredentialChanged;
+import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.security.Passwords;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.web.NotFoundException;
@@ -36,11 +37,11 @@ class PasswordService {
 
 	private final PasswordEncoder encoder = Passwords.encoder();
 
-	private final SessionEvents events;
+	private final Outbox outbox;
 
-	PasswordService(Store store, Accounts accounts, LoginAttempts attempts, Clock clock, SessionEvents events) {
+	PasswordService(Store store, Accounts accounts, LoginAttempts attempts, Clock clock, Outbox outbox) {
 		this.store = store;
-		this.events = events;
+		this.outbox = outbox;
 		this.accounts = accounts;
 		this.attempts = attempts;
 		this.clock = clock;
@@ -94,7 +95,9 @@ class PasswordService {
 			.flatMap((hash) -> this.store.write((txn) -> {
 				Instant now = this.clock.instant();
 				this.accounts.setPassword(txn, account.id(), hash, now);
-				this.events.credentialChanged(txn, account.id(), reason, actorId, now);
+				this.outbox.publish(txn,
+						CredentialChanged.CHANGED.about(account.id(), new CredentialChanged(account.id(), reason, now))
+							.by(actorId));
 				return account.id();
 			}))
 			.then();

@@ -15,7 +15,8 @@ import java.util.Optional;
 import hub.ameen.auth.config.AuthProperties;
 import hub.ameen.auth.projection.Account;
 import hub.ameen.auth.projection.Accounts;
-import hub.ameen.auth.session.SessionEvents;
+import hub.ameen.auth.session.SessionRevoked;
+import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Ids;
@@ -58,12 +59,12 @@ class RefreshTokens {
 
 	private final Clock clock;
 
-	private final SessionEvents events;
+	private final Outbox outbox;
 
 	RefreshTokens(Store store, Accounts accounts, JsonMapper mapper, AuthProperties properties, Clock clock,
-			SessionEvents events) {
+			Outbox outbox) {
 		this.store = store;
-		this.events = events;
+		this.outbox = outbox;
 		this.accounts = accounts;
 		this.tokens = store.collection("auth.refresh-tokens", Codec.utf8(), Codec.json(mapper, Token.class));
 		this.families = store.collection("auth.refresh-families", Codec.utf8(), Codec.json(mapper, Family.class));
@@ -146,7 +147,8 @@ class RefreshTokens {
 	private void revoke(WriteTxn txn, Family family, String reason) {
 		this.families.put(txn, family.id(), family.revoke());
 		if (reason != null) {
-			this.events.sessionRevoked(txn, family.userId(), family.id(), reason, this.clock.instant());
+			SessionRevoked revoked = new SessionRevoked(family.userId(), family.id(), reason, this.clock.instant());
+			this.outbox.publish(txn, SessionRevoked.REVOKED.about(family.userId(), revoked).by(family.userId()));
 		}
 	}
 

@@ -12,7 +12,6 @@ import hub.ameen.auth.config.AuthProperties;
 import hub.ameen.auth.projection.Account;
 import hub.ameen.auth.projection.Identity;
 import hub.ameen.auth.projection.ProjectionFixtures;
-import hub.ameen.auth.session.SessionEvents;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Store;
@@ -51,7 +50,7 @@ class RefreshTokensTests {
 				new AuthProperties.Keys(Duration.ofDays(90), Duration.ofHours(1)),
 				new AuthProperties.Login(5, Duration.ofMinutes(15), 10, Duration.ofMinutes(1)));
 		this.tokens = new RefreshTokens(this.store, this.projection.accounts(), JsonMapper.shared(), properties,
-				this.clock, new SessionEvents(new Outbox(this.store)));
+				this.clock, new Outbox(this.store));
 		this.projection.role("member", List.of("tasks:read"));
 		this.projection.user("u1", "u1@example.com", "active", List.of("member"), this.clock.instant());
 	}

@@ -3,6 +3,7 @@ package hub.ameen.crm.contact;
 import java.net.URI;
 import java.time.Clock;
 
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.store.Ids;
@@ -40,20 +41,20 @@ class ContactController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('crm:read')")
+	@PreAuthorize(Permissions.HAS_CRM_READ)
 	Mono<PageResponse<Contact>> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
 		return Mono.fromCallable(() -> this.contacts.newestFirst(PageRequest.of(limit, cursor), (contact) -> true));
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAuthority('crm:read')")
+	@PreAuthorize(Permissions.HAS_CRM_READ)
 	Mono<Contact> get(@PathVariable String id) {
 		return Mono.fromCallable(() -> this.contacts.get(id));
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAuthority('crm:write')")
+	@PreAuthorize(Permissions.HAS_CRM_WRITE)
 	Mono<ResponseEntity<Contact>> create(@Valid @RequestBody CreateContactRequest request) {
 		return CurrentUser.current()
 			.flatMap(
@@ -62,7 +63,7 @@ class ContactController {
 	}
 
 	@PatchMapping("/{id}")
-	@PreAuthorize("hasAuthority('crm:write')")
+	@PreAuthorize(Permissions.HAS_CRM_WRITE)
 	Mono<Contact> update(@PathVariable String id, @Valid @RequestBody PatchContactRequest request) {
 		return CurrentUser.current()
 			.flatMap((me) -> this.contacts.update(id, (contact) -> request.applyTo(contact, this.clock.instant()),
@@ -70,7 +71,7 @@ class ContactController {
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAuthority('crm:write')")
+	@PreAuthorize(Permissions.HAS_CRM_WRITE)
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
 		return CurrentUser.current()
 			.flatMap((me) -> this.contacts.remove(id, me.id()))

@@ -3,6 +3,7 @@ package hub.ameen.notification.inbox;
 import java.time.Clock;
 import java.util.Map;
 
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.web.PageResponse;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/notifications")
-@PreAuthorize("hasAuthority('notifications:read')")
+@PreAuthorize(Permissions.HAS_NOTIFICATIONS_READ)
 class NotificationController {
 
 	private final NotificationStore notifications;

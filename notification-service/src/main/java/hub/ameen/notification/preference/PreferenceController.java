@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.web.BadRequestException;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/notifications/preferences")
-@PreAuthorize("hasAuthority('notifications:read')")
+@PreAuthorize(Permissions.HAS_NOTIFICATIONS_READ)
 class PreferenceController {
 
 	private final PreferenceStore preferences;

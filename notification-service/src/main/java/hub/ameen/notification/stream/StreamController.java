@@ -1,5 +1,6 @@
 package hub.ameen.notification.stream;
 
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.notification.inbox.Notification;
 import hub.ameen.platform.security.CurrentUser;
 import reactor.core.publisher.Flux;
@@ -65,7 +66,7 @@ class StreamController {
 	}
 
 	@PostMapping("/api/notifications/stream-ticket")
-	@PreAuthorize("hasAuthority('notifications:read')")
+	@PreAuthorize(Permissions.HAS_NOTIFICATIONS_READ)
 	Mono<ResponseEntity<TicketResponse>> ticket() {
 		return CurrentUser.current()
 			.map((me) -> ResponseEntity.ok()

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import hub.ameen.notification.NotificationServiceApplication;
 import hub.ameen.platform.test.web.SseClient;
 import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -126,8 +127,7 @@ public final class StreamBenchmark {
 					json.valueToTree(Map.of("eventId", "bench-event", "occurrenceStart",
 							now.plusSeconds(600).toString(), "title", "Broadcast " + round, "dueAt", now.toString(),
 							"firedAt", now.toString(), "late", false, "recipients", recipients)));
-			producer.send(new ProducerRecord<>("hub.scheduler.reminder.v1", reminder.key(),
-					json.writeValueAsString(reminder)));
+			producer.send(new ProducerRecord<>(Topics.REMINDER, reminder.key(), json.writeValueAsString(reminder)));
 		}
 		producer.flush();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

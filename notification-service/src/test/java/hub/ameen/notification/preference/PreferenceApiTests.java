@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import hub.ameen.notification.ServiceTestSupport;
+import hub.ameen.platform.events.Topics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -44,7 +45,7 @@ class PreferenceApiTests extends ServiceTestSupport {
 			.jsonPath("$.muted")
 			.isEqualTo(List.of("reminder.due", "task.overdue"));
 
-		publish("hub.scheduler.reminder.v1", reminder("muted-" + other, "Planning", List.of(muting, other)));
+		publish(Topics.REMINDER, reminder("muted-" + other, "Planning", List.of(muting, other)));
 		await().atMost(Duration.ofSeconds(30)).until(() -> unreadCount(other) == 1);
 		// one transaction handled both recipients: the one who muted reminders got none
 		assertThat(unreadCount(muting)).isZero();

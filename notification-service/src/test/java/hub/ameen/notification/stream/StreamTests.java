@@ -18,6 +18,7 @@ import java.util.stream.LongStream;
 import hub.ameen.notification.ServiceTestSupport;
 import hub.ameen.platform.test.web.SseClient;
 import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.test.security.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class StreamTests extends ServiceTestSupport {
 
 	static final String PATH = "/api/notifications/stream";
 
-	static final String REMINDERS = "hub.scheduler.reminder.v1";
+	static final String REMINDERS = Topics.REMINDER;
 
 	@Autowired
 	StreamRegistry registry;

@@ -1,5 +1,6 @@
 package hub.ameen.scheduler.clock;
 
+import hub.ameen.platform.security.Permissions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,7 +20,7 @@ class ClockController {
 	}
 
 	@GetMapping("/api/scheduler/service")
-	@PreAuthorize("hasAuthority('scheduler:read')")
+	@PreAuthorize(Permissions.HAS_SCHEDULER_READ)
 	Mono<ClockStatus> status() {
 		return Mono.fromSupplier(this.clock::status);
 	}

@@ -23,13 +23,13 @@ class SchedulerConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics schedulerTopics() {
-		return Topics.declare(SchedulerTopics.REMINDERS, SchedulerTopics.EVENTS, SchedulerTopics.TASK_DEADLINES);
+		return Topics.declare(Topics.REMINDER, Topics.CALENDAR_EVENT, Topics.TASK_DEADLINE);
 	}
 
 	@Bean
 	KafkaAdmin.NewTopics consumedTopics() {
 		// declared here too so that the listener can start before tasks-service ever ran
-		return Topics.declare(SchedulerTopics.TASKS);
+		return Topics.declare(Topics.TASK);
 	}
 
 }

@@ -1,26 +1,25 @@
 package hub.ameen.scheduler.config;
 
+import hub.ameen.platform.events.Topics;
+
 /**
- * The topics the scheduler publishes to, and the tasks topic it reads: constants, so that
- * listeners can name them, following {@code Topics.name(domain, stream, version)}.
+ * The scheduler's topics under the names its task deadlines still use: each is the
+ * platform {@link Topics} catalog's constant, never the name typed again. New code names
+ * {@link Topics} directly.
  */
 public final class SchedulerTopics {
 
-	/** {@code scheduler.reminder.due}, keyed by event id. */
-	public static final String REMINDERS = "hub.scheduler.reminder.v1";
+	/** {@link Topics#REMINDER}. */
+	public static final String REMINDERS = Topics.REMINDER;
 
-	/**
-	 * {@code scheduler.event.created|updated|deleted|started|ended}, keyed by event id.
-	 */
-	public static final String EVENTS = "hub.scheduler.event.v1";
+	/** {@link Topics#CALENDAR_EVENT}. */
+	public static final String EVENTS = Topics.CALENDAR_EVENT;
 
-	/** {@code scheduler.task.due-soon|overdue}, keyed by task id. */
-	public static final String TASK_DEADLINES = "hub.scheduler.task.v1";
+	/** {@link Topics#TASK_DEADLINE}. */
+	public static final String TASK_DEADLINES = Topics.TASK_DEADLINE;
 
-	/**
-	 * Produced by tasks-service: {@code task.created|updated|deleted}, keyed by task id.
-	 */
-	public static final String TASKS = "hub.tasks.task.v1";
+	/** {@link Topics#TASK}, produced by tasks-service. */
+	public static final String TASKS = Topics.TASK;
 
 	private SchedulerTopics() {
 	}

@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import hub.ameen.scheduler.event.EventMaintenance;
+import hub.ameen.scheduler.calendar.EventMaintenance;
 import hub.ameen.scheduler.task.TaskDeadlines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

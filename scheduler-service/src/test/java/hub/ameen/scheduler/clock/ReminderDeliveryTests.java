@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import hub.ameen.scheduler.SchedulerTestSupport;
-import hub.ameen.scheduler.TopicReader;
-import hub.ameen.scheduler.TopicReader.Received;
-import hub.ameen.scheduler.config.SchedulerTopics;
+import hub.ameen.platform.test.kafka.TopicReader;
+import hub.ameen.platform.test.kafka.TopicReader.Received;
+import hub.ameen.platform.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +41,8 @@ class ReminderDeliveryTests extends SchedulerTestSupport {
 
 	@BeforeEach
 	void readTopics() {
-		this.reminders = new TopicReader(SchedulerTopics.REMINDERS);
-		this.events = new TopicReader(SchedulerTopics.EVENTS);
+		this.reminders = new TopicReader(Topics.REMINDER);
+		this.events = new TopicReader(Topics.CALENDAR_EVENT);
 	}
 
 	@AfterEach

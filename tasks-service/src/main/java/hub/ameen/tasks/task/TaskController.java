@@ -3,6 +3,7 @@ package hub.ameen.tasks.task;
 import java.net.URI;
 import java.time.Clock;
 
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.store.Ids;
@@ -41,7 +42,7 @@ class TaskController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('tasks:read')")
+	@PreAuthorize(Permissions.HAS_TASKS_READ)
 	Mono<PageResponse<Task>> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) String assigneeId,
 			@RequestParam(required = false) Task.Status status) {
@@ -52,13 +53,13 @@ class TaskController {
 	}
 
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAuthority('tasks:read')")
+	@PreAuthorize(Permissions.HAS_TASKS_READ)
 	Mono<Task> get(@PathVariable String id) {
 		return Mono.fromCallable(() -> this.tasks.get(id));
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAuthority('tasks:write')")
+	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<ResponseEntity<Task>> create(@Valid @RequestBody CreateTaskRequest request) {
 		return CurrentUser.current()
 			.flatMap((me) -> this.tasks.create(request.toTask(Ids.next(), me.id(), this.clock.instant()), me.id()))
@@ -66,7 +67,7 @@ class TaskController {
 	}
 
 	@PatchMapping("/{id}")
-	@PreAuthorize("hasAuthority('tasks:write')")
+	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<Task> update(@PathVariable String id, @Valid @RequestBody PatchTaskRequest request) {
 		return CurrentUser.current()
 			.flatMap((me) -> this.tasks.update(id,
@@ -74,7 +75,7 @@ class TaskController {
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAuthority('tasks:write')")
+	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
 		return CurrentUser.current()
 			.flatMap((me) -> this.tasks.remove(id, (task) -> TaskOwnership.check(task, me), me.id()))

@@ -9,15 +9,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 
+import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.Store;
 import hub.ameen.user.role.DefaultRoles;
-import hub.ameen.user.role.RoleEvents;
+import hub.ameen.user.role.Role;
 import hub.ameen.user.role.RoleStore;
+import hub.ameen.user.credential.CredentialSet;
 import hub.ameen.user.credential.Credentials;
-import hub.ameen.user.user.UserService;
+import hub.ameen.user.directory.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,7 @@ class FirstRunBootstrap implements ApplicationRunner {
 
 	private final RoleStore roles;
 
-	private final RoleEvents roleEvents;
+	private final Outbox outbox;
 
 	private final UserService users;
 
@@ -52,12 +54,12 @@ class FirstRunBootstrap implements ApplicationRunner {
 
 	private final Credentials credentials;
 
-	FirstRunBootstrap(Store store, RoleStore roles, RoleEvents roleEvents, UserService users, AdminProperties admin,
+	FirstRunBootstrap(Store store, RoleStore roles, Outbox outbox, UserService users, AdminProperties admin,
 			Credentials credentials) {
 		this.store = store;
 		this.meta = store.collection("meta", Codec.utf8(), Codec.utf8());
 		this.roles = roles;
-		this.roleEvents = roleEvents;
+		this.outbox = outbox;
 		this.users = users;
 		this.admin = admin;
 		this.credentials = credentials;
@@ -76,11 +78,11 @@ class FirstRunBootstrap implements ApplicationRunner {
 			writeOwnerOnly(this.store.path().resolve(PASSWORD_FILE), password);
 		}
 		String adminId = Ids.next();
-		Credentials.CredentialSet credential = this.credentials.hash(adminId, password);
+		CredentialSet credential = this.credentials.hash(adminId, password);
 		this.store.writeAndWait((txn) -> {
 			var user = this.users.create(txn, adminId, new UserService.NewUser(this.admin.email(), "Administrator",
 					List.of(DefaultRoles.ADMIN), "UTC", "en"), "system");
-			this.credentials.publish(txn, credential, "system");
+			this.outbox.publish(txn, CredentialSet.SET.about(adminId, credential).by("system"));
 			this.meta.put(txn, DONE, user.id());
 			return user;
 		});
@@ -97,8 +99,8 @@ class FirstRunBootstrap implements ApplicationRunner {
 				var stored = this.roles.get(txn, role.name());
 				if (stored.isEmpty() || !stored.get().equals(role)) {
 					this.roles.put(txn, role);
-					this.roleEvents.publish(txn, stored.isEmpty() ? RoleEvents.CREATED : RoleEvents.UPDATED, role,
-							"system");
+					this.outbox.publish(txn,
+							(stored.isEmpty() ? Role.CREATED : Role.UPDATED).about(role.name(), role).by("system"));
 				}
 			}
 			return null;

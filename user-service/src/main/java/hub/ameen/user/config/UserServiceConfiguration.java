@@ -2,9 +2,6 @@ package hub.ameen.user.config;
 
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.security.Passwords;
-import hub.ameen.user.credential.Credentials;
-import hub.ameen.user.role.RoleEvents;
-import hub.ameen.user.user.UserEvents;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +18,7 @@ class UserServiceConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics userTopics() {
-		return Topics.declare(UserEvents.TOPIC, RoleEvents.TOPIC, Credentials.TOPIC);
+		return Topics.declare(Topics.USER, Topics.ROLE, Topics.CREDENTIAL);
 	}
 
 }

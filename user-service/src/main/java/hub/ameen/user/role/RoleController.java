@@ -7,10 +7,7 @@ import java.util.Set;
 
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.security.Permissions;
-import hub.ameen.platform.store.Store;
 import hub.ameen.platform.web.BadRequestException;
-import hub.ameen.platform.web.ConflictException;
-import hub.ameen.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,54 +32,36 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/users/roles")
 class RoleController {
 
-	private final Store store;
-
 	private final RoleStore roles;
 
-	private final RoleEvents events;
-
-	RoleController(Store store, RoleStore roles, RoleEvents events) {
-		this.store = store;
+	RoleController(RoleStore roles) {
 		this.roles = roles;
-		this.events = events;
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('users:read')")
+	@PreAuthorize(Permissions.HAS_USERS_READ)
 	Mono<Map<String, List<Role>>> list() {
 		return Mono.fromCallable(() -> Map.of("items", this.roles.all()));
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<ResponseEntity<Role>> create(@Valid @RequestBody RoleRequest request) {
 		Role role = new Role(request.name(), request.description(), requireKnown(request.permissions()), false);
-		return CurrentUser.current().flatMap((admin) -> this.store.write((txn) -> {
-			if (!this.roles.insert(txn, role)) {
-				throw new ConflictException("role " + role.name() + " already exists");
-			}
-			this.events.publish(txn, RoleEvents.CREATED, role, admin.id());
-			return role;
-		})).map((created) -> ResponseEntity.created(URI.create("/api/users/roles/" + created.name())).body(created));
+		return CurrentUser.current()
+			.flatMap((admin) -> this.roles.create(role, admin.id()))
+			.map((created) -> ResponseEntity.created(URI.create("/api/users/roles/" + created.name())).body(created));
 	}
 
 	@PutMapping("/{name}")
-	@PreAuthorize("hasAuthority('users:admin')")
+	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<Role> update(@PathVariable String name, @Valid @RequestBody RoleRequest request) {
 		if (!name.equals(request.name())) {
 			return Mono.error(new BadRequestException("the role's name cannot change"));
 		}
 		Set<String> permissions = requireKnown(request.permissions());
-		return CurrentUser.current().flatMap((admin) -> this.store.write((txn) -> {
-			Role current = this.roles.get(txn, name).orElseThrow(() -> new NotFoundException("Role", name));
-			if (current.builtIn()) {
-				throw new ConflictException("built-in role " + name + " cannot be changed");
-			}
-			Role changed = new Role(name, request.description(), permissions, false);
-			this.roles.put(txn, changed);
-			this.events.publish(txn, RoleEvents.UPDATED, changed, admin.id());
-			return changed;
-		}));
+		Role changed = new Role(name, request.description(), permissions, false);
+		return CurrentUser.current().flatMap((admin) -> this.roles.update(changed, admin.id()));
 	}
 
 	private static Set<String> requireKnown(Set<String> permissions) {

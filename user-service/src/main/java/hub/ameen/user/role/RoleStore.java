@@ -4,17 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
+import hub.ameen.platform.web.ConflictException;
+import hub.ameen.platform.web.NotFoundException;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The roles collection, keyed by name.
+ * The roles collection, keyed by name; a custom role's creation and change commit with
+ * their {@code role.*} event.
  */
 @Component
 public class RoleStore {
@@ -23,8 +28,11 @@ public class RoleStore {
 
 	private final Collection<String, Role> roles;
 
-	RoleStore(Store store, JsonMapper json) {
+	private final Outbox outbox;
+
+	RoleStore(Store store, JsonMapper json, Outbox outbox) {
 		this.store = store;
+		this.outbox = outbox;
 		this.roles = store.collection("roles", Codec.utf8(), Codec.json(json, Role.class));
 	}
 
@@ -48,8 +56,31 @@ public class RoleStore {
 		this.roles.put(txn, role.name(), role);
 	}
 
-	public boolean insert(WriteTxn txn, Role role) {
-		return this.roles.insert(txn, role.name(), role);
+	/** Keeps a new custom role and announces it; 409 when the name is taken. */
+	Mono<Role> create(Role role, String actorId) {
+		return this.store.write((txn) -> {
+			if (!this.roles.insert(txn, role.name(), role)) {
+				throw new ConflictException("role " + role.name() + " already exists");
+			}
+			this.outbox.publish(txn, Role.CREATED.about(role.name(), role).by(actorId));
+			return role;
+		});
+	}
+
+	/**
+	 * Replaces a custom role and announces it; 404 when missing, 409 for a built-in one.
+	 */
+	Mono<Role> update(Role changed, String actorId) {
+		String name = changed.name();
+		return this.store.write((txn) -> {
+			Role current = this.roles.get(txn, name).orElseThrow(() -> new NotFoundException("Role", name));
+			if (current.builtIn()) {
+				throw new ConflictException("built-in role " + name + " cannot be changed");
+			}
+			this.roles.put(txn, name, changed);
+			this.outbox.publish(txn, Role.UPDATED.about(name, changed).by(actorId));
+			return changed;
+		});
 	}
 
 }

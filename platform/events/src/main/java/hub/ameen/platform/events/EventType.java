@@ -42,7 +42,7 @@ public record EventType<P>(String name, int version, String topic) {
 	 * @return the announcement, by no one and with a fresh id until told otherwise
 	 */
 	public Announcement<P> about(String key, P payload) {
-		return new Announcement<>(this, key, payload, null, null);
+		return new Announcement<>(this, key, payload, null, null, null);
 	}
 
 	/**

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * handler that throws records nothing, and the listener's error handling takes over.
  *
  * <pre>{@code
- * &#64;KafkaListener(topics = "hub.users.user.v1")
+ * &#64;KafkaListener(topics = Topics.USER)
  * void on(EventEnvelope event) {
  *     inbox.process(event, (txn, e) -> members.put(txn, e.key(), e.payloadAs(Member.class)));
  * }

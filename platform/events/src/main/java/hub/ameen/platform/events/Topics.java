@@ -34,6 +34,12 @@ public final class Topics {
 	/** Initial password hashes, by user id: {@code credential.set}, from user-service. */
 	public static final String CREDENTIAL = "hub.users.credential.v1";
 
+	/** Password changes, by user id: {@code credential.changed}, from auth-service. */
+	public static final String CREDENTIAL_CHANGE = "hub.auth.credential.v1";
+
+	/** Ended logins, by user id: {@code session.revoked}, from auth-service. */
+	public static final String SESSION = "hub.auth.session.v1";
+
 	/** CRM contacts, by contact id: {@code contact.*}, from crm-service. */
 	public static final String CONTACT = "hub.crm.contact.v1";
 

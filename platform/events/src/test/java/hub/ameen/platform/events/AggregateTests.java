@@ -165,6 +165,24 @@ class AggregateTests {
 		assertThat(published().get(0).actorId()).isNull();
 	}
 
+	@Test
+	void anIdMadeFromWhatIdentifiesAnEventIsTheSameEachTimeAndItsInstantIsTheClocks() {
+		Instant firedAt = Instant.parse("2026-11-22T09:45:00.012Z");
+		this.store.writeAndWait((txn) -> {
+			this.outbox.publish(txn, CREATED.about("t9", thing("t9", "nine", "u1")).withIdOf("t9", 15, 1L).at(firedAt));
+			this.outbox.publish(txn, CREATED.about("t9", thing("t9", "nine", "u1")).withIdOf("t9", 15, 1L));
+			return this.outbox.publish(txn, CREATED.about("t9", thing("t9", "nine", "u1")).withIdOf("t9", 15, 2L));
+		});
+		List<EventEnvelope> events = published();
+		assertThat(events.get(0).id()).isEqualTo(events.get(1).id())
+			.isEqualTo(java.util.UUID
+				.nameUUIDFromBytes("thing.created|t9|15|1".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.toString())
+			.isNotEqualTo(events.get(2).id());
+		assertThat(events.get(0).occurredAt()).isEqualTo(firedAt);
+		assertThat(events.get(1).occurredAt()).isNotEqualTo(firedAt);
+	}
+
 	private List<EventEnvelope> published() {
 		return this.outbox.oldest(10).stream().map(Outbox.Entry::event).toList();
 	}

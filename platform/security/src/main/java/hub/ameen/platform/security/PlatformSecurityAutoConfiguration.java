@@ -43,7 +43,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * Makes a reactive web application an OAuth2 resource server of auth-service's tokens:
  * everything but the health, info and prometheus endpoints and
  * {@code hub.security.public-paths} needs a valid JWT, whose {@code perms} are its
- * authorities, checked with {@code @PreAuthorize("hasAuthority('crm:read')")}; a token
+ * authorities, checked with {@code @PreAuthorize(Permissions.HAS_CRM_READ)}; a token
  * revoked since it was issued (user disabled or deleted, password changed, logged out) is
  * refused as soon as the event reaches the {@link RevokedTokens} view.
  */

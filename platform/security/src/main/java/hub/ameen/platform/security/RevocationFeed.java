@@ -39,6 +39,9 @@ final class RevocationFeed implements SmartLifecycle {
 	/** Before the web server, so no request is checked against an empty view. */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 8192;
 
+	// platform-events' Topics.USER, Topics.SESSION and Topics.CREDENTIAL_CHANGE: named
+	// again
+	// here because the gateway runs this view without the events library and its store
 	static final String USERS_TOPIC = "hub.users.user.v1";
 
 	static final String SESSIONS_TOPIC = "hub.auth.session.v1";
@@ -272,7 +275,10 @@ final class RevocationFeed implements SmartLifecycle {
 		}
 	}
 
-	/** Any user event carries the status after it; {@code user.deleted} ends the user. */
+	/**
+	 * Any user event carries the status after it ({@code user.disabled} says
+	 * {@code disabled}); {@code user.deleted} ends the user.
+	 */
 	private void applyUser(String type, String userId, Instant occurredAt, JsonNode payload) {
 		if (USER_DELETED.equals(type) || DISABLED.equals(payload.path("status").asString(""))) {
 			this.view.block(userId, occurredAt);

@@ -23,7 +23,7 @@ class SecuredApp {
 	static class GuardedController {
 
 		@GetMapping("/api/crm/contacts")
-		@PreAuthorize("hasAuthority('" + Permissions.CRM_READ + "')")
+		@PreAuthorize(Permissions.HAS_CRM_READ)
 		Mono<Map<String, Object>> contacts() {
 			return CurrentUser.current()
 				.map((user) -> Map.of("id", user.id(), "email", user.email(), "perms", user.perms(), "canWrite",

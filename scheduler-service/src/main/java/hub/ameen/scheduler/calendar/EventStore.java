@@ -1,0 +1,98 @@
+package hub.ameen.scheduler.calendar;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import hub.ameen.platform.store.Codec;
+import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Index;
+import hub.ameen.platform.store.Page;
+import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.store.ReadTxn;
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.WriteTxn;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The events in the store, by id, with indexes by participant (attendees and creator), by
+ * status and by series.
+ */
+@Component
+class EventStore {
+
+	private final Store store;
+
+	private final Collection<String, CalendarEvent> events;
+
+	private final Index<String, String, CalendarEvent> participants;
+
+	private final Index<String, String, CalendarEvent> statuses;
+
+	private final Index<String, String, CalendarEvent> series;
+
+	EventStore(Store store, JsonMapper mapper) {
+		this.store = store;
+		this.events = store.collection("events", Codec.utf8(), Codec.json(mapper, CalendarEvent.class));
+		this.participants = this.events.index("participant", Codec.utf8(), CalendarEvent::recipients);
+		this.statuses = this.events.index("status", Codec.utf8(), (event) -> List.of(event.status().name()));
+		this.series = this.events.index("series", Codec.utf8(),
+				(event) -> (event.seriesId() != null) ? List.of(event.seriesId()) : List.of());
+	}
+
+	Optional<CalendarEvent> get(ReadTxn txn, String id) {
+		return this.events.get(txn, id);
+	}
+
+	Optional<CalendarEvent> get(String id) {
+		return this.events.get(id);
+	}
+
+	void put(WriteTxn txn, CalendarEvent event) {
+		this.events.put(txn, event.id(), event);
+	}
+
+	boolean delete(WriteTxn txn, String id) {
+		return this.events.delete(txn, id);
+	}
+
+	/**
+	 * One page of the events one user takes part in (or of every event) that pass the
+	 * filter.
+	 */
+	Page<CalendarEvent> page(String participantId, PageRequest request, Predicate<CalendarEvent> filter) {
+		return this.store.read((txn) -> (participantId != null)
+				? this.participants.page(txn, participantId, request, filter) : this.events.page(txn, request, filter));
+	}
+
+	/** Visits the events one user takes part in (or every event) that pass the filter. */
+	void forEach(ReadTxn txn, String participantId, Predicate<CalendarEvent> filter, Consumer<CalendarEvent> visitor) {
+		Consumer<CalendarEvent> filtered = (event) -> {
+			if (filter.test(event)) {
+				visitor.accept(event);
+			}
+		};
+		if (participantId == null) {
+			this.events.forEach(txn, null, (id, event) -> {
+				filtered.accept(event);
+				return true;
+			});
+			return;
+		}
+		this.participants.keys(txn, participantId).forEach((id) -> this.events.get(txn, id).ifPresent(filtered));
+	}
+
+	/** The ids of the events with a status. */
+	List<String> idsWithStatus(EventStatus status) {
+		return this.store.read((txn) -> this.statuses.keys(txn, status.name()));
+	}
+
+	/** The single occurrences edited out of a series. */
+	List<CalendarEvent> exceptionsOf(ReadTxn txn, String seriesId) {
+		return this.series.keys(txn, seriesId).stream().flatMap((id) -> this.events.get(txn, id).stream()).toList();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Users: profiles, status and role assignments, published as {@code user.*} events.
+ */
+package hub.ameen.user.directory;

@@ -1,4 +1,0 @@
-/**
- * Users: profiles, status and role assignments, published as {@code user.*} events.
- */
-package hub.ameen.user.user;
