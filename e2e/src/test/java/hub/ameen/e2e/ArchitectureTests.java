@@ -45,12 +45,6 @@ class ArchitectureTests {
 		.map((name) -> "hub.ameen.platform.store." + name)
 		.toList();
 
-	/**
-	 * Controllers that still write through the store themselves; phase 2 of issue 7 moves
-	 * roles onto an aggregate and empties this list.
-	 */
-	static final List<String> NOT_YET_MOVED = List.of("hub.ameen.user.role.RoleController");
-
 	static JavaClasses services;
 
 	static JavaClasses platform;
@@ -82,7 +76,6 @@ class ArchitectureTests {
 	void aControllerNeverTouchesTheStoreDirectly() {
 		noClasses().that()
 			.areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-			.and(DescribedPredicate.not(notYetMoved()))
 			.should()
 			.dependOnClassesThat(storeInternals())
 			.check(services);
@@ -107,11 +100,6 @@ class ArchitectureTests {
 	private static DescribedPredicate<JavaClass> storeInternals() {
 		return DescribedPredicate.describe("the store or its transactions",
 				(javaClass) -> STORE_INTERNALS.contains(javaClass.getName()));
-	}
-
-	private static DescribedPredicate<JavaClass> notYetMoved() {
-		return DescribedPredicate.describe("not yet moved onto an aggregate",
-				(javaClass) -> NOT_YET_MOVED.contains(javaClass.getName()));
 	}
 
 	private static JavaClasses importFrom(List<Path> modules) {
