@@ -20,6 +20,9 @@ class TaskConfiguration {
 	/** The index of tasks by {@link Task#assigneeId()}. */
 	static final String BY_ASSIGNEE = "assignee";
 
+	/** The index of tasks by {@link Task#createdBy()}. */
+	static final String BY_CREATOR = "creator";
+
 	@Bean
 	Aggregate<Task> tasks(Store store, Outbox outbox, JsonMapper json) {
 		return Aggregate.of(Task.class)
@@ -27,6 +30,7 @@ class TaskConfiguration {
 			.id(Task::id)
 			.events(Task.CREATED, Task.UPDATED, Task.DELETED)
 			.index(BY_ASSIGNEE, Task::assigneeId)
+			.index(BY_CREATOR, Task::createdBy)
 			.open(store, outbox, json);
 	}
 

@@ -2,11 +2,16 @@ package hub.ameen.tasks.task;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.function.Predicate;
 
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.web.BadRequestException;
 import hub.ameen.platform.web.PageResponse;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -43,12 +48,24 @@ class TaskController {
 	@GetMapping
 	@PreAuthorize("hasAuthority('tasks:read')")
 	Mono<PageResponse<Task>> list(@RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor, @RequestParam(required = false) String assigneeId,
-			@RequestParam(required = false) Task.Status status) {
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) TaskQuery.View view,
+			@RequestParam(required = false) Task.Status status, @RequestParam(required = false) String assigneeId,
+			@RequestParam(required = false) String label, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String tz) {
 		PageRequest page = PageRequest.of(limit, cursor);
-		return Mono.fromCallable(() -> (assigneeId != null)
-				? this.tasks.newestFirst(TaskConfiguration.BY_ASSIGNEE, assigneeId, page, (task) -> is(task, status))
-				: this.tasks.newestFirst(page, (task) -> is(task, status)));
+		TaskQuery query = new TaskQuery(view, status, bounded("assigneeId", assigneeId, 64),
+				bounded("label", label, 40), bounded("q", q, 200));
+		return CurrentUser.current().map((me) -> {
+			Predicate<Task> filter = query.filter(me.id(), this.clock.instant(), zone(tz));
+			String assignee = query.assignedTo(me.id());
+			if (assignee != null) {
+				return this.tasks.newestFirst(TaskConfiguration.BY_ASSIGNEE, assignee, page, filter);
+			}
+			if (view == TaskQuery.View.created) {
+				return this.tasks.newestFirst(TaskConfiguration.BY_CREATOR, me.id(), page, filter);
+			}
+			return this.tasks.newestFirst(page, filter);
+		});
 	}
 
 	@GetMapping("/{id}")
@@ -81,8 +98,23 @@ class TaskController {
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 
-	private static boolean is(Task task, Task.Status status) {
-		return status == null || status == task.status();
+	private static String bounded(String name, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw new BadRequestException(name + " must be at most " + max + " characters");
+		}
+		return value;
+	}
+
+	private static ZoneId zone(String tz) {
+		if (tz == null || tz.isBlank()) {
+			return ZoneOffset.UTC;
+		}
+		try {
+			return ZoneId.of(tz);
+		}
+		catch (DateTimeException ex) {
+			throw new BadRequestException("tz must be a time zone id such as Asia/Riyadh");
+		}
 	}
 
 }

@@ -163,6 +163,51 @@ class TaskControllerTests {
 			.doesNotExist();
 	}
 
+	@Test
+	void viewsListTheCallersOwnWorkAndBadQueriesAreRefused() {
+		String me = "v-" + UUID.randomUUID();
+		String token = TestTokens.shared().bearer(me, "tasks:read", "tasks:write");
+		String mine = JsonCalls.create(this.client, "/api/tasks", token, Map.of("title", "Mine", "assigneeId", me))
+			.get("id")
+			.asString();
+		String watched = create(
+				Map.of("title", "Watched", "watcherIds", java.util.List.of(me), "dueAt", "2020-01-01T00:00:00Z"))
+			.get("id")
+			.asString();
+		assertThat(ids("/api/tasks?view=mine", token)).containsExactly(mine);
+		assertThat(ids("/api/tasks?view=created", token)).containsExactly(mine);
+		assertThat(ids("/api/tasks?view=watching", token)).containsExactly(watched);
+		assertThat(ids("/api/tasks?view=overdue&limit=200&q=watched&tz=Asia/Riyadh", token)).contains(watched)
+			.doesNotContain(mine);
+
+		for (String bad : new String[] { "view=everything", "tz=Mars/Olympus", "status=sleeping", "limit=0",
+				"q=" + "x".repeat(201) }) {
+			this.client.get()
+				.uri("/api/tasks?" + bad)
+				.header(HttpHeaders.AUTHORIZATION, token)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType("application/problem+json");
+		}
+	}
+
+	private java.util.List<String> ids(String path, String token) {
+		JsonNode page = this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		java.util.List<String> ids = new java.util.ArrayList<>();
+		page.get("items").forEach((item) -> ids.add(item.get("id").asString()));
+		return ids;
+	}
+
 	@TestFactory
 	Stream<DynamicTest> permissions() {
 		String id = create(Map.of("title", "Omar's task")).get("id").asString();
