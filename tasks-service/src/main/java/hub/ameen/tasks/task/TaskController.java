@@ -38,10 +38,13 @@ class TaskController {
 
 	private final Aggregate<Task> tasks;
 
+	private final TaskBoard board;
+
 	private final Clock clock;
 
-	TaskController(Aggregate<Task> tasks, Clock clock) {
+	TaskController(Aggregate<Task> tasks, TaskBoard board, Clock clock) {
 		this.tasks = tasks;
+		this.board = board;
 		this.clock = clock;
 	}
 
@@ -66,6 +69,18 @@ class TaskController {
 			}
 			return this.tasks.newestFirst(page, filter);
 		});
+	}
+
+	@GetMapping("/board")
+	@PreAuthorize("hasAuthority('tasks:read')")
+	Mono<TaskBoard.Board> board() {
+		return Mono.fromCallable(this.board::board);
+	}
+
+	@PostMapping("/{id}/move")
+	@PreAuthorize("hasAuthority('tasks:write')")
+	Mono<Task> move(@PathVariable String id, @Valid @RequestBody TaskBoard.MoveRequest request) {
+		return CurrentUser.current().flatMap((me) -> this.board.move(id, request, me, this.clock.instant()));
 	}
 
 	@GetMapping("/{id}")

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebFluxTest(TaskController.class)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
-@Import({ TaskConfiguration.class, TaskControllerTests.Outboxed.class })
+@Import({ TaskConfiguration.class, TaskBoard.class, TaskControllerTests.Outboxed.class })
 @UsesTestTokens
 class TaskControllerTests {
 
