@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.function.Predicate;
 
 import hub.ameen.platform.events.Aggregate;
@@ -13,6 +12,7 @@ import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.web.BadRequestException;
 import hub.ameen.platform.web.PageResponse;
+import hub.ameen.tasks.user.UserDirectory;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -40,11 +40,14 @@ class TaskController {
 
 	private final TaskBoard board;
 
+	private final UserDirectory users;
+
 	private final Clock clock;
 
-	TaskController(Aggregate<Task> tasks, TaskBoard board, Clock clock) {
+	TaskController(Aggregate<Task> tasks, TaskBoard board, UserDirectory users, Clock clock) {
 		this.tasks = tasks;
 		this.board = board;
+		this.users = users;
 		this.clock = clock;
 	}
 
@@ -59,7 +62,7 @@ class TaskController {
 		TaskQuery query = new TaskQuery(view, status, bounded("assigneeId", assigneeId, 64),
 				bounded("label", label, 40), bounded("q", q, 200));
 		return CurrentUser.current().map((me) -> {
-			Predicate<Task> filter = query.filter(me.id(), this.clock.instant(), zone(tz));
+			Predicate<Task> filter = query.filter(me.id(), this.clock.instant(), zone(tz, me));
 			String assignee = query.assignedTo(me.id());
 			if (assignee != null) {
 				return this.tasks.newestFirst(TaskConfiguration.BY_ASSIGNEE, assignee, page, filter);
@@ -93,7 +96,8 @@ class TaskController {
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<ResponseEntity<Task>> create(@Valid @RequestBody CreateTaskRequest request) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.tasks.create(request.toTask(Ids.next(), me.id(), this.clock.instant()), me.id()))
+			.flatMap((me) -> this.tasks
+				.create(assignable(null, request.toTask(Ids.next(), me.id(), this.clock.instant())), me.id()))
 			.map((task) -> ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task));
 	}
 
@@ -102,7 +106,8 @@ class TaskController {
 	Mono<Task> update(@PathVariable String id, @Valid @RequestBody PatchTaskRequest request) {
 		return CurrentUser.current()
 			.flatMap((me) -> this.tasks.update(id,
-					(task) -> request.applyTo(TaskOwnership.check(task, me), this.clock.instant()), me.id()));
+					(task) -> assignable(task, request.applyTo(TaskOwnership.check(task, me), this.clock.instant())),
+					me.id()));
 	}
 
 	@DeleteMapping("/{id}")
@@ -120,9 +125,19 @@ class TaskController {
 		return value;
 	}
 
-	private static ZoneId zone(String tz) {
+	/** The task, if its assignee (when it changes) is an active user. */
+	private Task assignable(Task before, Task after) {
+		String assignee = after.assigneeId();
+		boolean changed = before == null || !java.util.Objects.equals(before.assigneeId(), assignee);
+		if (assignee != null && changed && !this.users.isActive(assignee)) {
+			throw new InvalidField("assigneeId", "must be an active user");
+		}
+		return after;
+	}
+
+	private ZoneId zone(String tz, CurrentUser me) {
 		if (tz == null || tz.isBlank()) {
-			return ZoneOffset.UTC;
+			return this.users.zoneOf(me.id());
 		}
 		try {
 			return ZoneId.of(tz);

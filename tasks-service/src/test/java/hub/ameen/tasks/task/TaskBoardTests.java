@@ -19,6 +19,7 @@ import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.test.web.JsonCalls;
 import hub.ameen.platform.web.PlatformWebAutoConfiguration;
+import hub.ameen.tasks.user.UserDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebFluxTest(TaskController.class)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
-@Import({ TaskConfiguration.class, TaskBoard.class, TaskControllerTests.Outboxed.class })
+@Import({ TaskConfiguration.class, TaskBoard.class, UserDirectory.class, TaskControllerTests.Outboxed.class })
 @UsesTestTokens
 class TaskBoardTests {
 

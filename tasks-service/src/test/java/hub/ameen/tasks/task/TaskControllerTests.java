@@ -17,6 +17,7 @@ import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.test.web.JsonCalls;
 import hub.ameen.platform.test.web.PermissionMatrix;
 import hub.ameen.platform.web.PlatformWebAutoConfiguration;
+import hub.ameen.tasks.user.UserDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebFluxTest(TaskController.class)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
-@Import({ TaskConfiguration.class, TaskBoard.class, TaskControllerTests.Outboxed.class })
+@Import({ TaskConfiguration.class, TaskBoard.class, UserDirectory.class, TaskControllerTests.Outboxed.class })
 @UsesTestTokens
 class TaskControllerTests {
 
@@ -82,9 +83,32 @@ class TaskControllerTests {
 	@Autowired
 	Outbox outbox;
 
+	@Autowired
+	Store store;
+
+	@Autowired
+	UserDirectory users;
+
 	@BeforeEach
 	void allowForASharedMachine() {
 		this.client = this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+		TestUsers.active(this.store, this.users, "layla", "omar");
+	}
+
+	@Test
+	void theAssigneeMustBeAnActiveUser() {
+		TestUsers.disabled(this.store, this.users, "gone");
+		long announced = this.outbox.backlog();
+		for (String nobody : new String[] { "gone", "never-heard-of" }) {
+			call(HttpMethod.POST, "", WRITER, Map.of("title", "X", "assigneeId", nobody)).isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("assigneeId");
+		}
+		String id = create(Map.of("title", "Keep me", "assigneeId", "layla")).get("id").asString();
+		call(HttpMethod.PATCH, "/" + id, WRITER, Map.of("assigneeId", "gone")).isBadRequest();
+		call(HttpMethod.PATCH, "/" + id, WRITER, Map.of("assigneeId", "")).isOk();
+		assertThat(this.outbox.backlog()).isEqualTo(announced + 2);
 	}
 
 	@Test
@@ -147,6 +171,7 @@ class TaskControllerTests {
 	@Test
 	void theAssigneeFilterListsOnlyTheirTasksNewestFirst() {
 		String assignee = "a-" + UUID.randomUUID();
+		TestUsers.active(this.store, this.users, assignee);
 		String first = create(Map.of("title", "First", "assigneeId", assignee)).get("id").asString();
 		create(Map.of("title", "Someone else's"));
 		String second = create(Map.of("title", "Second", "assigneeId", assignee)).get("id").asString();
@@ -166,6 +191,7 @@ class TaskControllerTests {
 	@Test
 	void viewsListTheCallersOwnWorkAndBadQueriesAreRefused() {
 		String me = "v-" + UUID.randomUUID();
+		TestUsers.active(this.store, this.users, me);
 		String token = TestTokens.shared().bearer(me, "tasks:read", "tasks:write");
 		String mine = JsonCalls.create(this.client, "/api/tasks", token, Map.of("title", "Mine", "assigneeId", me))
 			.get("id")
