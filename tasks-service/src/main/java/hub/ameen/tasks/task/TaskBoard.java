@@ -33,8 +33,11 @@ class TaskBoard {
 
 	private final Aggregate<Task> tasks;
 
-	TaskBoard(Aggregate<Task> tasks) {
+	private final TaskSeries series;
+
+	TaskBoard(Aggregate<Task> tasks, TaskSeries series) {
 		this.tasks = tasks;
+		this.series = series;
 	}
 
 	/** Every column, in status order, with its first {@link #MAX_CARDS} cards. */
@@ -60,7 +63,7 @@ class TaskBoard {
 				renumber(txn, column, me.id(), now);
 				rank = rankAt(column, at);
 			}
-			return this.tasks.update(txn, card.movedTo(request.status(), rank, now), me.id());
+			return this.series.keep(txn, card, card.movedTo(request.status(), rank, now), me.id());
 		});
 	}
 

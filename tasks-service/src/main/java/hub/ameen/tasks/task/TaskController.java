@@ -42,12 +42,15 @@ class TaskController {
 
 	private final UserDirectory users;
 
+	private final TaskSeries series;
+
 	private final Clock clock;
 
-	TaskController(Aggregate<Task> tasks, TaskBoard board, UserDirectory users, Clock clock) {
+	TaskController(Aggregate<Task> tasks, TaskBoard board, UserDirectory users, TaskSeries series, Clock clock) {
 		this.tasks = tasks;
 		this.board = board;
 		this.users = users;
+		this.series = series;
 		this.clock = clock;
 	}
 
@@ -86,6 +89,19 @@ class TaskController {
 		return CurrentUser.current().flatMap((me) -> this.board.move(id, request, me, this.clock.instant()));
 	}
 
+	@PostMapping("/bulk")
+	@PreAuthorize("hasAuthority('tasks:write')")
+	Mono<BulkTaskRequest.Result> bulk(@Valid @RequestBody BulkTaskRequest request) {
+		PatchTaskRequest patch = request.patch().toPatch();
+		return CurrentUser.current()
+			.flatMap((me) -> this.tasks.inTransaction((txn) -> new BulkTaskRequest.Result(request.distinctIds()
+				.stream()
+				.map((id) -> TaskOwnership.check(this.tasks.get(txn, id), me))
+				.map((before) -> this.series.keep(txn, before,
+						valid(before, patch.applyTo(before, this.clock.instant())), me.id()))
+				.toList())));
+	}
+
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('tasks:read')")
 	Mono<Task> get(@PathVariable String id) {
@@ -96,18 +112,18 @@ class TaskController {
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<ResponseEntity<Task>> create(@Valid @RequestBody CreateTaskRequest request) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.tasks
-				.create(assignable(null, request.toTask(Ids.next(), me.id(), this.clock.instant())), me.id()))
+			.flatMap((me) -> this.tasks.create(valid(null, request.toTask(Ids.next(), me.id(), this.clock.instant())),
+					me.id()))
 			.map((task) -> ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task));
 	}
 
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<Task> update(@PathVariable String id, @Valid @RequestBody PatchTaskRequest request) {
-		return CurrentUser.current()
-			.flatMap((me) -> this.tasks.update(id,
-					(task) -> assignable(task, request.applyTo(TaskOwnership.check(task, me), this.clock.instant())),
-					me.id()));
+		return CurrentUser.current().flatMap((me) -> this.tasks.inTransaction((txn) -> {
+			Task before = TaskOwnership.check(this.tasks.get(txn, id), me);
+			return this.series.keep(txn, before, valid(before, request.applyTo(before, this.clock.instant())), me.id());
+		}));
 	}
 
 	@DeleteMapping("/{id}")
@@ -125,8 +141,17 @@ class TaskController {
 		return value;
 	}
 
-	/** The task, if its assignee (when it changes) is an active user. */
-	private Task assignable(Task before, Task after) {
+	/**
+	 * The task, if its assignee (when it changes) is an active user and its recurrence
+	 * (when it changes) a rule it can repeat by.
+	 */
+	private Task valid(Task before, Task after) {
+		if (before == null || !java.util.Objects.equals(before.recurrence(), after.recurrence())
+				|| (after.recurrence() != null && after.dueAt() == null)) {
+			TaskRecurrence.problem(after).ifPresent((problem) -> {
+				throw new InvalidField("recurrence", problem);
+			});
+		}
 		String assignee = after.assigneeId();
 		boolean changed = before == null || !java.util.Objects.equals(before.assigneeId(), assignee);
 		if (assignee != null && changed && !this.users.isActive(assignee)) {

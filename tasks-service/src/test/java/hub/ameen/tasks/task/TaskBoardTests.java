@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebFluxTest(TaskController.class)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
-@Import({ TaskConfiguration.class, TaskBoard.class, UserDirectory.class, TaskControllerTests.Outboxed.class })
+@Import({ TaskConfiguration.class, TaskBoard.class, TaskSeries.class, UserDirectory.class,
+		TaskControllerTests.Outboxed.class })
 @UsesTestTokens
 class TaskBoardTests {
 

@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebFluxTest(TaskController.class)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
-@Import({ TaskConfiguration.class, TaskBoard.class, UserDirectory.class, TaskControllerTests.Outboxed.class })
+@Import({ TaskConfiguration.class, TaskBoard.class, TaskSeries.class, UserDirectory.class,
+		TaskControllerTests.Outboxed.class })
 @UsesTestTokens
 class TaskControllerTests {
 
@@ -93,6 +94,100 @@ class TaskControllerTests {
 	void allowForASharedMachine() {
 		this.client = this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 		TestUsers.active(this.store, this.users, "layla", "omar");
+	}
+
+	@Test
+	void completingARecurringTaskCreatesTheNextOccurrenceWithItsReminders() {
+		String id = create(Map.of("title", "Weekly report", "assigneeId", "layla", "dueAt", "2026-11-30T06:00:00Z",
+				"recurrence", "FREQ=WEEKLY;COUNT=3", "reminders", java.util.List.of(Map.of("minutesBefore", 30)),
+				"checklist", java.util.List.of(Map.of("text", "Draft", "done", true))))
+			.get("id")
+			.asString();
+		long before = count();
+		call(HttpMethod.PATCH, "/" + id, WRITER, Map.of("status", "done")).isOk();
+		// completing it again, or editing the done task, creates nothing more
+		call(HttpMethod.PATCH, "/" + id, WRITER, Map.of("status", "done", "title", "Weekly report (sent)")).isOk();
+		assertThat(count()).isEqualTo(before + 1);
+		JsonNode next = this.client.get()
+			.uri("/api/tasks?q=weekly+report&status=todo")
+			.header(HttpHeaders.AUTHORIZATION, WRITER)
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("items")
+			.get(0);
+		assertThat(next.get("dueAt").asString()).isEqualTo("2026-12-07T06:00:00Z");
+		assertThat(next.get("recurrence").asString()).contains("COUNT=2");
+		assertThat(next.get("reminders").get(0).get("minutesBefore").asInt()).isEqualTo(30);
+		assertThat(next.get("checklist").get(0).get("done").asBoolean()).isFalse();
+		assertThat(next.get("assigneeId").asString()).isEqualTo("layla");
+	}
+
+	@Test
+	void aRuleThatCannotRepeatIsRefusedAndStoresNothing() {
+		long before = count();
+		call(HttpMethod.POST, "", WRITER, Map.of("title", "X", "recurrence", "FREQ=DAILY")).isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("recurrence");
+		call(HttpMethod.POST, "", WRITER,
+				Map.of("title", "X", "dueAt", "2026-12-01T00:00:00Z", "recurrence", "FREQ=SECONDLY"))
+			.isBadRequest();
+		call(HttpMethod.POST, "", WRITER,
+				Map.of("title", "X", "dueAt", "9999-12-01T00:00:00Z", "recurrence", "FREQ=DAILY"))
+			.isBadRequest();
+		String id = create(Map.of("title", "Daily", "dueAt", "2026-12-01T00:00:00Z", "recurrence", "FREQ=DAILY"))
+			.get("id")
+			.asString();
+		call(HttpMethod.PATCH, "/" + id, WRITER, Map.of("clearDueAt", true)).isBadRequest();
+		assertThat(count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aBulkChangeAppliesToAllWithAnEventEachOrToNone() {
+		String first = create(Map.of("title", "Bulk one")).get("id").asString();
+		String second = create(Map.of("title", "Bulk two", "labels", java.util.List.of("old"))).get("id").asString();
+		String strangers = JsonCalls
+			.create(this.client, "/api/tasks", TestTokens.shared().bearer("sami", "tasks:read", "tasks:write"),
+					Map.of("title", "Not yours"))
+			.get("id")
+			.asString();
+		long announced = this.outbox.backlog();
+		Map<String, Object> patch = Map.of("status", "blocked", "assigneeId", "layla", "labels",
+				java.util.List.of("q4"), "dueAt", "2026-12-24T09:00:00Z");
+
+		// one task the caller may not change, one that is not there, a non-user: nothing
+		bulk(java.util.List.of(first, strangers), patch).isForbidden();
+		bulk(java.util.List.of(first, "no-such-task"), patch).isNotFound();
+		bulk(java.util.List.of(first, second), Map.of("assigneeId", "nobody-at-all")).isBadRequest();
+		bulk(java.util.List.of(), patch).isBadRequest();
+		bulk(java.util.Collections.nCopies(201, first), patch).isBadRequest();
+		bulk(java.util.List.of(first), Map.of("labels", java.util.Collections.nCopies(21, "l"))).isBadRequest();
+		assertThat(this.outbox.backlog()).isEqualTo(announced);
+
+		bulk(java.util.List.of(first, second, first), patch).isOk()
+			.expectBody()
+			.jsonPath("$.items.length()")
+			.isEqualTo(2)
+			.jsonPath("$.items[*].status")
+			.value((statuses) -> assertThat(statuses.toString()).isEqualTo("[\"blocked\",\"blocked\"]"))
+			.jsonPath("$.items[1].labels[0]")
+			.isEqualTo("q4")
+			.jsonPath("$.items[1].assigneeId")
+			.isEqualTo("layla")
+			.jsonPath("$.items[0].dueAt")
+			.isEqualTo("2026-12-24T09:00:00Z");
+		assertThat(this.outbox.backlog()).isEqualTo(announced + 2);
+	}
+
+	private StatusAssertions bulk(java.util.List<String> ids, Map<String, Object> patch) {
+		return this.client.post()
+			.uri("/api/tasks/bulk")
+			.header(HttpHeaders.AUTHORIZATION, WRITER)
+			.bodyValue(Map.of("ids", ids, "patch", patch))
+			.exchange()
+			.expectStatus();
 	}
 
 	@Test
