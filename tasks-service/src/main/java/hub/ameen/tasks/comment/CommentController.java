@@ -1,18 +1,12 @@
 package hub.ameen.tasks.comment;
 
 import java.net.URI;
-import java.time.Clock;
 
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
-import hub.ameen.platform.security.Permissions;
-import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.PageRequest;
-import hub.ameen.platform.store.ReadTxn;
-import hub.ameen.platform.web.NotFoundException;
 import hub.ameen.platform.web.PageResponse;
 import hub.ameen.tasks.task.Task;
-import hub.ameen.tasks.user.UserDirectory;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -41,15 +35,12 @@ class CommentController {
 
 	private final Aggregate<Task> tasks;
 
-	private final UserDirectory users;
+	private final CommentWriter writer;
 
-	private final Clock clock;
-
-	CommentController(Aggregate<Comment> comments, Aggregate<Task> tasks, UserDirectory users, Clock clock) {
+	CommentController(Aggregate<Comment> comments, Aggregate<Task> tasks, CommentWriter writer) {
 		this.comments = comments;
 		this.tasks = tasks;
-		this.users = users;
-		this.clock = clock;
+		this.writer = writer;
 	}
 
 	@GetMapping
@@ -67,12 +58,8 @@ class CommentController {
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<ResponseEntity<Comment>> create(@PathVariable String taskId,
 			@Valid @RequestBody CreateCommentRequest request) {
-		return CurrentUser.current().flatMap((me) -> {
-			var mentions = Mentions.users(request.body(), this.users);
-			return this.comments.inTransaction((txn) -> this.comments.create(txn,
-					request.toComment(Ids.next(), this.tasks.get(txn, taskId), me.id(), mentions, this.clock.instant()),
-					me.id()));
-		})
+		return CurrentUser.current()
+			.flatMap((me) -> this.writer.create(taskId, request, me))
 			.map((comment) -> ResponseEntity.created(URI.create("/api/tasks/" + taskId + "/comments/" + comment.id()))
 				.body(comment));
 	}
@@ -81,34 +68,15 @@ class CommentController {
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<Comment> update(@PathVariable String taskId, @PathVariable String id,
 			@Valid @RequestBody PatchCommentRequest request) {
-		return CurrentUser.current().flatMap((me) -> {
-			var mentions = Mentions.users(request.body(), this.users);
-			return this.comments.inTransaction((txn) -> this.comments.update(txn,
-					authored(txn, taskId, id, me).edited(request.body(), mentions, this.clock.instant()), me.id()));
-		});
+		return CurrentUser.current().flatMap((me) -> this.writer.edit(taskId, id, request, me));
 	}
 
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String taskId, @PathVariable String id) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.comments.remove(id, (comment) -> check(comment, taskId, me), me.id()))
+			.flatMap((me) -> this.writer.remove(taskId, id, me))
 			.thenReturn(ResponseEntity.noContent().build());
-	}
-
-	private Comment authored(ReadTxn txn, String taskId, String id, CurrentUser me) {
-		Comment comment = this.comments.get(txn, id);
-		check(comment, taskId, me);
-		return comment;
-	}
-
-	private static void check(Comment comment, String taskId, CurrentUser me) {
-		if (!comment.taskId().equals(taskId)) {
-			throw new NotFoundException("Comment", comment.id());
-		}
-		if (!me.id().equals(comment.authorId()) && !me.can(Permissions.TASKS_MANAGE)) {
-			throw new CommentAccessDenied(comment.id());
-		}
 	}
 
 }

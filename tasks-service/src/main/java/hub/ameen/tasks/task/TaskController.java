@@ -92,14 +92,9 @@ class TaskController {
 	@PostMapping("/bulk")
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<BulkTaskRequest.Result> bulk(@Valid @RequestBody BulkTaskRequest request) {
-		PatchTaskRequest patch = request.patch().toPatch();
 		return CurrentUser.current()
-			.flatMap((me) -> this.tasks.inTransaction((txn) -> new BulkTaskRequest.Result(request.distinctIds()
-				.stream()
-				.map((id) -> TaskOwnership.check(this.tasks.get(txn, id), me))
-				.map((before) -> this.series.keep(txn, before,
-						valid(before, patch.applyTo(before, this.clock.instant())), me.id()))
-				.toList())));
+			.flatMap((me) -> this.series.changeAll(request.distinctIds(), request.patch().toPatch(), me))
+			.map(BulkTaskRequest.Result::new);
 	}
 
 	@GetMapping("/{id}")
@@ -112,18 +107,15 @@ class TaskController {
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<ResponseEntity<Task>> create(@Valid @RequestBody CreateTaskRequest request) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.tasks.create(valid(null, request.toTask(Ids.next(), me.id(), this.clock.instant())),
-					me.id()))
+			.flatMap((me) -> this.tasks
+				.create(this.series.valid(null, request.toTask(Ids.next(), me.id(), this.clock.instant())), me.id()))
 			.map((task) -> ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task));
 	}
 
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasAuthority('tasks:write')")
 	Mono<Task> update(@PathVariable String id, @Valid @RequestBody PatchTaskRequest request) {
-		return CurrentUser.current().flatMap((me) -> this.tasks.inTransaction((txn) -> {
-			Task before = TaskOwnership.check(this.tasks.get(txn, id), me);
-			return this.series.keep(txn, before, valid(before, request.applyTo(before, this.clock.instant())), me.id());
-		}));
+		return CurrentUser.current().flatMap((me) -> this.series.change(id, request, me));
 	}
 
 	@DeleteMapping("/{id}")
@@ -139,25 +131,6 @@ class TaskController {
 			throw new BadRequestException(name + " must be at most " + max + " characters");
 		}
 		return value;
-	}
-
-	/**
-	 * The task, if its assignee (when it changes) is an active user and its recurrence
-	 * (when it changes) a rule it can repeat by.
-	 */
-	private Task valid(Task before, Task after) {
-		if (before == null || !java.util.Objects.equals(before.recurrence(), after.recurrence())
-				|| (after.recurrence() != null && after.dueAt() == null)) {
-			TaskRecurrence.problem(after).ifPresent((problem) -> {
-				throw new InvalidField("recurrence", problem);
-			});
-		}
-		String assignee = after.assigneeId();
-		boolean changed = before == null || !java.util.Objects.equals(before.assigneeId(), assignee);
-		if (assignee != null && changed && !this.users.isActive(assignee)) {
-			throw new InvalidField("assigneeId", "must be an active user");
-		}
-		return after;
 	}
 
 	private ZoneId zone(String tz, CurrentUser me) {

@@ -48,8 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebFluxTest(CommentController.class)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
-@Import({ CommentConfiguration.class, hub.ameen.tasks.task.TaskTestConfiguration.class, UserDirectory.class,
-		CommentControllerTests.Outboxed.class })
+@Import({ CommentConfiguration.class, CommentWriter.class, hub.ameen.tasks.task.TaskTestConfiguration.class,
+		UserDirectory.class, CommentControllerTests.Outboxed.class })
 @UsesTestTokens
 class CommentControllerTests {
 
