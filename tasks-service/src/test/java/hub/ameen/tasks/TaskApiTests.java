@@ -1,9 +1,13 @@
 package hub.ameen.tasks;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.test.kafka.TopicWriter;
+import hub.ameen.tasks.user.UserDirectory;
 import hub.ameen.platform.test.kafka.TopicReader;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
@@ -23,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service on the broker: tasks stored in LMDB and announced on
@@ -47,6 +52,9 @@ class TaskApiTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	UserDirectory users;
 
 	@Test
 	void taskIsStoredPublishedChangedAndDeleted() {
@@ -89,6 +97,56 @@ class TaskApiTests {
 				.toList();
 			assertThat(types).containsExactly("task.created", "task.updated", "task.deleted");
 		}
+	}
+
+	@Test
+	void anAssigneeMustBeAnActiveUserAndADisabledUsersTasksBecomeUnassigned() {
+		String user = "u-" + java.util.UUID.randomUUID();
+		String stranger = "s-" + java.util.UUID.randomUUID();
+		this.client.post()
+			.uri("/api/tasks")
+			.header(HttpHeaders.AUTHORIZATION, WRITER)
+			.bodyValue(Map.of("title", "Too early", "assigneeId", user))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		TopicWriter.shared()
+			.send(Topics.USER, user, EventEnvelope.of("user.created", 1, user, "admin",
+					Map.of("id", user, "email", user + "@hub.test", "status", "active", "timeZone", "Asia/Riyadh")));
+		TopicWriter.shared()
+			.send(Topics.USER, stranger, EventEnvelope.of("user.created", 1, stranger, "admin",
+					Map.of("id", stranger, "email", stranger + "@hub.test", "status", "active")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.users.isActive(user) && this.users.isActive(stranger));
+		String theirs = create(Map.of("title", "Call Layla", "assigneeId", user)).get("id").asString();
+		String other = create(Map.of("title", "Not theirs", "assigneeId", stranger)).get("id").asString();
+
+		TopicWriter.shared()
+			.send(Topics.USER, user, EventEnvelope.of("user.disabled", 1, user, "admin",
+					Map.of("id", user, "email", user + "@hub.test", "status", "disabled")));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> get(theirs).get("assigneeId") == null || get(theirs).get("assigneeId").isNull());
+		assertThat(get(other).get("assigneeId").asString()).isEqualTo(stranger);
+		try (TopicReader reader = new TopicReader(Topics.TASK)) {
+			List<String> actors = reader
+				.awaitUntil((all) -> all.stream().filter((r) -> theirs.equals(r.key())).count() >= 2)
+				.stream()
+				.filter((r) -> theirs.equals(r.key()))
+				.map((r) -> JsonMapper.shared().readTree(r.value()).get("actorId").asString())
+				.toList();
+			assertThat(actors).containsExactly("worker-1", "admin");
+		}
+	}
+
+	private JsonNode get(String id) {
+		return this.client.get()
+			.uri("/api/tasks/" + id)
+			.header(HttpHeaders.AUTHORIZATION, WRITER)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private JsonNode create(Map<String, Object> body) {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@link Topics#TASK_DEADLINE}: tells a task's assignee that it is due soon
- * ({@code scheduler.task.due-soon}) or overdue ({@code scheduler.task.overdue}), once per
- * event id.
+ * ({@code scheduler.task.due-soon}) or overdue ({@code scheduler.task.overdue}), and the
+ * recipients of a task's reminder ({@code scheduler.task.reminder}), once per event id.
  */
 @Component
 class TaskDeadlineTopicListener {
@@ -30,7 +30,43 @@ class TaskDeadlineTopicListener {
 			.on("scheduler.task.due-soon", TaskDeadline.class,
 					(txn, event, task) -> notifier.notify(txn, task.draft(event, false), task.to()))
 			.on("scheduler.task.overdue", TaskDeadline.class,
-					(txn, event, task) -> notifier.notify(txn, task.draft(event, true), task.to()));
+					(txn, event, task) -> notifier.notify(txn, task.draft(event, true), task.to()))
+			.on("scheduler.task.reminder", TaskReminder.class,
+					(txn, event, reminder) -> notifier.notify(txn, reminder.draft(event), reminder.to()));
+	}
+
+	/**
+	 * The part of {@code scheduler.task.reminder} this service reads.
+	 *
+	 * @param taskId the task
+	 * @param title its title
+	 * @param dueAt when the task is due
+	 * @param remindAt when the reminder came due
+	 * @param firedAt when the scheduler fired it
+	 * @param recipients who should hear of it
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record TaskReminder(String taskId, String title, Instant dueAt, Instant remindAt, Instant firedAt,
+			List<String> recipients) {
+
+		TaskReminder {
+			if (taskId == null || taskId.isBlank() || dueAt == null) {
+				throw new IllegalArgumentException("a task reminder needs a taskId and a dueAt");
+			}
+		}
+
+		NotificationDraft draft(EventEnvelope event) {
+			Instant fired = (this.firedAt != null) ? this.firedAt : event.occurredAt();
+			String name = (this.title == null || this.title.isBlank()) ? "A task" : this.title;
+			return new NotificationDraft(NotificationTypes.TASK_REMINDER, "Reminder: " + name,
+					"Due " + Durations.relative(fired, this.dueAt), "/tasks/" + this.taskId, event.id(),
+					(this.remindAt != null) ? this.remindAt : fired);
+		}
+
+		List<String> to() {
+			return (this.recipients != null) ? this.recipients : List.of();
+		}
+
 	}
 
 	/**

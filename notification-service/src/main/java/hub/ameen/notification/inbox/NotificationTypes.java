@@ -19,10 +19,20 @@ public final class NotificationTypes {
 	/** A task assigned to the user is past its due time. */
 	public static final String TASK_OVERDUE = "task.overdue";
 
+	/** A comment on a task mentioned the user. */
+	public static final String TASK_MENTIONED = "task.mentioned";
+
+	/** Someone commented on a task the user is assigned to or watches. */
+	public static final String TASK_COMMENTED = "task.commented";
+
+	/** A reminder of a task assigned to the user came due. */
+	public static final String TASK_REMINDER = "task.reminder";
+
 	/** The user's account was created. */
 	public static final String WELCOME = "user.welcome";
 
-	private static final List<String> ALL = List.of(REMINDER_DUE, TASK_ASSIGNED, TASK_DUE_SOON, TASK_OVERDUE, WELCOME);
+	private static final List<String> ALL = List.of(REMINDER_DUE, TASK_ASSIGNED, TASK_DUE_SOON, TASK_OVERDUE,
+			TASK_MENTIONED, TASK_COMMENTED, TASK_REMINDER, WELCOME);
 
 	private NotificationTypes() {
 	}

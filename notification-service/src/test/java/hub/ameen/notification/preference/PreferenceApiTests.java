@@ -31,7 +31,8 @@ class PreferenceApiTests extends ServiceTestSupport {
 			.jsonPath("$.muted.length()")
 			.isEqualTo(0)
 			.jsonPath("$.types")
-			.isEqualTo(List.of("reminder.due", "task.assigned", "task.due-soon", "task.overdue", "user.welcome"));
+			.isEqualTo(List.of("reminder.due", "task.assigned", "task.due-soon", "task.overdue", "task.mentioned",
+					"task.commented", "task.reminder", "user.welcome"));
 		put(muting, "{\"muted\":[\"task.overdue\",\"reminder.due\"]}").expectStatus()
 			.isOk()
 			.expectBody()

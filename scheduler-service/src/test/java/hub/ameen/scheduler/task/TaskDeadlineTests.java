@@ -114,9 +114,56 @@ class TaskDeadlineTests extends SchedulerTestSupport {
 		assertThat(this.deadlines.get(open)).isPresent();
 	}
 
-	private EventEnvelope publish(String type, String id, String title, Instant due, String status) {
+	@Test
+	void aReminderFiresOnTimeOnceAndFollowsTheDueTimeButNotADoneTask() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String onTime = "remind-" + UUID.randomUUID();
+		String moved = "moved-" + UUID.randomUUID();
+		String done = "done-" + UUID.randomUUID();
+		// one minute before a due time 64 s away: the reminder is due in 4 s
+		Instant due = now.plusSeconds(64);
+		EventEnvelope created = publish("task.created", onTime, "Call Layla", due, "todo", 1, 30);
+		publish("task.created", done, "Finish early", due, "todo", 1);
+		publish("task.updated", done, "Finish early", due, "done", 1);
+		// moved from a due time that would remind in 30 s to one that reminds in 5 s
+		publish("task.created", moved, "Moved", now.plusSeconds(90), "todo", 1);
+		Instant movedDue = now.plusSeconds(65);
+		publish("task.updated", moved, "Moved", movedDue, "todo", 1);
+
+		List<Received> reminded = this.deadlineEvents.awaitKey(onTime, Duration.ofSeconds(15),
+				(all) -> all.stream().anyMatch((r) -> r.type().equals("scheduler.task.reminder")));
+		Received reminder = reminded.stream()
+			.filter((r) -> r.type().equals("scheduler.task.reminder"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(reminder.text("remindAt")).isEqualTo(due.minusSeconds(60).toString());
+		assertThat(reminder.text("minutesBefore")).isEqualTo("1");
+		assertThat(reminder.event().payload().path("recipients")).extracting((node) -> node.asString())
+			.containsExactly("assignee-1");
+		assertThat(Duration.between(due.minusSeconds(60), Instant.parse(reminder.text("firedAt"))))
+			.isBetween(Duration.ZERO, Duration.ofSeconds(1));
+
+		List<Received> movedReminders = this.deadlineEvents.awaitKey(moved, Duration.ofSeconds(15),
+				(all) -> all.stream().anyMatch((r) -> r.type().equals("scheduler.task.reminder")));
+		assertThat(movedReminders).filteredOn((r) -> r.type().equals("scheduler.task.reminder"))
+			.singleElement()
+			.satisfies((r) -> assertThat(r.text("dueAt")).isEqualTo(movedDue.toString()));
+
+		// a redelivery fires nothing again; the done task never reminded
+		send(created);
+		assertThat(this.deadlineEvents.pollKey(onTime, Duration.ofSeconds(1)))
+			.filteredOn((r) -> r.type().equals("scheduler.task.reminder"))
+			.hasSize(1);
+		assertThat(this.deadlineEvents.pollKey(done, Duration.ofMillis(100))).isEmpty();
+	}
+
+	private EventEnvelope publish(String type, String id, String title, Instant due, String status,
+			int... minutesBefore) {
+		List<TaskChange.ReminderSetting> reminders = java.util.Arrays.stream(minutesBefore)
+			.mapToObj(TaskChange.ReminderSetting::new)
+			.toList();
 		EventEnvelope event = EventEnvelope.of(type, 1, id, "someone",
-				new TaskChange(id, title, "assignee-1", due, status), mapper);
+				new TaskChange(id, title, "assignee-1", due, status, reminders, "creator-1"), mapper);
 		send(event);
 		return event;
 	}

@@ -20,6 +20,12 @@ class TaskConfiguration {
 	/** The index of tasks by {@link Task#assigneeId()}. */
 	static final String BY_ASSIGNEE = "assignee";
 
+	/** The index of tasks by {@link Task#createdBy()}. */
+	static final String BY_CREATOR = "creator";
+
+	/** The index of tasks by {@link Task#status()}: the board's columns. */
+	static final String BY_STATUS = "status";
+
 	@Bean
 	Aggregate<Task> tasks(Store store, Outbox outbox, JsonMapper json) {
 		return Aggregate.of(Task.class)
@@ -27,6 +33,8 @@ class TaskConfiguration {
 			.id(Task::id)
 			.events(Task.CREATED, Task.UPDATED, Task.DELETED)
 			.index(BY_ASSIGNEE, Task::assigneeId)
+			.index(BY_CREATOR, Task::createdBy)
+			.index(BY_STATUS, (task) -> task.status().name())
 			.open(store, outbox, json);
 	}
 

@@ -2,13 +2,18 @@ package hub.ameen.tasks.task;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.function.Predicate;
 
 import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.web.BadRequestException;
 import hub.ameen.platform.web.PageResponse;
+import hub.ameen.tasks.user.UserDirectory;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -34,22 +39,63 @@ class TaskController {
 
 	private final Aggregate<Task> tasks;
 
+	private final TaskBoard board;
+
+	private final UserDirectory users;
+
+	private final TaskSeries series;
+
 	private final Clock clock;
 
-	TaskController(Aggregate<Task> tasks, Clock clock) {
+	TaskController(Aggregate<Task> tasks, TaskBoard board, UserDirectory users, TaskSeries series, Clock clock) {
 		this.tasks = tasks;
+		this.board = board;
+		this.users = users;
+		this.series = series;
 		this.clock = clock;
 	}
 
 	@GetMapping
 	@PreAuthorize(Permissions.HAS_TASKS_READ)
 	Mono<PageResponse<Task>> list(@RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor, @RequestParam(required = false) String assigneeId,
-			@RequestParam(required = false) Task.Status status) {
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) TaskQuery.View view,
+			@RequestParam(required = false) Task.Status status, @RequestParam(required = false) String assigneeId,
+			@RequestParam(required = false) String label, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String tz) {
 		PageRequest page = PageRequest.of(limit, cursor);
-		return Mono.fromCallable(() -> (assigneeId != null)
-				? this.tasks.newestFirst(TaskConfiguration.BY_ASSIGNEE, assigneeId, page, (task) -> is(task, status))
-				: this.tasks.newestFirst(page, (task) -> is(task, status)));
+		TaskQuery query = new TaskQuery(view, status, bounded("assigneeId", assigneeId, 64),
+				bounded("label", label, 40), bounded("q", q, 200));
+		return CurrentUser.current().map((me) -> {
+			Predicate<Task> filter = query.filter(me.id(), this.clock.instant(), zone(tz, me));
+			String assignee = query.assignedTo(me.id());
+			if (assignee != null) {
+				return this.tasks.newestFirst(TaskConfiguration.BY_ASSIGNEE, assignee, page, filter);
+			}
+			if (view == TaskQuery.View.created) {
+				return this.tasks.newestFirst(TaskConfiguration.BY_CREATOR, me.id(), page, filter);
+			}
+			return this.tasks.newestFirst(page, filter);
+		});
+	}
+
+	@GetMapping("/board")
+	@PreAuthorize("hasAuthority('tasks:read')")
+	Mono<TaskBoard.Board> board() {
+		return Mono.fromCallable(this.board::board);
+	}
+
+	@PostMapping("/{id}/move")
+	@PreAuthorize("hasAuthority('tasks:write')")
+	Mono<Task> move(@PathVariable String id, @Valid @RequestBody TaskBoard.MoveRequest request) {
+		return CurrentUser.current().flatMap((me) -> this.board.move(id, request, me, this.clock.instant()));
+	}
+
+	@PostMapping("/bulk")
+	@PreAuthorize("hasAuthority('tasks:write')")
+	Mono<BulkTaskRequest.Result> bulk(@Valid @RequestBody BulkTaskRequest request) {
+		return CurrentUser.current()
+			.flatMap((me) -> this.series.changeAll(request.distinctIds(), request.patch().toPatch(), me))
+			.map(BulkTaskRequest.Result::new);
 	}
 
 	@GetMapping("/{id}")
@@ -62,16 +108,15 @@ class TaskController {
 	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<ResponseEntity<Task>> create(@Valid @RequestBody CreateTaskRequest request) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.tasks.create(request.toTask(Ids.next(), me.id(), this.clock.instant()), me.id()))
+			.flatMap((me) -> this.tasks
+				.create(this.series.valid(null, request.toTask(Ids.next(), me.id(), this.clock.instant())), me.id()))
 			.map((task) -> ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task));
 	}
 
 	@PatchMapping("/{id}")
 	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<Task> update(@PathVariable String id, @Valid @RequestBody PatchTaskRequest request) {
-		return CurrentUser.current()
-			.flatMap((me) -> this.tasks.update(id,
-					(task) -> request.applyTo(TaskOwnership.check(task, me), this.clock.instant()), me.id()));
+		return CurrentUser.current().flatMap((me) -> this.series.change(id, request, me));
 	}
 
 	@DeleteMapping("/{id}")
@@ -82,8 +127,23 @@ class TaskController {
 			.thenReturn(ResponseEntity.noContent().build());
 	}
 
-	private static boolean is(Task task, Task.Status status) {
-		return status == null || status == task.status();
+	private static String bounded(String name, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw new BadRequestException(name + " must be at most " + max + " characters");
+		}
+		return value;
+	}
+
+	private ZoneId zone(String tz, CurrentUser me) {
+		if (tz == null || tz.isBlank()) {
+			return this.users.zoneOf(me.id());
+		}
+		try {
+			return ZoneId.of(tz);
+		}
+		catch (DateTimeException ex) {
+			throw new BadRequestException("tz must be a time zone id such as Asia/Riyadh");
+		}
 	}
 
 }

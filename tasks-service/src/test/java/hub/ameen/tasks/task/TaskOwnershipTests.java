@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TaskOwnershipTests {
 
 	private static final Task TASK = new Task("t-1", "Call Layla", null, Task.Status.todo, Task.Priority.medium,
-			"layla", null, List.of(), null, "omar", Instant.EPOCH, Instant.EPOCH);
+			"layla", List.of(), null, List.of(), List.of(), null, null, List.of(), "r", "omar", Instant.EPOCH,
+			Instant.EPOCH, null);
 
 	@Test
 	void creatorAndAssigneeMayChangeTheTask() {

@@ -14,6 +14,7 @@ import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Index;
 import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.StoreException;
 import hub.ameen.platform.store.WriteTxn;
@@ -133,6 +134,54 @@ public final class Aggregate<V> {
 		});
 	}
 
+	/**
+	 * Runs work that reads and changes several aggregates in ONE transaction on the
+	 * store's single writer, e.g. a move that must see its neighbours as they are now, or
+	 * a bulk change that applies to all or none. Inside, use the methods that take the
+	 * transaction; a unique index broken is a 409 and nothing is kept.
+	 */
+	public <T> Mono<T> inTransaction(Function<WriteTxn, T> work) {
+		return this.store.write(work)
+			.onErrorMap(StoreException.UniqueViolationException.class,
+					(ex) -> new ConflictException("Another " + this.declaration.name + " already has that value"));
+	}
+
+	/** The aggregate as the transaction sees it; 404 when there is none. */
+	public V get(ReadTxn txn, String id) {
+		return this.collection.get(txn, id).orElseThrow(() -> notFound(id));
+	}
+
+	/** The aggregate as the transaction sees it, if there is one. */
+	public Optional<V> find(ReadTxn txn, String id) {
+		return this.collection.get(txn, id);
+	}
+
+	/** Every aggregate an index files under the key, in id order. */
+	public List<V> filedUnder(ReadTxn txn, String index, String key) {
+		return index(index).keys(txn, key)
+			.stream()
+			.map((id) -> this.collection.get(txn, id))
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	/** Like {@link #filedUnder(ReadTxn, String, String)}, in its own read transaction. */
+	public List<V> filedUnder(String index, String key) {
+		return this.store.read((txn) -> filedUnder(txn, index, key));
+	}
+
+	/** Keeps a new aggregate and announces it as created, in the caller's transaction. */
+	public V create(WriteTxn txn, V value, String actorId) {
+		return save(txn, value, this.declaration.created, actorId);
+	}
+
+	/**
+	 * Keeps a changed aggregate and announces it as updated, in the caller's transaction.
+	 */
+	public V update(WriteTxn txn, V changed, String actorId) {
+		return save(txn, changed, this.declaration.updated, actorId);
+	}
+
 	private V save(WriteTxn txn, V value, EventType<V> type, String actorId) {
 		String id = this.declaration.id.apply(value);
 		this.collection.put(txn, id, value);
@@ -145,9 +194,7 @@ public final class Aggregate<V> {
 	}
 
 	private Mono<V> write(Function<WriteTxn, V> work) {
-		return this.store.write(work)
-			.onErrorMap(StoreException.UniqueViolationException.class,
-					(ex) -> new ConflictException("Another " + this.declaration.name + " already has that value"));
+		return inTransaction(work);
 	}
 
 	private Index<String, String, V> index(String name) {

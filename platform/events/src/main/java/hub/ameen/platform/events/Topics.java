@@ -46,6 +46,9 @@ public final class Topics {
 	/** Tasks, by task id: {@code task.*}, from tasks-service. */
 	public static final String TASK = "hub.tasks.task.v1";
 
+	/** Comments on tasks, by comment id: {@code comment.*}, from tasks-service. */
+	public static final String TASK_COMMENT = "hub.tasks.comment.v1";
+
 	/** Due reminders, by calendar event id: {@code scheduler.reminder.due}. */
 	public static final String REMINDER = "hub.scheduler.reminder.v1";
 

@@ -183,6 +183,34 @@ class AggregateTests {
 		assertThat(events.get(1).occurredAt()).isNotEqualTo(firedAt);
 	}
 
+	@Test
+	void oneTransactionSeesItsOwnChangesAndKeepsAllOrNone() {
+		this.things.create(thing("t1", "one", "u1"), "u1").block();
+		this.things.create(thing("t2", "two", "u1"), "u1").block();
+		List<String> owners = this.things.inTransaction((txn) -> {
+			this.things.update(txn, new Thing("t1", "one", "u2", this.things.get(txn, "t1").at()), "u9");
+			this.things.create(txn, thing("t3", "three", "u2"), "u9");
+			return this.things.filedUnder(txn, "owner", "u2").stream().map(Thing::id).toList();
+		}).block();
+		assertThat(owners).containsExactly("t1", "t3");
+
+		assertThatThrownBy(() -> this.things.inTransaction((txn) -> {
+			this.things.update(txn, new Thing("t2", "deux", "u2", this.things.get(txn, "t2").at()), "u9");
+			return this.things.get(txn, "nope");
+		}).block()).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(
+				() -> this.things.inTransaction((txn) -> this.things.create(txn, thing("t4", "one", "u1"), "u9"))
+					.block())
+			.isInstanceOf(ConflictException.class);
+
+		assertThat(this.things.get("t2").name()).isEqualTo("two");
+		assertThat(this.things.filedUnder("owner", "u2")).extracting(Thing::id).containsExactly("t1", "t3");
+		assertThat(published()).extracting(EventEnvelope::type)
+			.containsExactly("thing.created", "thing.created", "thing.updated", "thing.created");
+		java.util.Optional<Thing> missing = this.store.read((txn) -> this.things.find(txn, "t4"));
+		assertThat(missing).isEmpty();
+	}
+
 	private List<EventEnvelope> published() {
 		return this.outbox.oldest(10).stream().map(Outbox.Entry::event).toList();
 	}

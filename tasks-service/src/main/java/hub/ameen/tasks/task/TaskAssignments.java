@@ -1,0 +1,35 @@
+package hub.ameen.tasks.task;
+
+import java.time.Clock;
+
+import hub.ameen.platform.events.Aggregate;
+import hub.ameen.platform.store.WriteTxn;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes work away from a user who can no longer do it, in the transaction that learns so.
+ */
+@Component
+public class TaskAssignments {
+
+	private final Aggregate<Task> tasks;
+
+	private final Clock clock;
+
+	TaskAssignments(Aggregate<Task> tasks, Clock clock) {
+		this.tasks = tasks;
+		this.clock = clock;
+	}
+
+	/**
+	 * Unassigns every task of the user, each announced as updated.
+	 * @return how many tasks were unassigned
+	 */
+	public int unassignAll(WriteTxn txn, String userId, String actorId) {
+		var assigned = this.tasks.filedUnder(txn, TaskConfiguration.BY_ASSIGNEE, userId);
+		assigned.forEach((task) -> this.tasks.update(txn, task.unassigned(this.clock.instant()), actorId));
+		return assigned.size();
+	}
+
+}

@@ -1,0 +1,91 @@
+package hub.ameen.tasks.user;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+
+import hub.ameen.platform.store.Codec;
+import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.ReadTxn;
+import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.WriteTxn;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The users tasks-service has heard of, by id and by (lower-case) email, kept in its own
+ * store from user-service's events.
+ */
+@Component
+public class UserDirectory {
+
+	private final Store store;
+
+	private final Collection<String, KnownUser> users;
+
+	private final Collection<String, String> byEmail;
+
+	UserDirectory(Store store, JsonMapper json) {
+		this.store = store;
+		this.users = store.collection("users", Codec.utf8(), Codec.json(json, KnownUser.class));
+		this.byEmail = store.collection("users.by-email", Codec.utf8(), Codec.utf8());
+	}
+
+	/** The user with this id, if known. */
+	public Optional<KnownUser> get(String id) {
+		return this.users.get(id);
+	}
+
+	/** Whether the id names a user who is active now. */
+	public boolean isActive(String id) {
+		return id != null && get(id).map(KnownUser::isActive).orElse(false);
+	}
+
+	/** The active user with this email (case-insensitive), if there is one. */
+	public Optional<KnownUser> activeByEmail(String email) {
+		return this.store.read((txn) -> this.byEmail.get(txn, key(email)).flatMap((id) -> this.users.get(txn, id)))
+			.filter(KnownUser::isActive);
+	}
+
+	/** The user's time zone, or UTC when unknown. */
+	public ZoneId zoneOf(String id) {
+		String zone = get(id).map(KnownUser::timeZone).orElse(null);
+		try {
+			return (zone != null) ? ZoneId.of(zone) : ZoneOffset.UTC;
+		}
+		catch (DateTimeException ex) {
+			return ZoneOffset.UTC;
+		}
+	}
+
+	/** Keeps the user as an event describes them, in the caller's transaction. */
+	public void put(WriteTxn txn, KnownUser user) {
+		forget(txn, user.id());
+		this.users.put(txn, user.id(), user);
+		if (user.email() != null) {
+			this.byEmail.put(txn, key(user.email()), user.id());
+		}
+	}
+
+	/** Forgets a deleted user, in the caller's transaction. */
+	public void forget(WriteTxn txn, String id) {
+		find(txn, id).map(KnownUser::email).filter((email) -> email != null).ifPresent((email) -> {
+			if (this.byEmail.get(txn, key(email)).filter(id::equals).isPresent()) {
+				this.byEmail.delete(txn, key(email));
+			}
+		});
+		this.users.delete(txn, id);
+	}
+
+	private Optional<KnownUser> find(ReadTxn txn, String id) {
+		return this.users.get(txn, id);
+	}
+
+	private static String key(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+}
