@@ -4,6 +4,7 @@ import java.net.URI;
 
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.web.PageResponse;
 import hub.ameen.tasks.task.Task;
@@ -44,7 +45,7 @@ class CommentController {
 	}
 
 	@GetMapping
-	@PreAuthorize("hasAuthority('tasks:read')")
+	@PreAuthorize(Permissions.HAS_TASKS_READ)
 	Mono<PageResponse<Comment>> list(@PathVariable String taskId, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
 		PageRequest page = PageRequest.of(limit, cursor);
@@ -55,7 +56,7 @@ class CommentController {
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAuthority('tasks:write')")
+	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<ResponseEntity<Comment>> create(@PathVariable String taskId,
 			@Valid @RequestBody CreateCommentRequest request) {
 		return CurrentUser.current()
@@ -65,14 +66,14 @@ class CommentController {
 	}
 
 	@PatchMapping("/{id}")
-	@PreAuthorize("hasAuthority('tasks:write')")
+	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<Comment> update(@PathVariable String taskId, @PathVariable String id,
 			@Valid @RequestBody PatchCommentRequest request) {
 		return CurrentUser.current().flatMap((me) -> this.writer.edit(taskId, id, request, me));
 	}
 
 	@DeleteMapping("/{id}")
-	@PreAuthorize("hasAuthority('tasks:write')")
+	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<ResponseEntity<Void>> delete(@PathVariable String taskId, @PathVariable String id) {
 		return CurrentUser.current()
 			.flatMap((me) -> this.writer.remove(taskId, id, me))

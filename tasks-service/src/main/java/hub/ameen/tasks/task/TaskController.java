@@ -6,9 +6,9 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.function.Predicate;
 
-import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.web.BadRequestException;
@@ -79,19 +79,19 @@ class TaskController {
 	}
 
 	@GetMapping("/board")
-	@PreAuthorize("hasAuthority('tasks:read')")
+	@PreAuthorize(Permissions.HAS_TASKS_READ)
 	Mono<TaskBoard.Board> board() {
 		return Mono.fromCallable(this.board::board);
 	}
 
 	@PostMapping("/{id}/move")
-	@PreAuthorize("hasAuthority('tasks:write')")
+	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<Task> move(@PathVariable String id, @Valid @RequestBody TaskBoard.MoveRequest request) {
 		return CurrentUser.current().flatMap((me) -> this.board.move(id, request, me, this.clock.instant()));
 	}
 
 	@PostMapping("/bulk")
-	@PreAuthorize("hasAuthority('tasks:write')")
+	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<BulkTaskRequest.Result> bulk(@Valid @RequestBody BulkTaskRequest request) {
 		return CurrentUser.current()
 			.flatMap((me) -> this.series.changeAll(request.distinctIds(), request.patch().toPatch(), me))
