@@ -95,6 +95,15 @@ final class Endpoints {
 			e("uodoo", "PATCH", "/api/tasks/{task}", "{\"title\":\"Taken over {uniq}\",\"assigneeId\":\"{callerId}\"}"),
 			e("uodoo", "PATCH", "/api/tasks/{assignedTask}", "{\"status\":\"done\"}"),
 			e("uodoo", "DELETE", "/api/tasks/{task}", null),
+			e("uoooo", "GET", "/api/tasks?view=mine&limit=5", null, "view", "label", "q", "tz"),
+			e("uoooo", "GET", "/api/tasks/board", null),
+			e("uodoo", "POST", "/api/tasks/{task}/move", "{\"status\":\"in_progress\"}"),
+			e("uodoo", "POST", "/api/tasks/bulk", "{\"ids\":[\"{task}\"],\"patch\":{\"labels\":[\"bulk\"]}}"),
+			e("uoooo", "GET", "/api/tasks/{task}/comments", null, "limit", "cursor"),
+			e("uoooo", "POST", "/api/tasks/{task}/comments", "{\"body\":\"Looks good {uniq}\"}"),
+			// a comment's author changes it, or tasks:manage
+			e("uodoo", "PATCH", "/api/tasks/{ownComment}", "{\"body\":\"Edited {uniq}\"}"),
+			e("uodoo", "DELETE", "/api/tasks/{ownComment}", null),
 			// scheduler-service: members see events they created or attend
 			e("uoooo", "POST", "/api/scheduler/events", EVENT),
 			new Endpoint("uohoo", "GET", "/api/scheduler/events?limit=200", null, "{event}",

@@ -19,8 +19,9 @@ import static org.awaitility.Awaitility.await;
  * The resources the endpoint table's placeholders name, each owned as the rules need: the
  * owner's task (given to the third member), a task the manager gave the owner, the
  * owner's private event, an event the manager invited the owner to, a contact, a spare
- * user, a custom role and the owner's first notification. Shared ones are made once; a
- * fresh one is made for every call that may change or delete it.
+ * user, a custom role, the owner's first notification and the owner's comment on a task
+ * ({@code ownComment}: the path below {@code /api/tasks/} that names it). Shared ones are
+ * made once; a fresh one is made for every call that may change or delete it.
  */
 final class Fixtures {
 
@@ -97,6 +98,11 @@ final class Fixtures {
 				yield role;
 			}
 			case "notification" -> ownersFirstNotification();
+			case "ownComment" -> {
+				String task = create("task");
+				yield task + "/comments/"
+						+ id(Actor.OWNER, "/api/tasks/" + task + "/comments", Map.of("body", "The owner's comment"));
+			}
 			default -> throw new IllegalArgumentException("no fixture for {" + name + "}");
 		};
 	}
