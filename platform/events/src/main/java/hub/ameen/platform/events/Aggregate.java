@@ -1,10 +1,14 @@
 package hub.ameen.platform.events;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -14,6 +18,7 @@ import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Index;
 import hub.ameen.platform.store.PageRequest;
+import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.StoreException;
 import hub.ameen.platform.store.WriteTxn;
@@ -54,6 +59,8 @@ public final class Aggregate<V> {
 
 	private final Map<String, Index<String, String, V>> indexes = new HashMap<>();
 
+	private final List<Follower<V>> followers = new CopyOnWriteArrayList<>();
+
 	private Aggregate(Declaration<V> declaration, Store store, Outbox outbox, JsonMapper json) {
 		this.declaration = declaration;
 		this.store = store;
@@ -63,6 +70,10 @@ public final class Aggregate<V> {
 				this.collection.index(name, Codec.utf8(), (value) -> listOf(key.apply(value)))));
 		declaration.uniqueIndexes
 			.forEach((name, key) -> this.indexes.put(name, this.collection.uniqueIndex(name, Codec.utf8(), key)));
+		declaration.multiIndexes.forEach((name, keys) -> this.indexes.put(name,
+				this.collection.index(name, Codec.utf8(), (value) -> distinct(keys.apply(value)))));
+		declaration.orderedIndexes.forEach((name, keys) -> this.indexes.put(name,
+				this.collection.orderedIndex(name, Codec.utf8(), (value) -> orderedKeys(keys.apply(value)))));
 	}
 
 	/**
@@ -97,9 +108,94 @@ public final class Aggregate<V> {
 		return page(this.store.read((txn) -> index(index).page(txn, key, request.descendingOrder(), filter)));
 	}
 
+	/**
+	 * One page of the aggregates that pass the filter, in id order (creation order) or,
+	 * when the request is descending, newest first.
+	 */
+	public PageResponse<V> page(PageRequest request, Predicate<V> filter) {
+		return page(this.store.read((txn) -> this.collection.page(txn, request, filter)));
+	}
+
+	/**
+	 * One page of the aggregates an index files under the key, in the request's order.
+	 */
+	public PageResponse<V> page(String index, String key, PageRequest request, Predicate<V> filter) {
+		return page(this.store.read((txn) -> index(index).page(txn, key, request, filter)));
+	}
+
+	/**
+	 * One page of the aggregates an ordered index files under keys starting with the
+	 * prefix (lower case; empty for all), in key order, each aggregate once per page.
+	 */
+	public PageResponse<V> search(String orderedIndex, String prefix, PageRequest request, Predicate<V> filter) {
+		String key = orderedKey(prefix);
+		return page(this.store.read((txn) -> index(orderedIndex).pageByPrefix(txn, key, request, filter)), true);
+	}
+
+	/** The aggregate inside the caller's transaction, if there is one. */
+	public Optional<V> find(ReadTxn txn, String id) {
+		return this.collection.get(txn, id);
+	}
+
+	/** The ids an index files under the key, oldest first. */
+	public List<String> idsBy(ReadTxn txn, String index, String key) {
+		return index(index).keys(txn, key);
+	}
+
+	/**
+	 * Every aggregate an index files under the key, oldest first, read in one
+	 * transaction.
+	 */
+	public List<V> findAllBy(String index, String key) {
+		return this.store.read((txn) -> index(index).keys(txn, key)
+			.stream()
+			.map((id) -> this.collection.get(txn, id))
+			.flatMap(Optional::stream)
+			.toList());
+	}
+
+	/** How many aggregates an index files under the key. */
+	public int countBy(String index, String key) {
+		return this.store.read((txn) -> index(index).keys(txn, key).size());
+	}
+
+	/**
+	 * Runs the follower inside the transaction of every change, after the aggregate is
+	 * kept: to keep a timeline or announce a more specific event in the same commit.
+	 */
+	public void onChange(Follower<V> follower) {
+		this.followers.add(follower);
+	}
+
+	/** Keeps a new aggregate inside the caller's transaction and announces it. */
+	public V createIn(WriteTxn txn, V value, String actorId) {
+		return save(txn, null, value, this.declaration.created, actorId);
+	}
+
+	/**
+	 * Changes an aggregate inside the caller's transaction and announces it; 404 when
+	 * missing.
+	 */
+	public V updateIn(WriteTxn txn, String id, UnaryOperator<V> change, String actorId) {
+		V current = load(txn, id);
+		return save(txn, current, change.apply(current), this.declaration.updated, actorId);
+	}
+
+	/**
+	 * Removes an aggregate inside the caller's transaction and announces it; 404 when
+	 * missing.
+	 */
+	public V removeIn(WriteTxn txn, String id, String actorId) {
+		V current = load(txn, id);
+		this.collection.delete(txn, id);
+		this.outbox.publish(txn, this.declaration.deleted.about(id, current).by(actorId));
+		this.followers.forEach((follower) -> follower.changed(txn, this.declaration.deleted, current, null, actorId));
+		return current;
+	}
+
 	/** Keeps a new aggregate and announces it as created. */
 	public Mono<V> create(V value, String actorId) {
-		return write((txn) -> save(txn, value, this.declaration.created, actorId));
+		return write((txn) -> createIn(txn, value, actorId));
 	}
 
 	/**
@@ -107,7 +203,7 @@ public final class Aggregate<V> {
 	 * result and announces it as updated; 404 when there is none.
 	 */
 	public Mono<V> update(String id, UnaryOperator<V> change, String actorId) {
-		return write((txn) -> save(txn, change.apply(load(txn, id)), this.declaration.updated, actorId));
+		return write((txn) -> updateIn(txn, id, change, actorId));
 	}
 
 	/**
@@ -125,19 +221,40 @@ public final class Aggregate<V> {
 	 */
 	public Mono<V> remove(String id, Consumer<V> check, String actorId) {
 		return write((txn) -> {
-			V current = load(txn, id);
-			check.accept(current);
-			this.collection.delete(txn, id);
-			this.outbox.publish(txn, this.declaration.deleted.about(id, current).by(actorId));
-			return current;
+			check.accept(load(txn, id));
+			return removeIn(txn, id, actorId);
 		});
 	}
 
-	private V save(WriteTxn txn, V value, EventType<V> type, String actorId) {
+	private V save(WriteTxn txn, V before, V value, EventType<V> type, String actorId) {
 		String id = this.declaration.id.apply(value);
+		requireUnique(txn, id, value);
 		this.collection.put(txn, id, value);
 		this.outbox.publish(txn, type.about(id, value).by(actorId));
+		this.followers.forEach((follower) -> follower.changed(txn, type, before, value, actorId));
 		return value;
+	}
+
+	/**
+	 * A 409 that names the aggregate already holding a unique value, before the store
+	 * refuses it.
+	 */
+	private void requireUnique(WriteTxn txn, String id, V value) {
+		this.declaration.uniqueIndexes.forEach((name, key) -> {
+			String wanted = key.apply(value);
+			if (wanted != null) {
+				index(name).keys(txn, wanted)
+					.stream()
+					.filter((other) -> !other.equals(id))
+					.findFirst()
+					.ifPresent((other) -> {
+						ConflictException conflict = new ConflictException(
+								this.declaration.name + " " + other + " already has this " + name);
+						conflict.getBody().setProperty("existingId", other);
+						throw conflict;
+					});
+			}
+		});
 	}
 
 	private V load(WriteTxn txn, String id) {
@@ -166,8 +283,49 @@ public final class Aggregate<V> {
 		return new PageResponse<>(page.items(), page.nextCursor());
 	}
 
+	private static <V> PageResponse<V> page(hub.ameen.platform.store.Page<V> page, boolean distinct) {
+		return new PageResponse<>(new ArrayList<>(new LinkedHashSet<>(page.items())), page.nextCursor());
+	}
+
 	private static List<String> listOf(String key) {
 		return (key != null) ? List.of(key) : List.of();
+	}
+
+	private static List<String> distinct(java.util.Collection<String> keys) {
+		return (keys != null) ? keys.stream().filter(Objects::nonNull).distinct().toList() : List.of();
+	}
+
+	private static List<String> orderedKeys(java.util.Collection<String> keys) {
+		return distinct(keys).stream().map(Aggregate::orderedKey).filter((key) -> !key.isEmpty()).distinct().toList();
+	}
+
+	/** Lower case, without NUL, at most 200 characters: what an ordered index keeps. */
+	private static String orderedKey(String text) {
+		if (text == null) {
+			return "";
+		}
+		String key = text.replace("\0", "").strip().toLowerCase(Locale.ROOT);
+		return (key.length() > 200) ? key.substring(0, 200) : key;
+	}
+
+	/**
+	 * Runs inside the transaction of each change to an aggregate.
+	 *
+	 * @param <V> the aggregate
+	 */
+	@FunctionalInterface
+	public interface Follower<V> {
+
+		/**
+		 * The aggregate changed.
+		 * @param txn the change's transaction
+		 * @param type created, updated or deleted
+		 * @param before the aggregate before (null when created)
+		 * @param after the aggregate after (null when deleted)
+		 * @param actorId who changed it
+		 */
+		void changed(WriteTxn txn, EventType<V> type, V before, V after, String actorId);
+
 	}
 
 	/**
@@ -185,6 +343,10 @@ public final class Aggregate<V> {
 		private final Map<String, Function<V, String>> indexes = new HashMap<>();
 
 		private final Map<String, Function<V, String>> uniqueIndexes = new HashMap<>();
+
+		private final Map<String, Function<V, java.util.Collection<String>>> multiIndexes = new HashMap<>();
+
+		private final Map<String, Function<V, java.util.Collection<String>>> orderedIndexes = new HashMap<>();
 
 		private String collection;
 
@@ -230,6 +392,21 @@ public final class Aggregate<V> {
 		/** A secondary index whose keys no two aggregates share (null is not indexed). */
 		public Declaration<V> uniqueIndex(String name, Function<V, String> key) {
 			this.uniqueIndexes.put(name, key);
+			return this;
+		}
+
+		/** A secondary index from a field holding several keys (tags, linked ids). */
+		public Declaration<V> indexEach(String name, Function<V, java.util.Collection<String>> keys) {
+			this.multiIndexes.put(name, keys);
+			return this;
+		}
+
+		/**
+		 * An index kept in key order, lower-cased, for prefix search ({@code ?q=}) and
+		 * sorting by name: see {@link Aggregate#search}.
+		 */
+		public Declaration<V> orderedIndex(String name, Function<V, java.util.Collection<String>> keys) {
+			this.orderedIndexes.put(name, keys);
 			return this;
 		}
 
