@@ -16,7 +16,8 @@ class InboundConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics inboundTopics() {
-		return Topics.declare(Topics.REMINDER, Topics.TASK_DEADLINE, Topics.USER, Topics.TASK);
+		return Topics.declare(Topics.REMINDER, Topics.TASK_DEADLINE, Topics.USER, Topics.TASK, Topics.DEAL,
+				Topics.CONTACT, Topics.CRM_IMPORT);
 	}
 
 }

@@ -30,7 +30,8 @@ class PreferenceApiTests extends ServiceTestSupport {
 			.jsonPath("$.muted.length()")
 			.isEqualTo(0)
 			.jsonPath("$.types")
-			.isEqualTo(List.of("reminder.due", "task.assigned", "task.due-soon", "task.overdue", "user.welcome"));
+			.isEqualTo(List.of("reminder.due", "task.assigned", "task.due-soon", "task.overdue", "crm.assigned",
+					"crm.deal-won", "crm.import", "user.welcome"));
 		put(muting, "{\"muted\":[\"task.overdue\",\"reminder.due\"]}").expectStatus()
 			.isOk()
 			.expectBody()
