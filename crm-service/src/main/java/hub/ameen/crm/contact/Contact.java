@@ -44,6 +44,12 @@ public record Contact(String id, String firstName, String lastName, String email
 		return (this.email != null && !this.email.isBlank()) ? this.email.strip().toLowerCase(Locale.ROOT) : null;
 	}
 
+	/** The contact after its company was deleted. */
+	public Contact withoutCompany() {
+		return new Contact(this.id, this.firstName, this.lastName, this.email, this.phone, this.title, null, this.tags,
+				this.ownerId, this.createdAt, this.updatedAt);
+	}
+
 	/** First and last name, as shown and sorted. */
 	public String fullName() {
 		return (this.lastName != null && !this.lastName.isBlank()) ? this.firstName + " " + this.lastName

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import hub.ameen.crm.common.ListQuery;
+import hub.ameen.crm.company.Company;
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.Topics;
@@ -24,7 +25,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class ContactConfiguration {
 
 	@Bean
-	Aggregate<Contact> contacts(Store store, Outbox outbox, JsonMapper json) {
+	Aggregate<Contact> contacts(Store store, Outbox outbox, JsonMapper json, Aggregate<Company> companies) {
 		Aggregate<Contact> contacts = Aggregate.of(Contact.class)
 			.collection("contacts")
 			.id(Contact::id)
@@ -41,6 +42,12 @@ public class ContactConfiguration {
 			if (after != null && !after.ownerId().equals(actorId)
 					&& (before == null || !Objects.equals(before.ownerId(), after.ownerId()))) {
 				outbox.publish(txn, Contact.ASSIGNED.about(after.id(), after).by(actorId));
+			}
+		});
+		companies.onChange((txn, type, before, after, actorId) -> {
+			if (type.equals(Company.DELETED)) {
+				contacts.idsBy(txn, "company", before.id())
+					.forEach((id) -> contacts.updateIn(txn, id, Contact::withoutCompany, actorId));
 			}
 		});
 		return contacts;

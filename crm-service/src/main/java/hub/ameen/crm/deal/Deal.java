@@ -73,6 +73,12 @@ public record Deal(String id, String title, Money amount, String pipelineId, Str
 				this.createdAt, now);
 	}
 
+	/** The deal after its company was deleted. */
+	public Deal withoutCompany() {
+		return new Deal(this.id, this.title, this.amount, this.pipelineId, this.stage, null, this.contactIds,
+				this.ownerId, this.expectedCloseAt, this.closedAt, this.lostReason, this.createdAt, this.updatedAt);
+	}
+
 	/** The deal with its contacts' ids replaced (a merge moves them). */
 	public Deal withContacts(List<String> contactIds, Instant now) {
 		return new Deal(this.id, this.title, this.amount, this.pipelineId, this.stage, this.companyId, contactIds,

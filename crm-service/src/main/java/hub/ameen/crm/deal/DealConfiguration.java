@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import hub.ameen.crm.common.ListQuery;
+import hub.ameen.crm.company.Company;
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.Topics;
@@ -18,8 +19,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Deals and pipelines as aggregates. A deal's changes also announce what they mean: a
- * stage change, a win, a loss, a new owner. The default pipeline exists from the first
- * start.
+ * stage change, a win, a loss, a new owner. A deleted company's deals stay, without it.
+ * The default pipeline exists from the first start.
  */
 @Configuration(proxyBeanMethods = false)
 public class DealConfiguration {
@@ -45,7 +46,7 @@ public class DealConfiguration {
 	}
 
 	@Bean
-	Aggregate<Deal> deals(Store store, Outbox outbox, JsonMapper json) {
+	Aggregate<Deal> deals(Store store, Outbox outbox, JsonMapper json, Aggregate<Company> companies) {
 		Aggregate<Deal> deals = Aggregate.of(Deal.class)
 			.collection("deals")
 			.id(Deal::id)
@@ -59,6 +60,12 @@ public class DealConfiguration {
 			.orderedIndex(ListQuery.NAME, (deal) -> List.of(deal.title()))
 			.open(store, outbox, json);
 		deals.onChange((txn, type, before, after, actorId) -> announce(outbox, txn, before, after, actorId));
+		companies.onChange((txn, type, before, after, actorId) -> {
+			if (type.equals(Company.DELETED)) {
+				deals.idsBy(txn, "company", before.id())
+					.forEach((id) -> deals.updateIn(txn, id, Deal::withoutCompany, actorId));
+			}
+		});
 		return deals;
 	}
 

@@ -47,7 +47,29 @@ public class ImportConfiguration {
 				outbox.publish(txn, ImportJob.REVERTED.about(after.id(), after).by(actorId));
 			}
 		});
+		failInterrupted(store, imports);
 		return imports;
+	}
+
+	/**
+	 * An import still running when the service stopped fails; its batches so far stay,
+	 * and can be reverted.
+	 */
+	private static void failInterrupted(Store store, Aggregate<ImportJob> imports) {
+		List<ImportJob> running = imports
+			.page(hub.ameen.platform.store.PageRequest.first(200).descendingOrder(),
+					(job) -> "running".equals(job.status()))
+			.items();
+		store.writeAndWait((txn) -> {
+			running
+				.forEach(
+						(job) -> imports.updateIn(txn, job.id(),
+								(current) -> current.failedWith(new ImportJob.RowError(current.processed() + 1, null,
+										"the service stopped during the import; rows after this one were not read"),
+										java.time.Instant.now()),
+								"system"));
+			return null;
+		});
 	}
 
 	@Bean

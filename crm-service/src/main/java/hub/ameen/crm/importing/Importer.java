@@ -96,10 +96,10 @@ public class Importer {
 	/** Reverts a finished import: removes what it created, restores what it updated. */
 	Mono<ImportJob> revert(String id, String actorId) {
 		return Mono.fromCallable(() -> this.imports.get(id)).flatMap((job) -> {
-			if (job.dryRun() || !"done".equals(job.status())) {
+			if (job.dryRun() || "running".equals(job.status()) || "reverted".equals(job.status())) {
 				return Mono
 					.error(new ConflictException("Import " + id + " is " + (job.dryRun() ? "a dry run" : job.status())
-							+ "; only a finished import that wrote something can be reverted"));
+							+ "; only an import that has ended and wrote something can be reverted"));
 			}
 			return Mono.fromCallable(() -> revertRows(job, kind(job.entity()), actorId))
 				.subscribeOn(Schedulers.boundedElastic())

@@ -167,6 +167,38 @@ class DealControllerTests {
 			.isOk();
 	}
 
+	@Test
+	void aDeletedCompanysContactsAndDealsStayWithoutIt() {
+		String company = JsonCalls.create(this.client, "/api/crm/companies", Callers.OWNER, Map.of("name", "Closing"))
+			.get("id")
+			.asString();
+		String contact = JsonCalls
+			.create(this.client, "/api/crm/contacts", Callers.OWNER, Map.of("firstName", "Left", "companyId", company))
+			.get("id")
+			.asString();
+		String deal = create(
+				Map.of("title", "Orphan", "companyId", company, "amount", Map.of("value", "1", "currency", "SAR")))
+			.get("id")
+			.asString();
+		this.client.delete()
+			.uri("/api/crm/companies/" + company)
+			.header(HttpHeaders.AUTHORIZATION, Callers.MANAGER)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		for (String path : new String[] { "/api/crm/contacts/" + contact, "/api/crm/deals/" + deal }) {
+			this.client.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, Callers.OWNER)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.companyId")
+				.isEmpty();
+		}
+	}
+
 	private void rejects(Map<String, Object> body, String field) {
 		this.client.post()
 			.uri("/api/crm/deals")
