@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import hub.ameen.crm.activity.Timeline;
 import hub.ameen.platform.events.Aggregate;
@@ -180,18 +181,30 @@ public class Importer {
 		return new Parsed(row, csv.cells(record), null);
 	}
 
+	/**
+	 * Writes (or, for a dry run, reports) one batch. The store may run a write function
+	 * again, so the keys the batch matched or created are collected afresh on each run
+	 * and added to {@code seen} only once it has committed.
+	 */
 	private <V> void write(ImportJob job, ImportKind<V> kind, List<Parsed> batch, long total,
 			Map<String, String> seen) {
+		AtomicReference<Map<String, String>> added = new AtomicReference<>();
 		if (job.dryRun()) {
-			List<ImportRow> report = this.store.read((txn) -> decide(txn, null, job, kind, batch, seen));
+			List<ImportRow> report = this.store.read((txn) -> decide(txn, null, job, kind, batch, seen, fresh(added)));
 			this.store.write((txn) -> keep(txn, job, total, report)).block();
 		}
 		else {
-			this.store
-				.write((txn) -> this.timeline.asImport(job.id(),
-						() -> keep(txn, job, total, decide(txn, txn, job, kind, batch, seen))))
+			this.store.write((txn) -> this.timeline.asImport(job.id(),
+					() -> keep(txn, job, total, decide(txn, txn, job, kind, batch, seen, fresh(added)))))
 				.block();
 		}
+		seen.putAll(added.get());
+	}
+
+	private static Map<String, String> fresh(AtomicReference<Map<String, String>> holder) {
+		Map<String, String> map = new HashMap<>();
+		holder.set(map);
+		return map;
 	}
 
 	private ImportJob keep(WriteTxn txn, ImportJob job, long total, List<ImportRow> report) {
@@ -201,25 +214,29 @@ public class Importer {
 
 	/** Decides each row; writes it when given a write transaction. */
 	private <V> List<ImportRow> decide(ReadTxn txn, WriteTxn write, ImportJob job, ImportKind<V> kind,
-			List<Parsed> batch, Map<String, String> seen) {
+			List<Parsed> batch, Map<String, String> seen, Map<String, String> added) {
 		List<ImportRow> report = new ArrayList<>(batch.size());
 		for (Parsed parsed : batch) {
 			List<ImportJob.RowError> errors = new ArrayList<>();
 			ImportRow row = (parsed.problem() != null)
 					? ImportRow.failed(parsed.row(),
 							List.of(new ImportJob.RowError(parsed.row(), null, parsed.problem())))
-					: decide(txn, write, job, kind, parsed, seen, errors);
+					: decide(txn, write, job, kind, parsed, seen, added, errors);
 			report.add(row.errors().isEmpty() && !errors.isEmpty() ? ImportRow.failed(parsed.row(), errors) : row);
 		}
 		return report;
 	}
 
 	private <V> ImportRow decide(ReadTxn txn, WriteTxn write, ImportJob job, ImportKind<V> kind, Parsed parsed,
-			Map<String, String> seen, List<ImportJob.RowError> errors) {
+			Map<String, String> seen, Map<String, String> added, List<ImportJob.RowError> errors) {
 		long row = parsed.row();
 		String key = kind.matchKey(parsed.cells());
 		String matchedId = (key == null) ? null
-				: kind.records().idsBy(txn, kind.matchIndex(), key).stream().findFirst().orElse(seen.get(key));
+				: kind.records()
+					.idsBy(txn, kind.matchIndex(), key)
+					.stream()
+					.findFirst()
+					.orElseGet(() -> (added.get(key) != null) ? added.get(key) : seen.get(key));
 		V current = (matchedId != null) ? kind.records().find(txn, matchedId).orElse(null) : null;
 		if (matchedId != null && "create".equals(job.mode())) {
 			return failed(row, kind.matchColumn(), "already belongs to " + kind.entity() + " record " + matchedId);
@@ -248,8 +265,8 @@ public class Importer {
 		catch (ConflictException ex) {
 			return failed(row, kind.matchColumn(), ex.getBody().getDetail());
 		}
-		if (key != null) {
-			seen.putIfAbsent(key, id);
+		if (key != null && !seen.containsKey(key)) {
+			added.putIfAbsent(key, id);
 		}
 		return (matchedId != null) ? kind.updated(row, current)
 				: new ImportRow(row, ImportRow.CREATED, id, null, null, List.of());
