@@ -9,6 +9,7 @@ import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.test.web.JsonCalls;
+import hub.ameen.crm.Callers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -69,7 +70,7 @@ class ContactApiTests {
 			.isEqualTo("Haddad");
 		this.client.delete()
 			.uri("/api/crm/contacts/" + id)
-			.header(HttpHeaders.AUTHORIZATION, WRITER)
+			.header(HttpHeaders.AUTHORIZATION, Callers.MANAGER)
 			.exchange()
 			.expectStatus()
 			.isNoContent();
@@ -87,6 +88,57 @@ class ContactApiTests {
 				.map((r) -> JsonMapper.shared().readTree(r.value()).get("type").asString())
 				.toList();
 			assertThat(types).containsExactly("contact.created", "contact.updated", "contact.deleted");
+		}
+	}
+
+	@Test
+	void aDealAtACompanyMovesToWonAndTheBoardTimelineAndEventsFollow() {
+		String company = JsonCalls
+			.create(this.client, "/api/crm/companies", WRITER,
+					Map.of("name", "Najd Trading", "domain", "https://www.najd-" + System.nanoTime() + ".example/"))
+			.get("id")
+			.asString();
+		String first = create(Map.of("firstName", "Sara", "companyId", company)).get("id").asString();
+		String second = create(Map.of("firstName", "Faisal", "companyId", company)).get("id").asString();
+		String deal = JsonCalls.create(this.client, "/api/crm/deals", WRITER,
+				Map.of("title", "Fleet", "amount", Map.of("value", "250000.75", "currency", "SAR"), "companyId",
+						company, "contactIds", List.of(first, second), "ownerId", "sales-2"))
+			.get("id")
+			.asString();
+		for (String stage : List.of("qualified", "proposal", "negotiation", "won")) {
+			this.client.post()
+				.uri("/api/crm/deals/" + deal + "/stage")
+				.header(HttpHeaders.AUTHORIZATION, Callers.MANAGER)
+				.bodyValue(Map.of("stage", stage))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		JsonNode board = this.client.get()
+			.uri("/api/crm/pipelines/default/board")
+			.header(HttpHeaders.AUTHORIZATION, WRITER)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		JsonNode won = board.get("stages").get(4);
+		assertThat(won.get("key").asString()).isEqualTo("won");
+		assertThat(won.get("total").get("SAR").asString()).isEqualTo("250000.75");
+		assertThat(JsonCalls.count(this.client, "/api/crm/activities?dealId=" + deal, WRITER)).isEqualTo(5);
+		assertThat(JsonCalls.count(this.client, "/api/crm/activities?companyId=" + company, WRITER)).isEqualTo(8);
+
+		try (TopicReader reader = new TopicReader(Topics.DEAL)) {
+			List<String> types = reader
+				.awaitUntil((all) -> all.stream().filter((r) -> deal.equals(r.key())).count() >= 11)
+				.stream()
+				.filter((r) -> deal.equals(r.key()))
+				.map((r) -> JsonMapper.shared().readTree(r.value()).get("type").asString())
+				.toList();
+			assertThat(types).containsExactly("deal.created", "deal.assigned", "deal.updated", "deal.stage-changed",
+					"deal.updated", "deal.stage-changed", "deal.updated", "deal.stage-changed", "deal.updated",
+					"deal.stage-changed", "deal.won");
 		}
 	}
 

@@ -31,8 +31,8 @@ class ContactRequestsTests {
 
 	@Test
 	void aNewContactNeedsAFirstNameAndAnEmailThatIsOne() {
-		CreateContactRequest request = new CreateContactRequest(null, "Haddad", "not-an-email", null, null, List.of(""),
-				null);
+		CreateContactRequest request = new CreateContactRequest(null, "Haddad", "not-an-email", null, null, null,
+				List.of(""), null);
 		assertThat(fields(validator.validate(request))).containsExactlyInAnyOrder("firstName", "email",
 				"tags[0].<list element>");
 	}
@@ -55,16 +55,16 @@ class ContactRequestsTests {
 		Contact current = create(null).toContact("c-1", "omar", NOW);
 		Instant later = NOW.plusSeconds(60);
 		Contact changed = patch(null, "layla@example.com").applyTo(current, later);
-		assertThat(changed).isEqualTo(new Contact("c-1", "Layla", "Haddad", "layla@example.com", null, null,
+		assertThat(changed).isEqualTo(new Contact("c-1", "Layla", "Haddad", "layla@example.com", null, null, null,
 				List.of("vip"), "omar", NOW, later));
 	}
 
 	private static CreateContactRequest create(String ownerId) {
-		return new CreateContactRequest("Layla", "Haddad", null, null, null, List.of("vip"), ownerId);
+		return new CreateContactRequest("Layla", "Haddad", null, null, null, null, List.of("vip"), ownerId);
 	}
 
 	private static PatchContactRequest patch(String firstName, String email) {
-		return new PatchContactRequest(firstName, null, email, null, null, null, null);
+		return new PatchContactRequest(firstName, null, email, null, null, null, null, null);
 	}
 
 	private static List<String> fields(Set<? extends ConstraintViolation<?>> violations) {

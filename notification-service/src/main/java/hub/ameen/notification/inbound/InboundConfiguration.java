@@ -16,7 +16,8 @@ class InboundConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics inboundTopics() {
-		return Topics.declare(Topics.REMINDER, Topics.TASK_DEADLINE, Topics.USER, Topics.TASK, Topics.TASK_COMMENT);
+		return Topics.declare(Topics.REMINDER, Topics.TASK_DEADLINE, Topics.USER, Topics.TASK, Topics.TASK_COMMENT,
+				Topics.DEAL, Topics.CONTACT, Topics.CRM_IMPORT);
 	}
 
 }

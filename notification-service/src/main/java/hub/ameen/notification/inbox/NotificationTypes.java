@@ -28,11 +28,20 @@ public final class NotificationTypes {
 	/** A reminder of a task assigned to the user came due. */
 	public static final String TASK_REMINDER = "task.reminder";
 
+	/** A CRM deal or contact was given to the user (by someone else). */
+	public static final String CRM_ASSIGNED = "crm.assigned";
+
+	/** A CRM deal the user owns was won. */
+	public static final String CRM_DEAL_WON = "crm.deal-won";
+
+	/** A CSV import the user started made progress or ended. */
+	public static final String CRM_IMPORT = "crm.import";
+
 	/** The user's account was created. */
 	public static final String WELCOME = "user.welcome";
 
 	private static final List<String> ALL = List.of(REMINDER_DUE, TASK_ASSIGNED, TASK_DUE_SOON, TASK_OVERDUE,
-			TASK_MENTIONED, TASK_COMMENTED, TASK_REMINDER, WELCOME);
+			TASK_MENTIONED, TASK_COMMENTED, TASK_REMINDER, CRM_ASSIGNED, CRM_DEAL_WON, CRM_IMPORT, WELCOME);
 
 	private NotificationTypes() {
 	}

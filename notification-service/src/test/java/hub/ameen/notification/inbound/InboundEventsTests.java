@@ -105,6 +105,40 @@ class InboundEventsTests extends ServiceTestSupport {
 	}
 
 	@Test
+	void crmOwnersHearOfDealsWonAndRecordsGivenToThemAndImportersOfTheirImports() {
+		String owner = newUser();
+		String manager = newUser();
+		String dealId = "deal-" + owner;
+		Map<String, Object> deal = Map.of("id", dealId, "title", "Fleet", "ownerId", owner, "amount",
+				Map.of("value", "1200.50", "currency", "SAR"));
+		publish(Topics.DEAL, by(event("deal.assigned", dealId, deal), manager));
+		// assigned to themselves: nothing
+		publish(Topics.DEAL, by(event("deal.assigned", dealId, deal), owner));
+		publish(Topics.DEAL, by(event("deal.won", dealId, deal), manager));
+		publish(Topics.CONTACT, by(event("contact.assigned", "contact-" + owner,
+				Map.of("id", "contact-" + owner, "firstName", "Sara", "ownerId", owner)), manager));
+		Map<String, Object> job = Map.of("id", "import-" + manager, "entity", "contacts", "dryRun", false, "status",
+				"running", "total", 100000, "processed", 50000, "createdBy", manager);
+		publish(Topics.CRM_IMPORT, event("import.progressed", "import-" + manager, job));
+		Map<String, Object> done = new java.util.HashMap<>(job);
+		done.putAll(Map.of("status", "done", "processed", 100000, "created", 99998, "failed", 2));
+		EventEnvelope last = event("import.completed", "import-" + manager, done);
+		publish(Topics.CRM_IMPORT, last);
+		await().atMost(KAFKA)
+			.untilAsserted(() -> assertThat(all(owner)).extracting(Notification::type, Notification::title)
+				.containsExactlyInAnyOrder(
+						org.assertj.core.groups.Tuple.tuple("crm.assigned", "Deal assigned to you: Fleet"),
+						org.assertj.core.groups.Tuple.tuple("crm.deal-won", "Deal won: Fleet"),
+						org.assertj.core.groups.Tuple.tuple("crm.assigned", "Contact assigned to you: Sara")));
+		await().atMost(KAFKA)
+			.untilAsserted(() -> assertThat(all(manager)).extracting(Notification::title, Notification::body)
+				.containsExactlyInAnyOrder(
+						org.assertj.core.groups.Tuple.tuple("The contacts import is 50% done", "50000 of 100000 rows"),
+						org.assertj.core.groups.Tuple.tuple("The contacts import finished",
+								"99998 created, 0 updated, 0 unchanged, 2 failed")));
+	}
+
+	@Test
 	void aMalformedEventGoesToTheDeadLetterTopicAndDoesNotHoldUpTheNextOne() {
 		String user = newUser();
 		String key = "poison-" + user;
@@ -131,6 +165,11 @@ class InboundEventsTests extends ServiceTestSupport {
 	private EventEnvelope task(String type, String taskId, String assigneeId, String actorId) {
 		EventEnvelope event = event(type, taskId,
 				Map.of("id", taskId, "title", "Call Layla", "status", "todo", "assigneeId", assigneeId));
+		return new EventEnvelope(event.id(), event.type(), 1, event.occurredAt(), event.key(), actorId,
+				event.payload());
+	}
+
+	private static EventEnvelope by(EventEnvelope event, String actorId) {
 		return new EventEnvelope(event.id(), event.type(), 1, event.occurredAt(), event.key(), actorId,
 				event.payload());
 	}

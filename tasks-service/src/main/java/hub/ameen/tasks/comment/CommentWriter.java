@@ -38,7 +38,7 @@ class CommentWriter {
 
 	Mono<Comment> create(String taskId, CreateCommentRequest request, CurrentUser me) {
 		var mentions = Mentions.users(request.body(), this.users);
-		return this.comments.inTransaction((txn) -> this.comments.create(txn,
+		return this.comments.inTransaction((txn) -> this.comments.createIn(txn,
 				request.toComment(Ids.next(), this.tasks.get(txn, taskId), me.id(), mentions, this.clock.instant()),
 				me.id()));
 	}

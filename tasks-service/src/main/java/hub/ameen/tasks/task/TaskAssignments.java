@@ -27,8 +27,8 @@ public class TaskAssignments {
 	 * @return how many tasks were unassigned
 	 */
 	public int unassignAll(WriteTxn txn, String userId, String actorId) {
-		var assigned = this.tasks.filedUnder(txn, TaskConfiguration.BY_ASSIGNEE, userId);
-		assigned.forEach((task) -> this.tasks.update(txn, task.unassigned(this.clock.instant()), actorId));
+		var assigned = this.tasks.findAllBy(txn, TaskConfiguration.BY_ASSIGNEE, userId);
+		assigned.forEach((task) -> this.tasks.updateIn(txn, task.unassigned(this.clock.instant()), actorId));
 		return assigned.size();
 	}
 

@@ -44,7 +44,7 @@ class TaskBoard {
 	Board board() {
 		return new Board(Arrays.stream(Task.Status.values())
 			.map((status) -> new Column(status,
-					column(this.tasks.filedUnder(TaskConfiguration.BY_STATUS, status.name()))))
+					column(this.tasks.findAllBy(TaskConfiguration.BY_STATUS, status.name()))))
 			.toList());
 	}
 
@@ -79,7 +79,7 @@ class TaskBoard {
 			}
 		}
 		List<Task> column = new ArrayList<>(
-				this.tasks.filedUnder(txn, TaskConfiguration.BY_STATUS, request.status().name()));
+				this.tasks.findAllBy(txn, TaskConfiguration.BY_STATUS, request.status().name()));
 		column.removeIf((task) -> task.id().equals(card.id()));
 		column.sort(BOARD_ORDER);
 		return column;
@@ -103,7 +103,7 @@ class TaskBoard {
 		for (int i = 0; i < column.size(); i++) {
 			String rank = Ranks.between(previous, null);
 			Task card = column.get(i);
-			column.set(i, this.tasks.update(txn, card.movedTo(card.status(), rank, now), actorId));
+			column.set(i, this.tasks.updateIn(txn, card.movedTo(card.status(), rank, now), actorId));
 			previous = rank;
 		}
 	}

@@ -74,10 +74,10 @@ class TaskSeries {
 
 	/** Keeps the change, announced as updated, and any next occurrence, as created. */
 	Task keep(WriteTxn txn, Task before, Task after, String actorId) {
-		Task kept = this.tasks.update(txn, after, actorId);
+		Task kept = this.tasks.updateIn(txn, after, actorId);
 		if (before.isOpen() && !after.isOpen() && after.recurrence() != null && after.dueAt() != null) {
 			TaskRecurrence.next(after.recurrence(), after.dueAt(), this.users.zoneOf(after.createdBy()))
-				.ifPresent((next) -> this.tasks.create(txn, nextOccurrence(after, next), actorId));
+				.ifPresent((next) -> this.tasks.createIn(txn, nextOccurrence(after, next), actorId));
 		}
 		return kept;
 	}

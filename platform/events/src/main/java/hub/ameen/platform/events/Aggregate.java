@@ -1,10 +1,14 @@
 package hub.ameen.platform.events;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -55,6 +59,8 @@ public final class Aggregate<V> {
 
 	private final Map<String, Index<String, String, V>> indexes = new HashMap<>();
 
+	private final List<Follower<V>> followers = new CopyOnWriteArrayList<>();
+
 	private Aggregate(Declaration<V> declaration, Store store, Outbox outbox, JsonMapper json) {
 		this.declaration = declaration;
 		this.store = store;
@@ -64,6 +70,10 @@ public final class Aggregate<V> {
 				this.collection.index(name, Codec.utf8(), (value) -> listOf(key.apply(value)))));
 		declaration.uniqueIndexes
 			.forEach((name, key) -> this.indexes.put(name, this.collection.uniqueIndex(name, Codec.utf8(), key)));
+		declaration.multiIndexes.forEach((name, keys) -> this.indexes.put(name,
+				this.collection.index(name, Codec.utf8(), (value) -> distinct(keys.apply(value)))));
+		declaration.orderedIndexes.forEach((name, keys) -> this.indexes.put(name,
+				this.collection.orderedIndex(name, Codec.utf8(), (value) -> orderedKeys(keys.apply(value)))));
 	}
 
 	/**
@@ -98,9 +108,90 @@ public final class Aggregate<V> {
 		return page(this.store.read((txn) -> index(index).page(txn, key, request.descendingOrder(), filter)));
 	}
 
+	/**
+	 * One page of the aggregates that pass the filter, in id order (creation order) or,
+	 * when the request is descending, newest first.
+	 */
+	public PageResponse<V> page(PageRequest request, Predicate<V> filter) {
+		return page(this.store.read((txn) -> this.collection.page(txn, request, filter)));
+	}
+
+	/**
+	 * One page of the aggregates an index files under the key, in the request's order.
+	 */
+	public PageResponse<V> page(String index, String key, PageRequest request, Predicate<V> filter) {
+		return page(this.store.read((txn) -> index(index).page(txn, key, request, filter)));
+	}
+
+	/**
+	 * One page of the aggregates an ordered index files under keys starting with the
+	 * prefix (lower case; empty for all), in key order, each aggregate once per page.
+	 */
+	public PageResponse<V> search(String orderedIndex, String prefix, PageRequest request, Predicate<V> filter) {
+		String key = orderedKey(prefix);
+		return page(this.store.read((txn) -> index(orderedIndex).pageByPrefix(txn, key, request, filter)), true);
+	}
+
+	/** The aggregate inside the caller's transaction, if there is one. */
+	public Optional<V> find(ReadTxn txn, String id) {
+		return this.collection.get(txn, id);
+	}
+
+	/** The ids an index files under the key, oldest first. */
+	public List<String> idsBy(ReadTxn txn, String index, String key) {
+		return index(index).keys(txn, key);
+	}
+
+	/**
+	 * Every aggregate an index files under the key, oldest first, read in one
+	 * transaction.
+	 */
+	public List<V> findAllBy(String index, String key) {
+		return this.store.read((txn) -> findAllBy(txn, index, key));
+	}
+
+	/** How many aggregates an index files under the key. */
+	public int countBy(String index, String key) {
+		return this.store.read((txn) -> index(index).keys(txn, key).size());
+	}
+
+	/**
+	 * Runs the follower inside the transaction of every change, after the aggregate is
+	 * kept: to keep a timeline or announce a more specific event in the same commit.
+	 */
+	public void onChange(Follower<V> follower) {
+		this.followers.add(follower);
+	}
+
+	/** Keeps a new aggregate inside the caller's transaction and announces it. */
+	public V createIn(WriteTxn txn, V value, String actorId) {
+		return save(txn, null, value, this.declaration.created, actorId);
+	}
+
+	/**
+	 * Changes an aggregate inside the caller's transaction and announces it; 404 when
+	 * missing.
+	 */
+	public V updateIn(WriteTxn txn, String id, UnaryOperator<V> change, String actorId) {
+		V current = load(txn, id);
+		return save(txn, current, change.apply(current), this.declaration.updated, actorId);
+	}
+
+	/**
+	 * Removes an aggregate inside the caller's transaction and announces it; 404 when
+	 * missing.
+	 */
+	public V removeIn(WriteTxn txn, String id, String actorId) {
+		V current = load(txn, id);
+		this.collection.delete(txn, id);
+		this.outbox.publish(txn, this.declaration.deleted.about(id, current).by(actorId));
+		this.followers.forEach((follower) -> follower.changed(txn, this.declaration.deleted, current, null, actorId));
+		return current;
+	}
+
 	/** Keeps a new aggregate and announces it as created. */
 	public Mono<V> create(V value, String actorId) {
-		return write((txn) -> save(txn, value, this.declaration.created, actorId));
+		return write((txn) -> createIn(txn, value, actorId));
 	}
 
 	/**
@@ -108,7 +199,7 @@ public final class Aggregate<V> {
 	 * result and announces it as updated; 404 when there is none.
 	 */
 	public Mono<V> update(String id, UnaryOperator<V> change, String actorId) {
-		return write((txn) -> save(txn, change.apply(load(txn, id)), this.declaration.updated, actorId));
+		return write((txn) -> updateIn(txn, id, change, actorId));
 	}
 
 	/**
@@ -126,11 +217,8 @@ public final class Aggregate<V> {
 	 */
 	public Mono<V> remove(String id, Consumer<V> check, String actorId) {
 		return write((txn) -> {
-			V current = load(txn, id);
-			check.accept(current);
-			this.collection.delete(txn, id);
-			this.outbox.publish(txn, this.declaration.deleted.about(id, current).by(actorId));
-			return current;
+			check.accept(load(txn, id));
+			return removeIn(txn, id, actorId);
 		});
 	}
 
@@ -151,13 +239,11 @@ public final class Aggregate<V> {
 		return this.collection.get(txn, id).orElseThrow(() -> notFound(id));
 	}
 
-	/** The aggregate as the transaction sees it, if there is one. */
-	public Optional<V> find(ReadTxn txn, String id) {
-		return this.collection.get(txn, id);
-	}
-
-	/** Every aggregate an index files under the key, in id order. */
-	public List<V> filedUnder(ReadTxn txn, String index, String key) {
+	/**
+	 * Every aggregate an index files under the key, in id order, as the transaction sees
+	 * them.
+	 */
+	public List<V> findAllBy(ReadTxn txn, String index, String key) {
 		return index(index).keys(txn, key)
 			.stream()
 			.map((id) -> this.collection.get(txn, id))
@@ -165,28 +251,43 @@ public final class Aggregate<V> {
 			.toList();
 	}
 
-	/** Like {@link #filedUnder(ReadTxn, String, String)}, in its own read transaction. */
-	public List<V> filedUnder(String index, String key) {
-		return this.store.read((txn) -> filedUnder(txn, index, key));
+	/**
+	 * Keeps a changed aggregate (found by its id) and announces it as updated, in the
+	 * caller's transaction.
+	 */
+	public V updateIn(WriteTxn txn, V changed, String actorId) {
+		return updateIn(txn, this.declaration.id.apply(changed), (current) -> changed, actorId);
 	}
 
-	/** Keeps a new aggregate and announces it as created, in the caller's transaction. */
-	public V create(WriteTxn txn, V value, String actorId) {
-		return save(txn, value, this.declaration.created, actorId);
+	private V save(WriteTxn txn, V before, V value, EventType<V> type, String actorId) {
+		String id = this.declaration.id.apply(value);
+		requireUnique(txn, id, value);
+		this.collection.put(txn, id, value);
+		this.outbox.publish(txn, type.about(id, value).by(actorId));
+		this.followers.forEach((follower) -> follower.changed(txn, type, before, value, actorId));
+		return value;
 	}
 
 	/**
-	 * Keeps a changed aggregate and announces it as updated, in the caller's transaction.
+	 * A 409 that names the aggregate already holding a unique value, before the store
+	 * refuses it.
 	 */
-	public V update(WriteTxn txn, V changed, String actorId) {
-		return save(txn, changed, this.declaration.updated, actorId);
-	}
-
-	private V save(WriteTxn txn, V value, EventType<V> type, String actorId) {
-		String id = this.declaration.id.apply(value);
-		this.collection.put(txn, id, value);
-		this.outbox.publish(txn, type.about(id, value).by(actorId));
-		return value;
+	private void requireUnique(WriteTxn txn, String id, V value) {
+		this.declaration.uniqueIndexes.forEach((name, key) -> {
+			String wanted = key.apply(value);
+			if (wanted != null) {
+				index(name).keys(txn, wanted)
+					.stream()
+					.filter((other) -> !other.equals(id))
+					.findFirst()
+					.ifPresent((other) -> {
+						ConflictException conflict = new ConflictException(
+								this.declaration.name + " " + other + " already has this " + name);
+						conflict.getBody().setProperty("existingId", other);
+						throw conflict;
+					});
+			}
+		});
 	}
 
 	private V load(WriteTxn txn, String id) {
@@ -213,8 +314,49 @@ public final class Aggregate<V> {
 		return new PageResponse<>(page.items(), page.nextCursor());
 	}
 
+	private static <V> PageResponse<V> page(hub.ameen.platform.store.Page<V> page, boolean distinct) {
+		return new PageResponse<>(new ArrayList<>(new LinkedHashSet<>(page.items())), page.nextCursor());
+	}
+
 	private static List<String> listOf(String key) {
 		return (key != null) ? List.of(key) : List.of();
+	}
+
+	private static List<String> distinct(java.util.Collection<String> keys) {
+		return (keys != null) ? keys.stream().filter(Objects::nonNull).distinct().toList() : List.of();
+	}
+
+	private static List<String> orderedKeys(java.util.Collection<String> keys) {
+		return distinct(keys).stream().map(Aggregate::orderedKey).filter((key) -> !key.isEmpty()).distinct().toList();
+	}
+
+	/** Lower case, without NUL, at most 200 characters: what an ordered index keeps. */
+	private static String orderedKey(String text) {
+		if (text == null) {
+			return "";
+		}
+		String key = text.replace("\0", "").strip().toLowerCase(Locale.ROOT);
+		return (key.length() > 200) ? key.substring(0, 200) : key;
+	}
+
+	/**
+	 * Runs inside the transaction of each change to an aggregate.
+	 *
+	 * @param <V> the aggregate
+	 */
+	@FunctionalInterface
+	public interface Follower<V> {
+
+		/**
+		 * The aggregate changed.
+		 * @param txn the change's transaction
+		 * @param type created, updated or deleted
+		 * @param before the aggregate before (null when created)
+		 * @param after the aggregate after (null when deleted)
+		 * @param actorId who changed it
+		 */
+		void changed(WriteTxn txn, EventType<V> type, V before, V after, String actorId);
+
 	}
 
 	/**
@@ -232,6 +374,10 @@ public final class Aggregate<V> {
 		private final Map<String, Function<V, String>> indexes = new HashMap<>();
 
 		private final Map<String, Function<V, String>> uniqueIndexes = new HashMap<>();
+
+		private final Map<String, Function<V, java.util.Collection<String>>> multiIndexes = new HashMap<>();
+
+		private final Map<String, Function<V, java.util.Collection<String>>> orderedIndexes = new HashMap<>();
 
 		private String collection;
 
@@ -277,6 +423,21 @@ public final class Aggregate<V> {
 		/** A secondary index whose keys no two aggregates share (null is not indexed). */
 		public Declaration<V> uniqueIndex(String name, Function<V, String> key) {
 			this.uniqueIndexes.put(name, key);
+			return this;
+		}
+
+		/** A secondary index from a field holding several keys (tags, linked ids). */
+		public Declaration<V> indexEach(String name, Function<V, java.util.Collection<String>> keys) {
+			this.multiIndexes.put(name, keys);
+			return this;
+		}
+
+		/**
+		 * An index kept in key order, lower-cased, for prefix search ({@code ?q=}) and
+		 * sorting by name: see {@link Aggregate#search}.
+		 */
+		public Declaration<V> orderedIndex(String name, Function<V, java.util.Collection<String>> keys) {
+			this.orderedIndexes.put(name, keys);
 			return this;
 		}
 

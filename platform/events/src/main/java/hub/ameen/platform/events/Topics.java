@@ -43,6 +43,21 @@ public final class Topics {
 	/** CRM contacts, by contact id: {@code contact.*}, from crm-service. */
 	public static final String CONTACT = "hub.crm.contact.v1";
 
+	/** CRM companies, by company id: {@code company.*}, from crm-service. */
+	public static final String COMPANY = "hub.crm.company.v1";
+
+	/** CRM deals, by deal id: {@code deal.*}, from crm-service. */
+	public static final String DEAL = "hub.crm.deal.v1";
+
+	/** CRM pipelines, by pipeline id: {@code pipeline.*}, from crm-service. */
+	public static final String PIPELINE = "hub.crm.pipeline.v1";
+
+	/** CRM activities and timeline entries, by activity id: {@code activity.*}. */
+	public static final String ACTIVITY = "hub.crm.activity.v1";
+
+	/** CRM CSV imports, by import id: {@code import.*}, from crm-service. */
+	public static final String CRM_IMPORT = "hub.crm.import.v1";
+
 	/** Tasks, by task id: {@code task.*}, from tasks-service. */
 	public static final String TASK = "hub.tasks.task.v1";
 

@@ -54,6 +54,8 @@ class AggregateTests {
 			.events(CREATED, UPDATED, DELETED)
 			.index("owner", Thing::owner)
 			.uniqueIndex("name", Thing::name)
+			.indexEach("tag", (t) -> List.of(t.owner(), "all"))
+			.orderedIndex("search", (t) -> java.util.Arrays.asList(t.name(), t.owner()))
 			.open(this.store, this.outbox, JsonMapper.shared());
 	}
 
@@ -125,7 +127,10 @@ class AggregateTests {
 	void aTakenUniqueValueIsAConflictAndChangesNothing() {
 		this.things.create(thing("t1", "one", "u1"), "u1").block();
 		assertThatThrownBy(() -> this.things.create(thing("t2", "one", "u2"), "u2").block())
-			.isInstanceOf(ConflictException.class);
+			.isInstanceOfSatisfying(ConflictException.class, (conflict) -> {
+				assertThat(conflict.getBody().getDetail()).isEqualTo("Thing t1 already has this name");
+				assertThat(conflict.getBody().getProperties()).containsEntry("existingId", "t1");
+			});
 		assertThatThrownBy(() -> this.things.get("t2")).isInstanceOf(NotFoundException.class);
 		assertThat(published()).hasSize(1);
 	}
@@ -145,6 +150,54 @@ class AggregateTests {
 		assertThat(this.things.newestFirst(PageRequest.of(null, null), (t) -> !t.id().equals("t2")).items())
 			.extracting(Thing::id)
 			.containsExactly("t3", "t1");
+	}
+
+	@Test
+	void anOrderedIndexFindsAPrefixInKeyOrderWhateverItsCaseEachAggregateOncePerPage() {
+		this.things.create(thing("t1", "Maha", "ops"), "u1").block();
+		this.things.create(thing("t2", "mazen", "sales"), "u1").block();
+		this.things.create(thing("t3", "Omar", "marketing"), "u1").block();
+
+		assertThat(this.things.search("search", "MA", PageRequest.of(null, null), (t) -> true).items())
+			.extracting(Thing::id)
+			.containsExactly("t1", "t3", "t2");
+		assertThat(
+				this.things.search("search", "ma", PageRequest.of(null, null).descendingOrder(), (t) -> true).items())
+			.extracting(Thing::id)
+			.containsExactly("t2", "t3", "t1");
+		PageResponse<Thing> first = this.things.search("search", "", PageRequest.of(4, null), (t) -> true);
+		PageResponse<Thing> rest = this.things.search("search", "", PageRequest.of(4, first.nextCursor()), (t) -> true);
+		assertThat(first.items()).extracting(Thing::id).containsExactly("t1", "t3", "t2");
+		assertThat(rest.items()).extracting(Thing::id).containsExactly("t1", "t2");
+		this.things.update("t3", (t) -> new Thing("t3", "Zaid", "hr", t.at()), "u1").block();
+		assertThat(this.things.search("search", "ma", PageRequest.of(null, null), (t) -> true).items())
+			.extracting(Thing::id)
+			.containsExactly("t1", "t2");
+		assertThat(this.things.findAllBy("tag", "all")).extracting(Thing::id).containsExactly("t1", "t2", "t3");
+		assertThat(this.things.countBy("tag", "ops")).isEqualTo(1);
+	}
+
+	@Test
+	void aFollowerWritesInTheChangesTransactionAndCanRefuseIt() {
+		List<String> seen = new java.util.ArrayList<>();
+		this.things.onChange((txn, type, before, after, actorId) -> {
+			seen.add(type.name() + ":" + ((before != null) ? before.name() : null) + "->"
+					+ ((after != null) ? after.name() : null));
+			if (after != null && after.name().equals("refused")) {
+				throw new IllegalStateException("refused by a follower");
+			}
+		});
+		this.things.create(thing("t1", "one", "u1"), "u1").block();
+		this.things.update("t1", (t) -> new Thing("t1", "uno", t.owner(), t.at()), "u1").block();
+		assertThatThrownBy(
+				() -> this.things.update("t1", (t) -> new Thing("t1", "refused", t.owner(), t.at()), "u1").block())
+			.hasMessageContaining("refused by a follower");
+		this.things.remove("t1", "u1").block();
+
+		assertThat(seen).containsExactly("thing.created:null->one", "thing.updated:one->uno",
+				"thing.updated:uno->refused", "thing.deleted:uno->null");
+		assertThat(published()).extracting(EventEnvelope::type)
+			.containsExactly("thing.created", "thing.updated", "thing.deleted");
 	}
 
 	@Test
@@ -188,23 +241,23 @@ class AggregateTests {
 		this.things.create(thing("t1", "one", "u1"), "u1").block();
 		this.things.create(thing("t2", "two", "u1"), "u1").block();
 		List<String> owners = this.things.inTransaction((txn) -> {
-			this.things.update(txn, new Thing("t1", "one", "u2", this.things.get(txn, "t1").at()), "u9");
-			this.things.create(txn, thing("t3", "three", "u2"), "u9");
-			return this.things.filedUnder(txn, "owner", "u2").stream().map(Thing::id).toList();
+			this.things.updateIn(txn, new Thing("t1", "one", "u2", this.things.get(txn, "t1").at()), "u9");
+			this.things.createIn(txn, thing("t3", "three", "u2"), "u9");
+			return this.things.findAllBy(txn, "owner", "u2").stream().map(Thing::id).toList();
 		}).block();
 		assertThat(owners).containsExactly("t1", "t3");
 
 		assertThatThrownBy(() -> this.things.inTransaction((txn) -> {
-			this.things.update(txn, new Thing("t2", "deux", "u2", this.things.get(txn, "t2").at()), "u9");
+			this.things.updateIn(txn, new Thing("t2", "deux", "u2", this.things.get(txn, "t2").at()), "u9");
 			return this.things.get(txn, "nope");
 		}).block()).isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(
-				() -> this.things.inTransaction((txn) -> this.things.create(txn, thing("t4", "one", "u1"), "u9"))
+				() -> this.things.inTransaction((txn) -> this.things.createIn(txn, thing("t4", "one", "u1"), "u9"))
 					.block())
 			.isInstanceOf(ConflictException.class);
 
 		assertThat(this.things.get("t2").name()).isEqualTo("two");
-		assertThat(this.things.filedUnder("owner", "u2")).extracting(Thing::id).containsExactly("t1", "t3");
+		assertThat(this.things.findAllBy("owner", "u2")).extracting(Thing::id).containsExactly("t1", "t3");
 		assertThat(published()).extracting(EventEnvelope::type)
 			.containsExactly("thing.created", "thing.created", "thing.updated", "thing.created");
 		java.util.Optional<Thing> missing = this.store.read((txn) -> this.things.find(txn, "t4"));

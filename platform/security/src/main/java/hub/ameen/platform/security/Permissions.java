@@ -20,8 +20,14 @@ public final class Permissions {
 	/** See contacts, companies, deals and activities. */
 	public static final String CRM_READ = "crm:read";
 
-	/** Create, change and delete contacts, companies, deals and activities. */
+	/** Create contacts, companies, deals and activities, and change those one owns. */
 	public static final String CRM_WRITE = "crm:write";
+
+	/**
+	 * Change anyone's CRM records, delete, merge, import and configure pipelines
+	 * (managers and admins).
+	 */
+	public static final String CRM_MANAGE = "crm:manage";
 
 	/** See tasks and their comments. */
 	public static final String TASKS_READ = "tasks:read";
@@ -62,6 +68,9 @@ public final class Permissions {
 	/** The guard of an endpoint that needs {@link #CRM_WRITE}. */
 	public static final String HAS_CRM_WRITE = "hasAuthority('" + CRM_WRITE + "')";
 
+	/** The guard of an endpoint that needs {@link #CRM_MANAGE}. */
+	public static final String HAS_CRM_MANAGE = "hasAuthority('" + CRM_MANAGE + "')";
+
 	/** The guard of an endpoint that needs {@link #TASKS_READ}. */
 	public static final String HAS_TASKS_READ = "hasAuthority('" + TASKS_READ + "')";
 
@@ -87,7 +96,7 @@ public final class Permissions {
 	public static final String HAS_SYSTEM_ADMIN = "hasAuthority('" + SYSTEM_ADMIN + "')";
 
 	private static final List<String> ALL = List.of(USERS_READ, USERS_ADMIN, ROLES_ADMIN, CRM_READ, CRM_WRITE,
-			TASKS_READ, TASKS_WRITE, TASKS_MANAGE, SCHEDULER_READ, SCHEDULER_WRITE, SCHEDULER_MANAGE,
+			CRM_MANAGE, TASKS_READ, TASKS_WRITE, TASKS_MANAGE, SCHEDULER_READ, SCHEDULER_WRITE, SCHEDULER_MANAGE,
 			NOTIFICATIONS_READ, SYSTEM_ADMIN);
 
 	private Permissions() {

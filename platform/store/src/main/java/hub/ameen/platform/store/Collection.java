@@ -56,6 +56,17 @@ public final class Collection<K, V> {
 	}
 
 	/**
+	 * Declares an index kept in index key order, for prefix search and sorting through
+	 * {@link Index#pageByPrefix}. Its keys must not contain a zero byte (for text, no NUL
+	 * character); record keys must not either.
+	 */
+	public <I> Index<I, K, V> orderedIndex(String indexName, Codec<I> codec,
+			Function<V, ? extends java.util.Collection<I>> extractor) {
+		return addIndex(new Index<>(this, indexName, this.store.openDbi(this.name + "@" + indexName), codec, extractor,
+				false, true));
+	}
+
+	/**
 	 * Declares an index whose keys are unique across the collection (a null key is not
 	 * indexed); a write that would break that fails with
 	 * {@link StoreException.UniqueViolationException}.

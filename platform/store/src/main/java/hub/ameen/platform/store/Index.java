@@ -35,8 +35,16 @@ public final class Index<I, K, V> {
 
 	private final boolean unique;
 
+	private final boolean ordered;
+
 	Index(Collection<K, V> collection, String name, Dbi<ByteBuffer> dbi, Codec<I> codec,
 			Function<V, ? extends java.util.Collection<I>> extractor, boolean unique) {
+		this(collection, name, dbi, codec, extractor, unique, false);
+	}
+
+	Index(Collection<K, V> collection, String name, Dbi<ByteBuffer> dbi, Codec<I> codec,
+			Function<V, ? extends java.util.Collection<I>> extractor, boolean unique, boolean ordered) {
+		this.ordered = ordered;
 		this.collection = collection;
 		this.name = name;
 		this.dbi = dbi;
@@ -77,6 +85,30 @@ public final class Index<I, K, V> {
 		});
 	}
 
+	/**
+	 * One page of the records whose index keys start with the prefix (an ordered index
+	 * only), in index key order then record key order: prefix search and sorting. A
+	 * record filed under several matching keys can appear more than once.
+	 */
+	public Page<V> pageByPrefix(ReadTxn txn, I keyPrefix, PageRequest request, Predicate<V> filter) {
+		if (!this.ordered) {
+			throw new IllegalStateException(this.name + " is not an ordered index");
+		}
+		return Collection.pageOf(this.dbi, txn, this.codec.encode(keyPrefix), request, (entry, value) -> {
+			byte[] key = recordKeyOf(entry);
+			return this.collection.getByKeyBytes(txn, key).filter(filter).orElse(null);
+		});
+	}
+
+	/** Ordered entries are the index key, a zero byte, then the record key. */
+	private static byte[] recordKeyOf(byte[] entry) {
+		int separator = entry.length - 1;
+		while (separator >= 0 && entry[separator] != 0) {
+			separator--;
+		}
+		return java.util.Arrays.copyOfRange(entry, separator + 1, entry.length);
+	}
+
 	boolean isEmpty(ReadTxn txn) {
 		return this.dbi.stat(txn.lmdb).entries == 0;
 	}
@@ -111,9 +143,16 @@ public final class Index<I, K, V> {
 		return Optional.ofNullable(found).map(Bytes::copy);
 	}
 
-	/** Two bytes of length, then the index key: entries for one index key share it. */
+	/**
+	 * Two bytes of length, then the index key: entries for one index key share it. An
+	 * ordered index instead keeps the key, then a zero byte, so keys sort by their bytes
+	 * and a prefix of the key finds them.
+	 */
 	private byte[] prefix(I indexKey) {
 		byte[] encoded = this.codec.encode(indexKey);
+		if (this.ordered) {
+			return java.util.Arrays.copyOf(encoded, encoded.length + 1);
+		}
 		byte[] prefix = new byte[encoded.length + 2];
 		prefix[0] = (byte) (encoded.length >>> 8);
 		prefix[1] = (byte) encoded.length;

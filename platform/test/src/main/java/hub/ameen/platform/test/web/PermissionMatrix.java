@@ -70,11 +70,26 @@ public final class PermissionMatrix {
 	 * @return this matrix
 	 */
 	public PermissionMatrix row(HttpMethod method, String path, Supplier<Object> body, int... statuses) {
+		return row(method, path, () -> path, body, statuses);
+	}
+
+	/**
+	 * Adds a row whose path is made for each call: for an endpoint that consumes its
+	 * resource (a delete), so each caller meets a fresh one.
+	 * @param method the HTTP method
+	 * @param label the path as the test names show it, e.g. {@code /api/crm/deals/{new}}
+	 * @param path supplies the path for each call
+	 * @param body supplies a fresh JSON body per call, or {@code null} for none
+	 * @param statuses one status per caller
+	 * @return this matrix
+	 */
+	public PermissionMatrix row(HttpMethod method, String label, Supplier<String> path, Supplier<Object> body,
+			int... statuses) {
 		if (statuses.length != this.callers.size()) {
-			throw new IllegalArgumentException(
-					method + " " + path + ": " + statuses.length + " statuses for " + this.callers.size() + " callers");
+			throw new IllegalArgumentException(method + " " + label + ": " + statuses.length + " statuses for "
+					+ this.callers.size() + " callers");
 		}
-		this.rows.add(new Row(method, path, body, statuses));
+		this.rows.add(new Row(method, label, path, body, statuses));
 		return this;
 	}
 
@@ -86,7 +101,7 @@ public final class PermissionMatrix {
 			for (int i = 0; i < names.size(); i++) {
 				String caller = names.get(i);
 				int expected = row.statuses()[i];
-				cells.add(DynamicTest.dynamicTest(row.method() + " " + row.path() + " as " + caller + " → " + expected,
+				cells.add(DynamicTest.dynamicTest(row.method() + " " + row.label() + " as " + caller + " → " + expected,
 						() -> check(row, this.callers.get(caller).get(), expected)));
 			}
 			return cells.stream();
@@ -94,7 +109,8 @@ public final class PermissionMatrix {
 	}
 
 	private void check(Row row, String authorization, int expected) {
-		WebTestClient.RequestBodySpec request = this.client.method(row.method()).uri(row.path()).headers((headers) -> {
+		String path = row.path().get();
+		WebTestClient.RequestBodySpec request = this.client.method(row.method()).uri(path).headers((headers) -> {
 			if (authorization != null) {
 				headers.set(HttpHeaders.AUTHORIZATION, authorization);
 			}
@@ -102,13 +118,13 @@ public final class PermissionMatrix {
 		WebTestClient.RequestHeadersSpec<?> ready = (row.body() != null)
 				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(row.body().get()) : request;
 		EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
-		assertThat(result.getStatus().value()).as("status of %s %s", row.method(), row.path()).isEqualTo(expected);
+		assertThat(result.getStatus().value()).as("status of %s %s", row.method(), path).isEqualTo(expected);
 		if (expected == 401 || expected == 403) {
 			assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		}
 	}
 
-	private record Row(HttpMethod method, String path, Supplier<Object> body, int[] statuses) {
+	private record Row(HttpMethod method, String label, Supplier<String> path, Supplier<Object> body, int[] statuses) {
 	}
 
 }
