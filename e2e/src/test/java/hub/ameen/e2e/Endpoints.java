@@ -53,8 +53,14 @@ final class Endpoints {
 			+ "\"attendeeIds\":[\"{callerId}\"],\"status\":\"scheduled\"}";
 
 	private static final String CONTACT = "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\","
-			+ "\"email\":\"ada-{uniq}@example.com\",\"phone\":\"+966 11 000 0000\",\"companyId\":\"{contactRef}\","
+			+ "\"email\":\"ada-{uniq}@example.com\",\"phone\":\"+966 11 000 0000\",\"companyId\":\"{company}\","
 			+ "\"tags\":[\"vip\"],\"ownerId\":\"{callerId}\"}";
+
+	private static final String COMPANY = "{\"name\":\"Acme {uniq}\",\"domain\":\"acme-{uniq}.example.com\","
+			+ "\"industry\":\"Retail\",\"tags\":[\"key\"]}";
+
+	private static final String DEAL = "{\"title\":\"Fleet renewal {uniq}\",\"amount\":{\"value\":\"1200.50\","
+			+ "\"currency\":\"SAR\"},\"companyId\":\"{company}\",\"contactIds\":[\"{contact}\"]}";
 
 	private static final String NEW_USER = "{\"email\":\"new-{uniq}@hub.test\",\"displayName\":\"New User\","
 			+ "\"password\":\"a-long-password-789\",\"roles\":[\"member\"],\"timeZone\":\"Asia/Riyadh\",\"locale\":\"ar\"}";
@@ -84,11 +90,35 @@ final class Endpoints {
 					"{\"name\":\"role-{uniq}\",\"description\":\"Reads CRM\",\"permissions\":[\"crm:read\"]}"),
 			e("udddo", "PUT", "/api/users/roles/{role}",
 					"{\"name\":\"{role}\",\"description\":\"Changed\",\"permissions\":[\"crm:read\",\"tasks:read\"]}"),
-			// crm-service
-			e("uoooo", "GET", "/api/crm/contacts?limit=5", null, "limit", "cursor"),
-			e("uoooo", "GET", "/api/crm/contacts/{contact}", null), e("uddoo", "POST", "/api/crm/contacts", CONTACT),
-			e("uddoo", "PATCH", "/api/crm/contacts/{contact}", "{\"lastName\":\"Byron\",\"tags\":[\"poet\"]}"),
+			// crm-service: crm:write creates and changes the caller's own records;
+			// crm:manage
+			// changes anyone's, deletes and merges
+			e("uoooo", "GET", "/api/crm/contacts?limit=5", null, "limit", "cursor", "q", "sort", "companyId", "tag"),
+			e("uoooo", "GET", "/api/crm/contacts/{contact}", null), e("uoooo", "POST", "/api/crm/contacts", CONTACT),
+			e("uodoo", "PATCH", "/api/crm/contacts/{contact}", "{\"lastName\":\"Byron\",\"tags\":[\"poet\"]}"),
 			e("uddoo", "DELETE", "/api/crm/contacts/{contact}", null),
+			e("uddoo", "POST", "/api/crm/contacts/{contact}/merge", "{\"duplicateId\":\"{duplicateContact}\"}"),
+			e("uoooo", "GET", "/api/crm/contacts/export", null, "q", "companyId"),
+			e("uoooo", "GET", "/api/crm/companies?limit=5", null, "limit", "cursor", "q", "sort"),
+			e("uoooo", "GET", "/api/crm/companies/{company}", null), e("uoooo", "POST", "/api/crm/companies", COMPANY),
+			e("uodoo", "PATCH", "/api/crm/companies/{company}", "{\"industry\":\"Shipping {uniq}\"}"),
+			e("uddoo", "DELETE", "/api/crm/companies/{company}", null),
+			e("uoooo", "GET", "/api/crm/companies/export", null), e("uoooo", "GET", "/api/crm/pipelines", null),
+			e("uoooo", "GET", "/api/crm/pipelines/default", null),
+			e("uoooo", "GET", "/api/crm/pipelines/default/board", null),
+			e("uddoo", "POST", "/api/crm/pipelines", "{\"name\":\"Renewals {uniq}\",\"stages\":[{\"key\":\"open\","
+					+ "\"name\":\"Open\",\"probability\":20},{\"key\":\"won\",\"name\":\"Won\",\"probability\":100}]}"),
+			e("uoooo", "GET", "/api/crm/deals?limit=5", null, "limit", "cursor", "q", "sort", "stage"),
+			e("uoooo", "GET", "/api/crm/deals/{deal}", null), e("uoooo", "POST", "/api/crm/deals", DEAL),
+			e("uodoo", "PATCH", "/api/crm/deals/{deal}", "{\"title\":\"Renamed {uniq}\"}"),
+			e("uodoo", "POST", "/api/crm/deals/{deal}/stage", "{\"stage\":\"qualified\"}"),
+			e("uddoo", "DELETE", "/api/crm/deals/{deal}", null),
+			e("uoooo", "GET", "/api/crm/activities?limit=5", null, "limit", "cursor"),
+			e("uoooo", "GET", "/api/crm/activities/{activity}", null),
+			e("uoooo", "POST", "/api/crm/activities",
+					"{\"type\":\"call\",\"subject\":\"Called {uniq}\",\"dealId\":\"{deal}\"}"),
+			e("uodoo", "PATCH", "/api/crm/activities/{activity}", "{\"subject\":\"Called back {uniq}\"}"),
+			e("uddoo", "DELETE", "/api/crm/activities/{activity}", null),
 			// tasks-service: members change tasks they created or are assigned
 			e("uoooo", "GET", "/api/tasks?limit=5", null, "limit", "cursor", "assigneeId", "status"),
 			e("uoooo", "GET", "/api/tasks/{task}", null), e("uoooo", "POST", "/api/tasks", TASK),

@@ -18,8 +18,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The resources the endpoint table's placeholders name, each owned as the rules need: the
  * owner's task (given to the third member), a task the manager gave the owner, the
- * owner's private event, an event the manager invited the owner to, a contact, a spare
- * user, a custom role, the owner's first notification and the owner's comment on a task
+ * owner's private event, an event the manager invited the owner to, the owner's contact,
+ * company, deal and note (and another member's contact to merge into it), a spare user, a
+ * custom role, the owner's first notification and the owner's comment on a task
  * ({@code ownComment}: the path below {@code /api/tasks/} that names it). Shared ones are
  * made once; a fresh one is made for every call that may change or delete it.
  */
@@ -88,8 +89,15 @@ final class Fixtures {
 			case "event" -> id(Actor.OWNER, "/api/scheduler/events", event("Owner's private meeting", List.of()));
 			case "attendedEvent" -> id(Actor.MANAGER, "/api/scheduler/events",
 					event("Manager's meeting with the owner", List.of(this.cast.id(Actor.OWNER))));
-			case "contact" ->
-				id(Actor.MANAGER, "/api/crm/contacts", Map.of("firstName", "Grace", "lastName", "Hopper"));
+			case "contact" -> id(Actor.OWNER, "/api/crm/contacts", Map.of("firstName", "Grace", "lastName", "Hopper"));
+			case "duplicateContact" ->
+				id(Actor.OTHER, "/api/crm/contacts", Map.of("firstName", "Grace", "lastName", "Hopper (again)"));
+			case "company" ->
+				id(Actor.OWNER, "/api/crm/companies", Map.of("name", "Owner's company " + UUID.randomUUID()));
+			case "deal" -> id(Actor.OWNER, "/api/crm/deals",
+					Map.of("title", "Owner's deal", "amount", Map.of("value", "5000", "currency", "SAR")));
+			case "activity" -> id(Actor.OWNER, "/api/crm/activities",
+					Map.of("type", "note", "subject", "Owner's note", "contactId", create("contact")));
 			case "user" -> id(Actor.ADMIN, "/api/users", Map.of("email", "spare-" + UUID.randomUUID() + "@hub.test",
 					"displayName", "Spare", "password", Cast.PASSWORD, "roles", List.of("member")));
 			case "role" -> {
