@@ -11,6 +11,17 @@ final class Bytes {
 	private Bytes() {
 	}
 
+	/** LMDB's largest key, in bytes (its default build). */
+	static final int MAX_KEY = 511;
+
+	/**
+	 * Whether bytes can be an LMDB key at all: a key that cannot be stored is in no
+	 * database, so a lookup by it finds nothing rather than failing.
+	 */
+	static boolean isStorableKey(byte[] key) {
+		return key.length > 0 && key.length <= MAX_KEY;
+	}
+
 	static ByteBuffer direct(byte[] bytes) {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(Math.max(bytes.length, 1));
 		buffer.put(bytes).flip();

@@ -95,7 +95,11 @@ public final class Collection<K, V> {
 	}
 
 	public Optional<V> get(ReadTxn txn, K key) {
-		ByteBuffer found = this.dbi.get(txn.lmdb, Bytes.direct(this.keys.encode(key)));
+		byte[] bytes = this.keys.encode(key);
+		if (!Bytes.isStorableKey(bytes)) {
+			return Optional.empty();
+		}
+		ByteBuffer found = this.dbi.get(txn.lmdb, Bytes.direct(bytes));
 		return (found != null) ? Optional.of(this.values.decode(found)) : Optional.empty();
 	}
 
@@ -105,7 +109,8 @@ public final class Collection<K, V> {
 	}
 
 	public boolean contains(ReadTxn txn, K key) {
-		return this.dbi.get(txn.lmdb, Bytes.direct(this.keys.encode(key))) != null;
+		byte[] bytes = this.keys.encode(key);
+		return Bytes.isStorableKey(bytes) && this.dbi.get(txn.lmdb, Bytes.direct(bytes)) != null;
 	}
 
 	/**

@@ -139,7 +139,11 @@ public final class Index<I, K, V> {
 	}
 
 	private Optional<byte[]> uniqueKey(ReadTxn txn, I indexKey) {
-		ByteBuffer found = this.dbi.get(txn.lmdb, Bytes.direct(this.codec.encode(indexKey)));
+		byte[] bytes = this.codec.encode(indexKey);
+		if (!Bytes.isStorableKey(bytes)) {
+			return Optional.empty();
+		}
+		ByteBuffer found = this.dbi.get(txn.lmdb, Bytes.direct(bytes));
 		return Optional.ofNullable(found).map(Bytes::copy);
 	}
 

@@ -77,6 +77,21 @@ class StoreTests {
 	}
 
 	@Test
+	void aKeyNoRecordCouldHaveFindsNothingInsteadOfFailing() {
+		Index<String, String, Contact> byEmail = this.contacts.uniqueIndex("email", Codec.utf8(), Contact::email);
+		put(new Contact("c1", "ada@example.com", "Ada", List.of()));
+		String tooLong = "x".repeat(Bytes.MAX_KEY + 1);
+		this.store.read((txn) -> {
+			assertThat(this.contacts.get(txn, "")).isEmpty();
+			assertThat(this.contacts.get(txn, tooLong)).isEmpty();
+			assertThat(this.contacts.contains(txn, "")).isFalse();
+			assertThat(byEmail.keys(txn, "")).isEmpty();
+			assertThat(byEmail.first(txn, tooLong)).isEmpty();
+			return null;
+		});
+	}
+
+	@Test
 	void indexFollowsUpdatesAndDeletes() {
 		Index<String, String, Contact> byTag = this.contacts.index("tag", Codec.utf8(), Contact::tags);
 		put(new Contact("c1", "a@x", "A", List.of("vip", "lead")));

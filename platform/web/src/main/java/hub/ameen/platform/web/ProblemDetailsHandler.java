@@ -78,7 +78,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.map((error) -> field(
 					(error instanceof FieldError fieldError) ? fieldError.getField() : error.getObjectName(),
-					error.getDefaultMessage()))
+					bindingMessage(error)))
 			.toList();
 		return handleExceptionInternal(ex, validation(errors), headers, status, exchange);
 	}
@@ -167,6 +167,15 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		error.put("field", field);
 		error.put("message", message);
 		return error;
+	}
+
+	/**
+	 * A value that could not even be converted (text for a number) says so plainly; the
+	 * converter's own message names Java types.
+	 */
+	private static String bindingMessage(org.springframework.validation.ObjectError error) {
+		return (error instanceof FieldError fieldError && fieldError.isBindingFailure())
+				? "is not a valid value for this field" : error.getDefaultMessage();
 	}
 
 	private static String message(MessageSourceResolvable error) {

@@ -122,6 +122,17 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void aQueryValueOfTheWrongTypeIsAValidationProblemThatNamesNoJavaType() {
+		String raw = new String(problem(this.client.get().uri("/test/search?limit=1.5"), HttpStatus.BAD_REQUEST,
+				ProblemTypes.VALIDATION)
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("limit")
+			.returnResult()
+			.getResponseBodyContent(), StandardCharsets.UTF_8);
+		assertThat(raw).doesNotContain("java.lang").doesNotContain("Integer");
+	}
+
+	@Test
 	void missingBodyIsMalformedBody() {
 		problem(this.client.post().uri("/test/contacts").contentType(MediaType.APPLICATION_JSON),
 				HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY);
@@ -323,12 +334,20 @@ class ProblemDetailsTests {
 	record Contact(@NotBlank String name, @Email String email) {
 	}
 
+	record Search(Integer limit) {
+	}
+
 	@RestController
 	static class ThrowingController {
 
 		@PostMapping("/test/contacts")
 		Mono<Contact> create(@Valid @RequestBody Contact contact) {
 			return Mono.just(contact);
+		}
+
+		@GetMapping("/test/search")
+		Mono<String> search(Search search) {
+			return Mono.just("limit " + search.limit());
 		}
 
 		@GetMapping("/test/contacts/{id}")
