@@ -26,6 +26,8 @@ import org.springframework.util.FileSystemUtils;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Loads {@code companies} companies and {@code contacts} contacts into a crm-service
  * through its CSV import, then times reads over HTTP and prints each read's p50 and p99
@@ -127,9 +129,9 @@ public final class CrmBenchmark {
 
 			long relaying = System.nanoTime();
 			long backlog = this.outbox.backlog();
-			while (this.outbox.backlog() > 0) {
-				sleep(Duration.ofMillis(200));
-			}
+			await().atMost(Duration.ofMinutes(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> this.outbox.backlog() == 0);
 			System.out.printf("the outbox relay published the last %,d events to Kafka in %.1f s%n", backlog,
 					(System.nanoTime() - relaying) / 1e9);
 
@@ -173,18 +175,15 @@ public final class CrmBenchmark {
 				.bodyToMono(JsonNode.class)
 				.block();
 			String path = "/api/crm/imports/" + job.get("id").asString();
-			while (true) {
-				JsonNode now = get(path);
-				if (!now.get("status").asString().equals("running")) {
-					double seconds = (System.nanoTime() - started) / 1e9;
-					System.out.printf("imported %s: %s, %,d created, %,d failed in %.1f s (%,.0f rows/s)%n", entity,
-							now.get("status").asString(), now.get("created").asLong(), now.get("failed").asLong(),
-							seconds, rows / seconds);
-					now.get("errors").valueStream().limit(3).forEach((error) -> System.out.println("  e.g. " + error));
-					return rows / seconds;
-				}
-				sleep(Duration.ofMillis(200));
-			}
+			JsonNode now = await().atMost(Duration.ofMinutes(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> get(path), (state) -> !state.get("status").asString().equals("running"));
+			double seconds = (System.nanoTime() - started) / 1e9;
+			System.out.printf("imported %s: %s, %,d created, %,d failed in %.1f s (%,.0f rows/s)%n", entity,
+					now.get("status").asString(), now.get("created").asLong(), now.get("failed").asLong(), seconds,
+					rows / seconds);
+			now.get("errors").valueStream().limit(3).forEach((error) -> System.out.println("  e.g. " + error));
+			return rows / seconds;
 		}
 
 		private List<String> ids(String path) {
@@ -235,16 +234,6 @@ public final class CrmBenchmark {
 
 		private static String prefix(String name, int length) {
 			return name.substring(0, Math.min(length, name.length())).toLowerCase(Locale.ROOT);
-		}
-
-		private static void sleep(Duration duration) {
-			try {
-				Thread.sleep(duration.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
 		}
 
 	}
