@@ -274,6 +274,43 @@ class GatewayTests {
 	}
 
 	@Test
+	void everyKindOfResponseCarriesTheSecurityHeaders() {
+		List<WebTestClient.ResponseSpec> responses = List.of(get("/api/crm/contacts"),
+				this.client.get().uri("/api/crm/contacts").exchange(), this.client.get().uri("/api/health").exchange(),
+				this.client.get().uri("/").accept(MediaType.TEXT_HTML).exchange());
+		for (WebTestClient.ResponseSpec response : responses) {
+			response.expectHeader()
+				.value("Content-Security-Policy",
+						(csp) -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"))
+				.expectHeader()
+				.valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
+				.expectHeader()
+				.valueEquals("Cross-Origin-Opener-Policy", "same-origin")
+				.expectHeader()
+				.exists("Permissions-Policy")
+				.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectHeader()
+				.valueEquals("X-Frame-Options", "DENY");
+		}
+	}
+
+	@Test
+	void aTraceparentReachesTheServiceAsSent() {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.header("traceparent", traceparent)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.traceparent")
+			.value((seen) -> assertThat((String) seen).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"));
+	}
+
+	@Test
 	void traceIsMethodNotAllowedProblem() {
 		this.client.method(HttpMethod.TRACE)
 			.uri("/api/crm/contacts")

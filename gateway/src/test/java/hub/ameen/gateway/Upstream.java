@@ -104,7 +104,8 @@ final class Upstream implements AutoCloseable {
 				+ nullToEmpty(exchange.getRequestHeaders().getFirst("Authorization")) + "\",\"requestId\":\""
 				+ nullToEmpty(exchange.getRequestHeaders().getFirst("X-Request-Id")) + "\",\"forwardedFor\":\""
 				+ String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of()))
-				+ "\",\"realIp\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("X-Real-IP")) + "\"}";
+				+ "\",\"realIp\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("X-Real-IP"))
+				+ "\",\"traceparent\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("traceparent")) + "\"}";
 		exchange.getResponseHeaders().set("X-Upstream", this.name);
 		send(exchange, 200, json);
 	}

@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
+import hub.ameen.platform.web.TrustedProxies;
+
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -23,10 +25,10 @@ public class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
 
 	private static final String X_REAL_IP = "X-Real-IP";
 
-	private final List<AddressRange> trusted;
+	private final TrustedProxies trusted;
 
-	public ClientAddressHeadersFilter(List<String> trustedProxies) {
-		this.trusted = trustedProxies.stream().filter((text) -> !text.isBlank()).map(AddressRange::parse).toList();
+	public ClientAddressHeadersFilter(TrustedProxies trusted) {
+		this.trusted = trusted;
 	}
 
 	@Override
@@ -35,7 +37,7 @@ public class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
 		if (peer == null || peer.getAddress() == null) {
 			return input;
 		}
-		boolean trustedPeer = this.trusted.stream().anyMatch((range) -> range.contains(peer.getAddress()));
+		boolean trustedPeer = this.trusted.trusts(peer.getAddress());
 		HttpHeaders output = new HttpHeaders();
 		for (Map.Entry<String, List<String>> header : input.headerSet()) {
 			boolean forwarding = header.getKey().equalsIgnoreCase(X_FORWARDED_FOR)

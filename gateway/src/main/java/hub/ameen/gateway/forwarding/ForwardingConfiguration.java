@@ -1,6 +1,7 @@
 package hub.ameen.gateway.forwarding;
 
 import hub.ameen.gateway.GatewayProperties;
+import hub.ameen.platform.web.TrustedProxies;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,9 +9,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ForwardingConfiguration {
 
+	/**
+	 * The proxies in front (the Nginx edge) whose {@code X-Forwarded-For} is believed.
+	 */
 	@Bean
-	ClientAddressHeadersFilter clientAddressHeadersFilter(GatewayProperties properties) {
-		return new ClientAddressHeadersFilter(properties.trustedProxies());
+	TrustedProxies trustedProxies(GatewayProperties properties) {
+		return TrustedProxies.of(properties.trustedProxies());
+	}
+
+	@Bean
+	ClientAddressHeadersFilter clientAddressHeadersFilter(TrustedProxies trustedProxies) {
+		return new ClientAddressHeadersFilter(trustedProxies);
 	}
 
 }
