@@ -8,6 +8,7 @@ import hub.ameen.platform.test.kafka.TopicReader;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
+import hub.ameen.platform.test.web.ApiDocsCoverage;
 import hub.ameen.platform.test.web.JsonCalls;
 import hub.ameen.crm.Callers;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +50,22 @@ class ContactApiTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void everyEndpointIsInTheOpenApiDocumentWithItsPermissions() {
+		assertThat(ApiDocsCoverage.gaps(this.context, this.client)).isEmpty();
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.paths['/api/crm/contacts'].post['x-permissions'][0]")
+			.isEqualTo("crm:write")
+			.jsonPath("$.paths['/api/crm/contacts/{id}'].get.responses['404'].content['application/problem+json']")
+			.exists();
+	}
 
 	@Test
 	void contactIsStoredPublishedChangedAndDeleted() {

@@ -68,6 +68,13 @@ final class Endpoints {
 	static final List<Endpoint> ALL = List.of(
 			// gateway and auth-service
 			e("ooooo", "GET", "/api/health", null), e("ooooo", "GET", "/api/auth/jwks", null),
+			// every service's OpenAPI document, for Swagger UI at /api/docs
+			e("ooooo", "GET", "/api/docs/auth-service.json", null),
+			e("ooooo", "GET", "/api/docs/user-service.json", null),
+			e("ooooo", "GET", "/api/docs/crm-service.json", null),
+			e("ooooo", "GET", "/api/docs/tasks-service.json", null),
+			e("ooooo", "GET", "/api/docs/scheduler-service.json", null),
+			e("ooooo", "GET", "/api/docs/notification-service.json", null),
 			e("uuuuu", "POST", "/api/auth/login",
 					"{\"email\":\"nobody-{uniq}@hub.test\",\"password\":\"not-the-password-1\"}"),
 			e("uuuuu", "POST", "/api/auth/refresh", "{\"refreshToken\":\"not-a-token-{uniq}\"}"),

@@ -311,6 +311,55 @@ class GatewayTests {
 	}
 
 	@Test
+	void eachServicesOpenApiDocumentIsServedForSwaggerUiWithoutAToken() {
+		this.client.get()
+			.uri("/api/docs/crm-service.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.server")
+			.isEqualTo("crm")
+			.jsonPath("$.path")
+			.isEqualTo("/v3/api-docs");
+		this.client.get()
+			.uri("/api/docs/billing-service.json")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get()
+			.uri("/v3/api-docs/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.urls.length()")
+			.isEqualTo(SERVICES.size())
+			.jsonPath("$.urls[?(@.name == 'tasks-service')].url")
+			.isEqualTo("/api/docs/tasks-service.json");
+		String ui = this.client.get()
+			.uri("/api/docs")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
+		// under /api/, which the edge passes to the gateway
+		assertThat(ui).startsWith("/api/");
+		this.client.get()
+			.uri(ui)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
+	}
+
+	@Test
 	void traceIsMethodNotAllowedProblem() {
 		this.client.method(HttpMethod.TRACE)
 			.uri("/api/crm/contacts")

@@ -13,6 +13,7 @@ import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.test.web.JsonCalls;
+import hub.ameen.platform.test.web.ApiDocsCoverage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,6 +54,14 @@ class TaskApiTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void everyEndpointIsInTheOpenApiDocumentWithItsPermissions() {
+		assertThat(ApiDocsCoverage.gaps(this.context, this.client)).isEmpty();
+	}
 
 	@Autowired
 	UserDirectory users;

@@ -102,6 +102,7 @@ public class PlatformSecurityAutoConfiguration {
 	SecurityWebFilterChain hubSecurityWebFilterChain(ServerHttpSecurity http, HubSecurityProperties properties,
 			ReactiveJwtDecoder decoder, ProblemResponses responses) {
 		List<String> open = new ArrayList<>(ACTUATOR_PATHS);
+		open.addAll(ApiDocsAutoConfiguration.PATHS);
 		open.addAll(properties.publicPaths());
 		ServerWebExchangeMatcher publicPaths = ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new));
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(responses);
