@@ -79,8 +79,7 @@ public final class ApiDocsCoverage {
 				if (!handler.getBeanType().getName().startsWith("hub.ameen.")) {
 					continue;
 				}
-				boolean guarded = AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
-						|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class);
+				boolean guarded = namesAPermission(handler);
 				var methods = entry.getKey().getMethodsCondition().getMethods();
 				for (PathPattern pattern : entry.getKey().getPatternsCondition().getPatterns()) {
 					if (methods.isEmpty()) {
@@ -92,6 +91,17 @@ public final class ApiDocsCoverage {
 			}
 		}
 		return mappings;
+	}
+
+	/**
+	 * Whether the handler's (or its class's) {@code @PreAuthorize} names an authority.
+	 */
+	private static boolean namesAPermission(HandlerMethod handler) {
+		PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
+		if (rule == null) {
+			rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
+		}
+		return rule != null && rule.value().contains("Authority(");
 	}
 
 	record Mapping(String method, String path, boolean guarded) {
