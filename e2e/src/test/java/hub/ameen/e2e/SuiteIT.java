@@ -67,6 +67,8 @@ class SuiteIT {
 		// gateway's per-user limit (proven by the gateway's RateLimitTests) is raised so
 		// that every call reaches the rules under test
 		this.hub.set("HUB_GATEWAY_API_CALLS_PER_USER", "10000000");
+		// the line each consumer logs when it applies an event, to follow a trace by
+		this.hub.set("LOGGING_LEVEL_HUB_AMEEN_PLATFORM_EVENTS", "DEBUG");
 		Hub.Result up = this.hub.run(UP_TIMEOUT, "up");
 		assertThat(up.exitCode()).as(up.output()).isZero();
 		assertThat(up.output()).contains("http://localhost:" + this.hub.port("gateway"));
@@ -189,6 +191,14 @@ class SuiteIT {
 			.get("accessToken")
 			.asString();
 		return new ReminderScenario(this.hub, this.gateway, member);
+	}
+
+	@Test
+	@Order(11)
+	void aRequestsTraceRunsThroughItsEventToTheConsumer() throws Exception {
+		String traceId = new TraceScenario(cast(), this.hub.logDir())
+			.aCreateIsFollowedFromTheGatewayToNotificationServiceByItsTraceId();
+		System.out.println("e2e: trace " + traceId + " followed from the gateway to notification-service");
 	}
 
 	@Test

@@ -110,6 +110,36 @@ class TaskApiTests {
 	}
 
 	@Test
+	void theEventOfARequestCarriesTheRequestsTraceToKafka() {
+		String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+		String id = this.client.post()
+			.uri("/api/tasks")
+			.header(HttpHeaders.AUTHORIZATION, WRITER)
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.bodyValue(Map.of("title", "Traced"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.asString();
+		try (TopicReader reader = new TopicReader(Topics.TASK)) {
+			var record = reader.awaitUntil((all) -> all.stream().anyMatch((r) -> id.equals(r.key())))
+				.stream()
+				.filter((r) -> id.equals(r.key()))
+				.findFirst()
+				.orElseThrow();
+			// the same trace, from the span of the request that wrote it
+			assertThat(new String(record.headers().lastHeader("traceparent").value(),
+					java.nio.charset.StandardCharsets.US_ASCII))
+				.startsWith("00-" + traceId + "-")
+				.endsWith("-01");
+		}
+	}
+
+	@Test
 	void anAssigneeMustBeAnActiveUserAndADisabledUsersTasksBecomeUnassigned() {
 		String user = "u-" + java.util.UUID.randomUUID();
 		String stranger = "s-" + java.util.UUID.randomUUID();

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import hub.ameen.platform.store.WriteTxn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventHandlers {
 
+	private static final Logger logger = LoggerFactory.getLogger(EventHandlers.class);
+
 	private final Inbox inbox;
 
 	private final JsonMapper json;
@@ -63,7 +67,13 @@ public final class EventHandlers {
 	 */
 	public boolean handle(EventEnvelope event) {
 		Registration<?> registration = this.handlers.get(event.type());
-		return (registration != null) && registration.handle(event, this.inbox, this.json);
+		boolean applied = (registration != null) && registration.handle(event, this.inbox, this.json);
+		if (applied && logger.isDebugEnabled()) {
+			// in the listener's span: the line carries the trace id of the request that
+			// wrote it
+			logger.debug("Applied {}", event);
+		}
+		return applied;
 	}
 
 	/**

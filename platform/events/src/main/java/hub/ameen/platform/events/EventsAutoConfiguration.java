@@ -6,10 +6,12 @@ import java.util.Map;
 
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.config.StoreAutoConfiguration;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -43,8 +45,9 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Outbox outbox(Store store) {
-		return new Outbox(store);
+	Outbox outbox(Store store, ObjectProvider<Tracer> tracer) {
+		Tracer current = tracer.getIfAvailable();
+		return (current != null) ? new Outbox(store, new CurrentTraceParent(current)) : new Outbox(store);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package hub.ameen.platform.events;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
@@ -36,7 +37,21 @@ public final class Outbox {
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+	private final Supplier<String> traceparent;
+
 	public Outbox(Store store) {
+		this(store, () -> null);
+	}
+
+	/**
+	 * An outbox whose entries carry the trace they were written in.
+	 * @param store the service's store
+	 * @param traceparent the W3C {@code traceparent} of the current span where an event
+	 * is appended (on the writer thread, in the writer's caller's context), or null for
+	 * none
+	 */
+	public Outbox(Store store, Supplier<String> traceparent) {
+		this.traceparent = traceparent;
 		this.store = store;
 		this.entries = store.collection("events.outbox", Codec.longKey(), Codec.json(EventsJson.MAPPER, Entry.class));
 		this.sequence = store.collection("events.outbox.sequence", Codec.utf8(), Codec.longKey());
@@ -68,7 +83,7 @@ public final class Outbox {
 		}
 		long next = this.sequence.get(txn, NEXT_SEQUENCE).orElse(1L);
 		this.sequence.put(txn, NEXT_SEQUENCE, next + 1);
-		this.entries.put(txn, next, new Entry(next, topic, event));
+		this.entries.put(txn, next, new Entry(next, topic, event, this.traceparent.get()));
 		txn.afterCommit(this::appended);
 	}
 
@@ -116,8 +131,11 @@ public final class Outbox {
 	 * @param sequence its place in the outbox, increasing across restarts
 	 * @param topic where to publish it
 	 * @param event the event
+	 * @param traceparent the W3C trace context it was written in, sent as the Kafka
+	 * header {@code traceparent} so that the consumer's span joins the producer's trace;
+	 * null for none (and in entries written before traces were kept)
 	 */
-	record Entry(long sequence, String topic, EventEnvelope event) {
+	record Entry(long sequence, String topic, EventEnvelope event, String traceparent) {
 	}
 
 }

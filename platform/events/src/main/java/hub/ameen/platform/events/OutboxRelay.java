@@ -1,5 +1,6 @@
 package hub.ameen.platform.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,9 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 
 	/** Starts before, and stops after, the web server and the listener containers. */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	/** The W3C trace-context header a consumer's observation continues the trace from. */
+	public static final String TRACEPARENT = "traceparent";
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -196,7 +201,7 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 		List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
 		try {
 			for (Outbox.Entry entry : batch) {
-				sends.add(this.kafka.send(entry.topic(), entry.event().key(), entry.event()));
+				sends.add(this.kafka.send(record(entry)));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -209,6 +214,15 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 			}
 		}
 		return batch.subList(0, sends.size());
+	}
+
+	/** The entry as a record, with the trace it was written in as {@code traceparent}. */
+	private static ProducerRecord<String, Object> record(Outbox.Entry entry) {
+		ProducerRecord<String, Object> record = new ProducerRecord<>(entry.topic(), entry.event().key(), entry.event());
+		if (entry.traceparent() != null) {
+			record.headers().add(TRACEPARENT, entry.traceparent().getBytes(StandardCharsets.US_ASCII));
+		}
+		return record;
 	}
 
 	private boolean acknowledged(CompletableFuture<?> send) {

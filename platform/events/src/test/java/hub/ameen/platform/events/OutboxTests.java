@@ -99,6 +99,33 @@ class OutboxTests {
 	}
 
 	@Test
+	void anEventCarriesTheTraceItWasWrittenInAsItsTraceparentHeader() {
+		String topic = TopicReader.uniqueTopic("accounts");
+		TopicReader.create(1, topic);
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		this.outbox = new Outbox(this.store, () -> traceparent);
+		startRelay(SharedKafka.bootstrapServers());
+		append(topic, event("a1", 0));
+		try (TopicReader reader = new TopicReader(topic)) {
+			ConsumerRecord<String, byte[]> record = reader.awaitCount(1).get(0);
+			assertThat(record.headers().lastHeader(OutboxRelay.TRACEPARENT).value())
+				.asString(java.nio.charset.StandardCharsets.US_ASCII)
+				.isEqualTo(traceparent);
+		}
+	}
+
+	@Test
+	void anEventWrittenOutsideATraceHasNoTraceparentHeader() {
+		String topic = TopicReader.uniqueTopic("accounts");
+		TopicReader.create(1, topic);
+		startRelay(SharedKafka.bootstrapServers());
+		append(topic, event("a1", 0));
+		try (TopicReader reader = new TopicReader(topic)) {
+			assertThat(reader.awaitCount(1).get(0).headers().lastHeader(OutboxRelay.TRACEPARENT)).isNull();
+		}
+	}
+
+	@Test
 	void eventOfATransactionThatFailsIsNeverPublished() {
 		String topic = TopicReader.uniqueTopic("accounts");
 		TopicReader.create(1, topic);

@@ -125,7 +125,9 @@ public final class Store implements AutoCloseable, MeterBinder {
 	 * kept then). The function may run more than once; it must only touch the store.
 	 */
 	public <T> Mono<T> write(Function<WriteTxn, T> work) {
-		return Mono.defer(() -> Mono.fromFuture(this.writer.submit(work))).publishOn(Schedulers.parallel());
+		return Mono
+			.deferContextual((context) -> Mono.fromFuture(this.writer.submit(CallersContext.around(work, context))))
+			.publishOn(Schedulers.parallel());
 	}
 
 	/**
@@ -134,7 +136,7 @@ public final class Store implements AutoCloseable, MeterBinder {
 	 */
 	public <T> T writeAndWait(Function<WriteTxn, T> work) {
 		try {
-			return this.writer.submit(work).get();
+			return this.writer.submit(CallersContext.around(work, null)).get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
