@@ -50,7 +50,7 @@ class DeploymentFilesTests {
 		Map<String, Object> compose = (Map<String, Object>) Tools.yamlDocuments(config.output()).get(0);
 		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
 		assertThat(services).containsKeys("kafka", "nginx", "certbot", "prometheus", "blackbox-exporter", "grafana",
-				"loki", "alloy");
+				"loki", "alloy", "tempo");
 		for (String name : Hub.SERVICES) {
 			Map<String, Object> service = services.get(name);
 			assertThat(service).as(name).containsKey("healthcheck");
@@ -84,7 +84,7 @@ class DeploymentFilesTests {
 		assertThat(networks.get("internal")).containsEntry("internal", true);
 		assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("kafka-data", "auth-data", "user-data",
 				"crm-data", "tasks-data", "scheduler-data", "notification-data", "prometheus-data", "grafana-data",
-				"loki-data");
+				"loki-data", "tempo-data");
 	}
 
 	@Test

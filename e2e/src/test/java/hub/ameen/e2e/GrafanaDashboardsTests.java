@@ -55,6 +55,18 @@ class GrafanaDashboardsTests {
 				"hub-jvm");
 		String provisioned = Files.readString(grafana.resolve("provisioning/datasources/hub.yml"));
 		assertThat(provisioned).contains("uid: prometheus").contains("url: http://prometheus:9090");
+		// logs and traces link both ways: Loki's trace-id field opens Tempo, Tempo's
+		// spans open Loki
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> sources = (List<Map<String, Object>>) ((Map<String, Object>) Tools
+			.yamlDocuments(provisioned)
+			.get(0)).get("datasources");
+		Map<String, Map<String, Object>> byUid = new java.util.HashMap<>();
+		sources.forEach((source) -> byUid.put((String) source.get("uid"), source));
+		assertThat(byUid).containsKeys("prometheus", "loki", "tempo");
+		assertThat(String.valueOf(byUid.get("loki").get("jsonData"))).contains("datasourceUid=tempo")
+			.contains("traceId");
+		assertThat(String.valueOf(byUid.get("tempo").get("jsonData"))).contains("datasourceUid=loki");
 		assertThat(Files.readString(grafana.resolve("provisioning/dashboards/hub.yml")))
 			.contains("path: /var/lib/grafana/dashboards");
 	}
