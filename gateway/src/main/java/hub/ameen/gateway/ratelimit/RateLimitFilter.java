@@ -66,8 +66,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 				&& SIGN_IN_PATH.equals(request.getPath().pathWithinApplication().value())) {
 			return check(this.signInPerAddress, clientAddress(request), exchange, chain);
 		}
-		// Mono<Void> completes empty: the user is carried in an Optional, never switched
-		// on
+		// the chain's Mono<Void> completes empty, so "no user" is an empty Optional
 		return exchange.getPrincipal()
 			.map((principal) -> Optional.of(principal.getName()))
 			.defaultIfEmpty(Optional.empty())
