@@ -24,7 +24,7 @@ import hub.ameen.platform.security.Permissions;
  * </ul>
  * A reader's streams never share an entry, so merging them needs no de-duplication.
  */
-final class FeedAudience {
+public final class FeedAudience {
 
 	static final String CRM = "crm";
 
@@ -56,7 +56,7 @@ final class FeedAudience {
 	/**
 	 * The streams a reader may see, optionally only those that hold one kind of record.
 	 */
-	static List<String> readableBy(CurrentUser reader, String kind) {
+	public static List<String> readableBy(CurrentUser reader, String kind) {
 		List<String> streams = new ArrayList<>(4);
 		if (reader.can(Permissions.CRM_READ)
 				&& (kind == null || List.of("contact", "company", "deal").contains(kind))) {

@@ -12,6 +12,7 @@ import hub.ameen.notification.ServiceTestSupport;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.web.SseClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -106,6 +107,32 @@ class FeedTests extends ServiceTestSupport {
 	}
 
 	@Test
+	void newEntriesArePushedLiveAsFeedEventsOnlyToStreamsWhoseReaderMaySeeThem() {
+		String dealId = "deal-" + UUID.randomUUID();
+		String taskId = "task-" + UUID.randomUUID();
+		String sales = newUser();
+		String member = newUser();
+		try (SseClient salesStream = SseClient.connect(this.port, "/api/notifications/stream",
+				Map.of("Authorization", token(sales, "crm:read", "tasks:read")));
+				SseClient memberStream = SseClient.connect(this.port, "/api/notifications/stream",
+						Map.of("Authorization", token(member, "tasks:read")))) {
+			publish(Topics.DEAL, at(1, sales, "deal.created", dealId, deal(dealId, "lead")));
+			await().atMost(Duration.ofSeconds(30)).until(() -> feedEvents(salesStream).contains(dealId));
+			// entries fan out in order on one thread: once the task reaches the member,
+			// the
+			// deal would have reached them before it
+			publish(Topics.TASK, at(2, sales, "task.created", taskId, task(taskId, null)));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> feedEvents(salesStream).contains(taskId) && feedEvents(memberStream).contains(taskId));
+			assertThat(feedEvents(memberStream)).doesNotContain(dealId);
+			assertThat(feedEvents(salesStream)).containsOnlyOnce(dealId, taskId);
+			assertThat(salesStream.events().stream().filter((e) -> "feed".equals(e.event())))
+				.allMatch((e) -> e.id() == null);
+			assertThat(salesStream.notifications()).isEmpty();
+		}
+	}
+
+	@Test
 	void badQueriesAreProblemsAndTheFeedNeedsAToken() {
 		String reader = token(newUser(), "crm:read");
 		for (String query : List.of("?type=deal.exploded", "?limit=0", "?limit=201", "?cursor=not-a-cursor")) {
@@ -191,6 +218,15 @@ class FeedTests extends ServiceTestSupport {
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/** The record ids of the {@code feed} events a stream received. */
+	private List<String> feedEvents(SseClient stream) {
+		return stream.events()
+			.stream()
+			.filter((e) -> "feed".equals(e.event()))
+			.map((e) -> this.json.readTree(e.data()).get("about").get("id").asString())
+			.toList();
 	}
 
 	private static List<String> ids(JsonNode page) {
