@@ -93,7 +93,7 @@ public class ActivityFeed {
 		for (String verb : List.of("created", "updated")) {
 			String type = kind + "." + (verb.equals("created") ? "created" : "changed");
 			this.translators.put(kind + "." + verb, (txn, event) -> add(txn, event, type,
-					new FeedEntry.About(kind, event.key(), read(event, CrmRecord.class).label()),
+					new FeedEntry.About(kind, event.key(), read(event, CrmRecord.class).label(kind)),
 					verb.equals("created") ? "created" : "changed", link + event.key(), List.of(FeedAudience.CRM)));
 		}
 	}
@@ -136,7 +136,7 @@ public class ActivityFeed {
 	}
 
 	private static FeedEntry.About about(EventEnvelope event, CrmRecord deal) {
-		return new FeedEntry.About("deal", event.key(), deal.label());
+		return new FeedEntry.About("deal", event.key(), deal.label("deal"));
 	}
 
 	private void taskCreated(WriteTxn txn, EventEnvelope event) {

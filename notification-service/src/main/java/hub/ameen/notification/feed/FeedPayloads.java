@@ -20,11 +20,12 @@ final class FeedPayloads {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record CrmRecord(String id, String firstName, String lastName, String name, String title, String stage) {
 
-		String label() {
-			if (this.title != null) {
+		/** A deal's title, a company's name, a contact's full name. */
+		String label(String kind) {
+			if (kind.equals("deal")) {
 				return this.title;
 			}
-			if (this.name != null) {
+			if (kind.equals("company")) {
 				return this.name;
 			}
 			String full = (Objects.toString(this.firstName, "") + " " + Objects.toString(this.lastName, "")).trim();

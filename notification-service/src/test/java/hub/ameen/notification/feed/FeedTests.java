@@ -98,6 +98,18 @@ class FeedTests extends ServiceTestSupport {
 		assertThat(entry.get("about").get("title").asString()).isEqualTo("Fleet " + dealId);
 		assertThat(entry.get("link").asString()).isEqualTo("/crm/deals/" + dealId);
 
+		String contactId = "contact-" + UUID.randomUUID();
+		publish(Topics.CONTACT, at(2, alice, "contact.created", contactId,
+				Map.of("id", contactId, "firstName", "Layla", "lastName", "Haddad", "title", "CFO")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> entries(reader, Set.of(contactId)).size() == 1);
+		JsonNode contact = page(reader, "?type=contact.created&limit=200").get("items")
+			.valueStream()
+			.filter((e) -> contactId.equals(e.get("about").get("id").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(contact.get("about").get("title").asString()).isEqualTo("Layla Haddad");
+		assertThat(contact.get("link").asString()).isEqualTo("/crm/contacts/" + contactId);
+
 		List<String> firstFour = ids(page(reader, "?limit=4"));
 		JsonNode firstTwo = page(reader, "?limit=2");
 		List<String> nextTwo = ids(page(reader, "?limit=2&cursor=" + firstTwo.get("nextCursor").asString()));
