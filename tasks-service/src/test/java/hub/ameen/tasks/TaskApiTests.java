@@ -140,6 +140,34 @@ class TaskApiTests {
 	}
 
 	@Test
+	void theOrganisationsDefaultsFromSettingsEventsMoveTheDigestOfUsersWhoKeptTheDefault() {
+		String keeper = "k-" + java.util.UUID.randomUUID();
+		String early = "e-" + java.util.UUID.randomUUID();
+		TopicWriter.shared()
+			.send(Topics.USER, keeper, EventEnvelope.of("user.created", 1, keeper, "admin",
+					Map.of("id", keeper, "email", keeper + "@hub.test", "status", "active")));
+		TopicWriter.shared()
+			.send(Topics.USER, early, EventEnvelope.of("user.created", 1, early, "admin", Map.of("id", early, "email",
+					early + "@hub.test", "status", "active", "timeZone", "Europe/Berlin", "digestTime", "06:00")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.users.isActive(keeper) && this.users.isActive(early));
+		assertThat(this.users.digestTimeOf(keeper)).hasToString("08:00");
+
+		TopicWriter.shared()
+			.send(Topics.SETTINGS, "organisation", EventEnvelope.of("settings.updated", 1, "organisation", "admin",
+					Map.of("name", "Najd", "timeZone", "Asia/Riyadh", "digestTime", "07:15", "weekStart", "SUNDAY")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.users.digestTimeOf(keeper).toString().equals("07:15"));
+		assertThat(this.users.digestTimeOf(early)).hasToString("06:00");
+		assertThat(this.users.zoneOf(keeper)).hasToString("Asia/Riyadh");
+		assertThat(this.users.zoneOf(early)).hasToString("Europe/Berlin");
+		assertThat(this.users.defaults().firstDayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
+
+		TopicWriter.shared()
+			.send(Topics.SETTINGS, "organisation", EventEnvelope.of("settings.updated", 1, "organisation", "admin",
+					Map.of("timeZone", "UTC", "digestTime", "08:00", "weekStart", "MONDAY")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.users.zoneOf(keeper).getId().equals("UTC"));
+	}
+
+	@Test
 	void anAssigneeMustBeAnActiveUserAndADisabledUsersTasksBecomeUnassigned() {
 		String user = "u-" + java.util.UUID.randomUUID();
 		String stranger = "s-" + java.util.UUID.randomUUID();

@@ -52,6 +52,8 @@ class PermissionMatrixTests extends UserServiceTestSupport {
 					403, 403, 200)
 			.row(HttpMethod.GET, "/api/users/roles", null, 401, 403, 200, 200)
 			.row(HttpMethod.POST, "/api/users/roles", newRole, 401, 403, 403, 201)
+			.row(HttpMethod.GET, "/api/users/settings", null, 401, 200, 200, 200)
+			.row(HttpMethod.PATCH, "/api/users/settings", () -> Map.of("name", "Ameen Hub"), 401, 403, 403, 200)
 			.row(HttpMethod.DELETE, "/api/users/" + victim, null, 401, 403, 403, 204)
 			.tests();
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import hub.ameen.notification.inbox.NotificationDraft;
 import hub.ameen.notification.inbox.NotificationTypes;
+import hub.ameen.notification.feed.ActivityFeed;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
@@ -26,9 +27,12 @@ class ContactTopicListener {
 
 	private final Notifier notifier;
 
-	ContactTopicListener(Inbox inbox, Notifier notifier, JsonMapper json) {
+	ContactTopicListener(Inbox inbox, Notifier notifier, JsonMapper json, ActivityFeed feed) {
 		this.notifier = notifier;
-		this.handlers = EventHandlers.through(inbox, json).on("contact.assigned", ContactPayload.class, this::assigned);
+		this.handlers = EventHandlers.through(inbox, json)
+			.on("contact.assigned", ContactPayload.class, this::assigned)
+			.on("contact.created", Object.class, feed.entry())
+			.on("contact.updated", Object.class, feed.entry());
 	}
 
 	/** The part of a contact event this service reads. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import hub.ameen.notification.inbox.NotificationDraft;
 import hub.ameen.notification.inbox.NotificationTypes;
+import hub.ameen.notification.feed.ActivityFeed;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
@@ -27,11 +28,15 @@ class DealTopicListener {
 
 	private final Notifier notifier;
 
-	DealTopicListener(Inbox inbox, Notifier notifier, JsonMapper json) {
+	DealTopicListener(Inbox inbox, Notifier notifier, JsonMapper json, ActivityFeed feed) {
 		this.notifier = notifier;
 		this.handlers = EventHandlers.through(inbox, json)
-			.on("deal.won", DealPayload.class, this::won)
-			.on("deal.assigned", DealPayload.class, this::assigned);
+			.on("deal.won", DealPayload.class, feed.alongside(this::won))
+			.on("deal.assigned", DealPayload.class, this::assigned)
+			.on("deal.created", Object.class, feed.entry())
+			.on("deal.updated", Object.class, feed.entry())
+			.on("deal.stage-changed", Object.class, feed.entry())
+			.on("deal.deleted", Object.class, feed.entry());
 	}
 
 	/** The part of a deal event this service reads. */

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import hub.ameen.notification.inbox.NotificationDraft;
 import hub.ameen.notification.inbox.NotificationTypes;
+import hub.ameen.notification.feed.ActivityFeed;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
@@ -32,9 +33,10 @@ class TaskCommentTopicListener {
 
 	private final Notifier notifier;
 
-	TaskCommentTopicListener(Inbox inbox, Notifier notifier, JsonMapper json) {
+	TaskCommentTopicListener(Inbox inbox, Notifier notifier, JsonMapper json, ActivityFeed feed) {
 		this.notifier = notifier;
-		this.handlers = EventHandlers.through(inbox, json).on("comment.created", CommentPayload.class, this::tell);
+		this.handlers = EventHandlers.through(inbox, json)
+			.on("comment.created", CommentPayload.class, feed.alongside(this::tell));
 	}
 
 	/**

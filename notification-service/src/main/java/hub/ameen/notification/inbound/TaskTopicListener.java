@@ -6,6 +6,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import hub.ameen.notification.inbox.NotificationDraft;
 import hub.ameen.notification.inbox.NotificationTypes;
+import hub.ameen.notification.feed.ActivityFeed;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
@@ -33,13 +34,14 @@ class TaskTopicListener {
 
 	private final Collection<String, String> assignees;
 
-	TaskTopicListener(Inbox inbox, Notifier notifier, JsonMapper json, Store store) {
+	TaskTopicListener(Inbox inbox, Notifier notifier, JsonMapper json, Store store, ActivityFeed feed) {
 		this.notifier = notifier;
 		this.assignees = store.collection("notifications.task-assignees", Codec.utf8(), Codec.utf8());
 		this.handlers = EventHandlers.through(inbox, json)
-			.on("task.created", TaskPayload.class, this::assign)
-			.on("task.updated", TaskPayload.class, this::assign)
-			.on("task.deleted", TaskPayload.class, (txn, event, task) -> this.assignees.delete(txn, event.key()));
+			.on("task.created", TaskPayload.class, feed.alongside(this::assign))
+			.on("task.updated", TaskPayload.class, feed.alongside(this::assign))
+			.on("task.deleted", TaskPayload.class,
+					feed.alongside((txn, event, task) -> this.assignees.delete(txn, event.key())));
 	}
 
 	/** The part of a task event this service reads. */

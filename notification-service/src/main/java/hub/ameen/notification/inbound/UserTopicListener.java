@@ -7,6 +7,7 @@ import hub.ameen.notification.inbox.NotificationDraft;
 import hub.ameen.notification.inbox.NotificationStore;
 import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.notification.preference.PreferenceStore;
+import hub.ameen.notification.feed.ActivityFeed;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
@@ -33,12 +34,12 @@ class UserTopicListener {
 	private final PreferenceStore preferences;
 
 	UserTopicListener(Inbox inbox, Notifier notifier, NotificationStore notifications, PreferenceStore preferences,
-			JsonMapper json) {
+			JsonMapper json, ActivityFeed feed) {
 		this.notifier = notifier;
 		this.notifications = notifications;
 		this.preferences = preferences;
 		this.handlers = EventHandlers.through(inbox, json)
-			.on("user.created", UserPayload.class, this::welcome)
+			.on("user.created", UserPayload.class, feed.alongside(this::welcome))
 			.on("user.deleted", UserPayload.class, this::forget);
 	}
 

@@ -3,9 +3,11 @@ package hub.ameen.notification.stream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import hub.ameen.notification.feed.FeedAudience;
 import hub.ameen.notification.inbox.Notification;
 import hub.ameen.notification.inbox.NotificationStore;
 import hub.ameen.notification.stream.StreamMetrics.Mode;
+import hub.ameen.platform.security.CurrentUser;
 import reactor.core.publisher.Flux;
 
 import org.springframework.http.codec.ServerSentEvent;
@@ -20,6 +22,8 @@ import org.springframework.http.codec.ServerSentEvent;
 class NotificationStreams {
 
 	static final String EVENT_NAME = "notification";
+
+	static final String FEED_EVENT_NAME = "feed";
 
 	private final NotificationStore store;
 
@@ -39,7 +43,7 @@ class NotificationStreams {
 
 	/**
 	 * The user's stream.
-	 * @param userId whose notifications
+	 * @param reader whose notifications, and which feed entries they may see
 	 * @param lastEventId the last sequence number the client has, or null for a new
 	 * client (which gets only what comes from now on)
 	 * @param closeTransport closes the underlying connection (used when the client is too
@@ -48,16 +52,18 @@ class NotificationStreams {
 	 * @throws org.springframework.web.ErrorResponseException 429 when the user already
 	 * holds the most streams allowed
 	 */
-	Flux<ServerSentEvent<Notification>> open(String userId, Long lastEventId, Runnable closeTransport) {
-		this.registry.admit(userId);
-		return Flux.using(() -> this.registry.register(userId, closeTransport),
+	Flux<ServerSentEvent<Object>> open(CurrentUser reader, Long lastEventId, Runnable closeTransport) {
+		this.registry.admit(reader.id());
+		return Flux.using(
+				() -> this.registry.register(reader.id(), FeedAudience.readableBy(reader, null), closeTransport),
 				(connection) -> Flux
-					.concat(Flux.just(greeting()), Flux.merge(events(connection, lastEventId), heartbeats()))
+					.concat(Flux.just(greeting()),
+							Flux.merge(events(connection, lastEventId), feed(connection), heartbeats()))
 					.takeUntilOther(connection.ended()),
 				this.registry::unregister);
 	}
 
-	private Flux<ServerSentEvent<Notification>> events(StreamConnection connection, Long lastEventId) {
+	private Flux<ServerSentEvent<Object>> events(StreamConnection connection, Long lastEventId) {
 		return Flux.defer(() -> {
 			long newest = this.store.lastSeq(connection.userId());
 			// a client that claims more than there is (say, after the store was reset)
@@ -65,10 +71,10 @@ class NotificationStreams {
 			// from the newest
 			long from = (lastEventId != null) ? Math.min(lastEventId, newest) : newest;
 			AtomicLong last = new AtomicLong(from);
-			Flux<ServerSentEvent<Notification>> replayed = replay(connection.userId(), from)
+			Flux<ServerSentEvent<Object>> replayed = replay(connection.userId(), from)
 				.doOnNext((n) -> last.set(n.seq()))
 				.map((n) -> event(n, Mode.REPLAY));
-			Flux<ServerSentEvent<Notification>> live = connection.live()
+			Flux<ServerSentEvent<Object>> live = connection.live()
 				.filter((n) -> n.seq() > last.get())
 				.doOnNext((n) -> last.set(n.seq()))
 				.map((n) -> event(n, Mode.LIVE));
@@ -85,19 +91,31 @@ class NotificationStreams {
 		});
 	}
 
-	private ServerSentEvent<Notification> event(Notification notification, Mode mode) {
+	private ServerSentEvent<Object> event(Notification notification, Mode mode) {
 		this.metrics.delivered(notification, mode);
-		return ServerSentEvent.builder(notification).id(Long.toString(notification.seq())).event(EVENT_NAME).build();
+		return ServerSentEvent.<Object>builder(notification)
+			.id(Long.toString(notification.seq()))
+			.event(EVENT_NAME)
+			.build();
 	}
 
-	private ServerSentEvent<Notification> greeting() {
-		return ServerSentEvent.<Notification>builder().retry(this.properties.retry()).comment("connected").build();
+	/**
+	 * New feed entries the reader may see, as {@code event: feed} without an {@code id:},
+	 * so that the client's {@code Last-Event-ID} stays the last notification's. They are
+	 * not replayed on reconnect: the feed endpoint has them.
+	 */
+	private Flux<ServerSentEvent<Object>> feed(StreamConnection connection) {
+		return connection.feed().map((entry) -> ServerSentEvent.<Object>builder(entry).event(FEED_EVENT_NAME).build());
 	}
 
-	private Flux<ServerSentEvent<Notification>> heartbeats() {
+	private ServerSentEvent<Object> greeting() {
+		return ServerSentEvent.<Object>builder().retry(this.properties.retry()).comment("connected").build();
+	}
+
+	private Flux<ServerSentEvent<Object>> heartbeats() {
 		return Flux.interval(this.properties.heartbeat())
 			.onBackpressureDrop()
-			.map((tick) -> ServerSentEvent.<Notification>builder().comment("heartbeat").build());
+			.map((tick) -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
 	}
 
 }

@@ -31,8 +31,8 @@ class StreamAuthenticator {
 		this.tokens = tokens;
 	}
 
-	/** The caller's user id, or an error that answers 401, 403 or 503. */
-	Mono<String> userId(ServerHttpRequest request, String ticket) {
+	/** The caller, or an error that answers 401, 403 or 503. */
+	Mono<CurrentUser> reader(ServerHttpRequest request, String ticket) {
 		if (ticket != null) {
 			return Mono.justOrEmpty(this.tickets.redeem(ticket))
 				.switchIfEmpty(Mono
@@ -48,7 +48,7 @@ class StreamAuthenticator {
 					(ex) -> StreamProblems.unauthorized("The access token is invalid or expired"))
 			.onErrorMap((ex) -> ex instanceof JwtException && !(ex instanceof BadJwtException),
 					(ex) -> StreamProblems.unavailable("The access token cannot be checked right now"))
-			.flatMap((user) -> user.can(Permissions.NOTIFICATIONS_READ) ? Mono.just(user.id())
+			.flatMap((user) -> user.can(Permissions.NOTIFICATIONS_READ) ? Mono.just(user)
 					: Mono.error(StreamProblems.forbidden("The access token lacks the permission this request needs")));
 	}
 

@@ -2,6 +2,10 @@ package hub.ameen.notification.stream;
 
 import java.util.concurrent.ArrayBlockingQueue;
 
+import java.util.List;
+import java.util.Set;
+
+import hub.ameen.notification.feed.FeedEntry;
 import hub.ameen.notification.inbox.Notification;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,15 +22,21 @@ final class StreamConnection {
 
 	private final Sinks.Many<Notification> live;
 
+	private final Set<String> feedStreams;
+
+	private final Sinks.Many<FeedEntry> feed;
+
 	private final Sinks.One<Boolean> ended = Sinks.one();
 
 	private final Runnable closeTransport;
 
 	private boolean closed;
 
-	StreamConnection(String userId, int bufferSize, Runnable closeTransport) {
+	StreamConnection(String userId, Set<String> feedStreams, int bufferSize, Runnable closeTransport) {
 		this.userId = userId;
+		this.feedStreams = Set.copyOf(feedStreams);
 		this.live = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
+		this.feed = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
 		this.closeTransport = closeTransport;
 	}
 
@@ -37,6 +47,16 @@ final class StreamConnection {
 	/** The live notifications; one subscriber. */
 	Flux<Notification> live() {
 		return this.live.asFlux();
+	}
+
+	/** The live feed entries the reader may see; one subscriber. */
+	Flux<FeedEntry> feed() {
+		return this.feed.asFlux();
+	}
+
+	/** Whether the reader may see entries filed under any of these feed streams. */
+	boolean reads(List<String> streams) {
+		return streams.stream().anyMatch(this.feedStreams::contains);
 	}
 
 	/** Emits when the stream is to end: dropped for being too slow, or shutting down. */
@@ -56,10 +76,15 @@ final class StreamConnection {
 	 * @return false if the connection was dropped now
 	 */
 	synchronized boolean offer(Notification notification) {
-		if (this.closed) {
-			return true;
-		}
-		Sinks.EmitResult result = this.live.tryEmitNext(notification);
+		return this.closed || queued(this.live.tryEmitNext(notification));
+	}
+
+	/** Queues a feed entry as {@link #offer(Notification)} queues a notification. */
+	synchronized boolean offer(FeedEntry entry) {
+		return this.closed || queued(this.feed.tryEmitNext(entry));
+	}
+
+	private boolean queued(Sinks.EmitResult result) {
 		if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
 			this.closed = true;
 			this.ended.tryEmitValue(true);

@@ -42,18 +42,18 @@ class StreamController {
 	}
 
 	@GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Mono<ResponseEntity<Flux<ServerSentEvent<Notification>>>> stream(ServerWebExchange exchange,
+	Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> stream(ServerWebExchange exchange,
 			@RequestParam(required = false) String ticket,
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader,
 			@RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
 		Long lastEventId = parse((lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParam);
-		return this.authenticator.userId(exchange.getRequest(), ticket)
-			.map((userId) -> ResponseEntity.ok()
+		return this.authenticator.reader(exchange.getRequest(), ticket)
+			.map((reader) -> ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
 				// nginx: pass each event on at once instead of buffering the response
 				.header("X-Accel-Buffering", "no")
 				.contentType(MediaType.TEXT_EVENT_STREAM)
-				.body(this.streams.open(userId, lastEventId, () -> close(exchange))));
+				.body(this.streams.open(reader, lastEventId, () -> close(exchange))));
 	}
 
 	/**
@@ -71,7 +71,7 @@ class StreamController {
 		return CurrentUser.current()
 			.map((me) -> ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
-				.body(new TicketResponse(this.tickets.issue(me.id()), this.tickets.ttl().toSeconds())));
+				.body(new TicketResponse(this.tickets.issue(me), this.tickets.ttl().toSeconds())));
 	}
 
 	private static Long parse(String lastEventId) {

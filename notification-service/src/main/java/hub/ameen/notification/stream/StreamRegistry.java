@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import hub.ameen.notification.feed.FeedEntry;
+import hub.ameen.notification.feed.FeedListener;
 import hub.ameen.notification.inbox.Notification;
 import hub.ameen.notification.inbox.NotificationListener;
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +24,7 @@ import org.springframework.context.SmartLifecycle;
  * notifications keep their order), which queues each on every open stream of its user. On
  * shutdown it ends every stream.
  */
-class StreamRegistry implements NotificationListener, SmartLifecycle, DisposableBean {
+class StreamRegistry implements NotificationListener, FeedListener, SmartLifecycle, DisposableBean {
 
 	private final Map<String, Set<StreamConnection>> byUser = new ConcurrentHashMap<>();
 
@@ -52,8 +54,9 @@ class StreamRegistry implements NotificationListener, SmartLifecycle, Disposable
 	 * @throws org.springframework.web.ErrorResponseException 429 when the user already
 	 * holds the most streams allowed
 	 */
-	StreamConnection register(String userId, Runnable closeTransport) {
-		StreamConnection connection = new StreamConnection(userId, this.bufferSize, closeTransport);
+	StreamConnection register(String userId, List<String> feedStreams, Runnable closeTransport) {
+		StreamConnection connection = new StreamConnection(userId, Set.copyOf(feedStreams), this.bufferSize,
+				closeTransport);
 		this.byUser.compute(userId, (id, connections) -> {
 			Set<StreamConnection> set = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
 			if (set.size() >= this.maxPerUser) {
@@ -107,6 +110,22 @@ class StreamRegistry implements NotificationListener, SmartLifecycle, Disposable
 				this.metrics.dropped();
 			}
 		}
+	}
+
+	/**
+	 * Queues a new feed entry on every open stream whose reader may see it, on the
+	 * fan-out thread.
+	 */
+	@Override
+	public void added(FeedEntry entry, List<String> streams) {
+		this.fanOut.schedule(() -> this.byUser.values()
+			.forEach((connections) -> connections.stream()
+				.filter((connection) -> connection.reads(streams))
+				.forEach((connection) -> {
+					if (!connection.offer(entry)) {
+						this.metrics.dropped();
+					}
+				})));
 	}
 
 	@Override

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+
+import hub.ameen.platform.security.CurrentUser;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,22 +34,25 @@ class StreamTickets {
 		this.ttl = ttl;
 	}
 
-	private record Ticket(String userId, Instant expiresAt) {
+	private record Ticket(CurrentUser user, Instant expiresAt) {
 	}
 
 	Duration ttl() {
 		return this.ttl;
 	}
 
-	/** A new ticket for the user: 256 random bits, base64url. */
-	String issue(String userId) {
+	/**
+	 * A new ticket for the user, who opens the stream with the permissions they hold now:
+	 * 256 random bits, base64url.
+	 */
+	String issue(CurrentUser user) {
 		if (this.tickets.size() >= PURGE_THRESHOLD) {
 			purgeExpired();
 		}
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.tickets.put(ticket, new Ticket(userId, this.clock.instant().plus(this.ttl)));
+		this.tickets.put(ticket, new Ticket(user, this.clock.instant().plus(this.ttl)));
 		return ticket;
 	}
 
@@ -55,12 +60,12 @@ class StreamTickets {
 	 * Spends the ticket: the user it was issued to, or empty if unknown, spent or
 	 * expired.
 	 */
-	Optional<String> redeem(String ticket) {
+	Optional<CurrentUser> redeem(String ticket) {
 		Ticket found = (ticket != null) ? this.tickets.remove(ticket) : null;
 		if (found == null || !this.clock.instant().isBefore(found.expiresAt())) {
 			return Optional.empty();
 		}
-		return Optional.of(found.userId());
+		return Optional.of(found.user());
 	}
 
 	int outstanding() {

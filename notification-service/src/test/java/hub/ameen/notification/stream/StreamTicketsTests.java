@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
+import hub.ameen.platform.security.CurrentUser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +19,28 @@ class StreamTicketsTests {
 
 	private final StreamTickets tickets = new StreamTickets(this.clock, Duration.ofSeconds(30));
 
+	private final CurrentUser user1 = new CurrentUser("user-1", null, Set.of("notifications:read", "crm:read"));
+
 	@Test
 	void aTicketNamesItsUserOnce() {
-		String ticket = this.tickets.issue("user-1");
-		assertThat(this.tickets.redeem(ticket)).contains("user-1");
+		String ticket = this.tickets.issue(this.user1);
+		assertThat(this.tickets.redeem(ticket)).contains(this.user1);
 		assertThat(this.tickets.redeem(ticket)).isEmpty();
 	}
 
 	@Test
 	void anExpiredTicketIsRejected() {
-		String fresh = this.tickets.issue("user-1");
-		String stale = this.tickets.issue("user-1");
+		String fresh = this.tickets.issue(this.user1);
+		String stale = this.tickets.issue(this.user1);
 		this.clock.advance(Duration.ofSeconds(29));
-		assertThat(this.tickets.redeem(fresh)).contains("user-1");
+		assertThat(this.tickets.redeem(fresh)).contains(this.user1);
 		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(this.tickets.redeem(stale)).isEmpty();
 	}
 
 	@Test
 	void unknownAndMissingTicketsAreRejected() {
-		this.tickets.issue("user-1");
+		this.tickets.issue(this.user1);
 		assertThat(this.tickets.redeem("guess")).isEmpty();
 		assertThat(this.tickets.redeem(null)).isEmpty();
 	}
@@ -46,11 +49,11 @@ class StreamTicketsTests {
 	void ticketsAreUnguessableAndExpiredOnesAreForgotten() {
 		Set<String> issued = new HashSet<>();
 		for (int i = 0; i < 2000; i++) {
-			issued.add(this.tickets.issue("user-" + i));
+			issued.add(this.tickets.issue(new CurrentUser("user-" + i, null, Set.of())));
 		}
 		assertThat(issued).hasSize(2000).allMatch((t) -> t.matches("[A-Za-z0-9_-]{43}"));
 		this.clock.advance(Duration.ofMinutes(1));
-		this.tickets.issue("user-late");
+		this.tickets.issue(new CurrentUser("user-late", null, Set.of()));
 		assertThat(this.tickets.outstanding()).isEqualTo(1);
 	}
 

@@ -66,7 +66,8 @@ class TaskController {
 		TaskQuery query = new TaskQuery(view, status, bounded("assigneeId", assigneeId, 64),
 				bounded("label", label, 40), bounded("q", q, 200));
 		return CurrentUser.current().map((me) -> {
-			Predicate<Task> filter = query.filter(me.id(), this.clock.instant(), zone(tz, me));
+			Predicate<Task> filter = query.filter(me.id(), this.clock.instant(), zone(tz, me),
+					this.users.defaults().firstDayOfWeek());
 			String assignee = query.assignedTo(me.id());
 			if (assignee != null) {
 				return this.tasks.newestFirst(TaskConfiguration.BY_ASSIGNEE, assignee, page, filter);

@@ -33,14 +33,21 @@ record TaskQuery(View view, Task.Status status, String assigneeId, String label,
 		overdue,
 		/** open and due today */
 		today,
-		/** open and due this week (Monday to Sunday) */
+		/**
+		 * open and due this week (from the organisation's week start, Monday by default)
+		 */
 		week
 
 	}
 
 	/** The tasks the query keeps, for the caller at this moment in their zone. */
 	Predicate<Task> filter(String me, Instant now, ZoneId zone) {
-		Predicate<Task> keep = viewOf(me, now, zone);
+		return filter(me, now, zone, DayOfWeek.MONDAY);
+	}
+
+	/** The tasks the query keeps, with weeks starting on {@code weekStart}. */
+	Predicate<Task> filter(String me, Instant now, ZoneId zone, DayOfWeek weekStart) {
+		Predicate<Task> keep = viewOf(me, now, zone, weekStart);
 		if (this.status != null) {
 			keep = keep.and((task) -> task.status() == this.status);
 		}
@@ -62,7 +69,7 @@ record TaskQuery(View view, Task.Status status, String assigneeId, String label,
 		return (this.view == View.mine) ? me : this.assigneeId;
 	}
 
-	private Predicate<Task> viewOf(String me, Instant now, ZoneId zone) {
+	private Predicate<Task> viewOf(String me, Instant now, ZoneId zone, DayOfWeek weekStart) {
 		if (this.view == null) {
 			return (task) -> true;
 		}
@@ -74,8 +81,8 @@ record TaskQuery(View view, Task.Status status, String assigneeId, String label,
 			case overdue -> (task) -> task.isOpen() && task.dueAt() != null && task.dueAt().isBefore(now);
 			case today -> due(today.toInstant(), today.plusDays(1).toInstant());
 			case week -> {
-				ZonedDateTime monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-				yield due(monday.toInstant(), monday.plusWeeks(1).toInstant());
+				ZonedDateTime first = today.with(TemporalAdjusters.previousOrSame(weekStart));
+				yield due(first.toInstant(), first.plusWeeks(1).toInstant());
 			}
 		};
 	}

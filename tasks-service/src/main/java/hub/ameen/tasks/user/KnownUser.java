@@ -10,9 +10,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param email their email, by which comments mention them
  * @param status {@code active} or {@code disabled}
  * @param timeZone their zone id, or null
+ * @param digestTime their own digest time ({@code HH:mm}), or null to follow the
+ * organisation's
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record KnownUser(String id, String email, String status, String timeZone) {
+public record KnownUser(String id, String email, String status, String timeZone, String digestTime) {
 
 	/** Whether the user may be given work. */
 	public boolean isActive() {

@@ -1,6 +1,7 @@
 package hub.ameen.tasks.user;
 
 import java.time.DateTimeException;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -28,8 +29,11 @@ public class UserDirectory {
 
 	private final Collection<String, String> byEmail;
 
+	private final Collection<String, OrganisationDefaults> defaults;
+
 	UserDirectory(Store store, JsonMapper json) {
 		this.store = store;
+		this.defaults = store.collection("settings", Codec.utf8(), Codec.json(json, OrganisationDefaults.class));
 		this.users = store.collection("users", Codec.utf8(), Codec.json(json, KnownUser.class));
 		this.byEmail = store.collection("users.by-email", Codec.utf8(), Codec.utf8());
 	}
@@ -50,15 +54,37 @@ public class UserDirectory {
 			.filter(KnownUser::isActive);
 	}
 
-	/** The user's time zone, or UTC when unknown. */
+	/**
+	 * The user's time zone; the organisation's default when the user or their zone is
+	 * unknown, and UTC when that is unusable too.
+	 */
 	public ZoneId zoneOf(String id) {
-		String zone = get(id).map(KnownUser::timeZone).orElse(null);
+		String zone = get(id).map(KnownUser::timeZone).orElseGet(() -> defaults().timeZone());
 		try {
 			return (zone != null) ? ZoneId.of(zone) : ZoneOffset.UTC;
 		}
 		catch (DateTimeException ex) {
 			return ZoneOffset.UTC;
 		}
+	}
+
+	/**
+	 * When, in the user's own zone, their daily task digest goes out: their own time,
+	 * else the organisation's default (which follows each {@code settings.updated}).
+	 */
+	public LocalTime digestTimeOf(String id) {
+		String own = get(id).map(KnownUser::digestTime).orElse(null);
+		return (own != null) ? LocalTime.parse(own) : LocalTime.parse(defaults().digestTime());
+	}
+
+	/** The organisation's defaults as the latest {@code settings.updated} told them. */
+	public OrganisationDefaults defaults() {
+		return this.defaults.get(OrganisationDefaults.KEY).orElse(OrganisationDefaults.BUILT_IN);
+	}
+
+	/** Keeps the organisation's defaults, in the caller's transaction. */
+	void keep(WriteTxn txn, OrganisationDefaults defaults) {
+		this.defaults.put(txn, OrganisationDefaults.KEY, defaults.orBuiltIn());
 	}
 
 	/** Keeps the user as an event describes them, in the caller's transaction. */

@@ -51,7 +51,8 @@ class UserTopicListener {
 
 	private void disable(WriteTxn txn, EventEnvelope event, KnownUser user) {
 		KnownUser disabled = withId(user, event);
-		this.users.put(txn, new KnownUser(disabled.id(), disabled.email(), "disabled", disabled.timeZone()));
+		this.users.put(txn,
+				new KnownUser(disabled.id(), disabled.email(), "disabled", disabled.timeZone(), disabled.digestTime()));
 		this.assignments.unassignAll(txn, disabled.id(), event.actorId());
 	}
 
@@ -62,7 +63,8 @@ class UserTopicListener {
 	}
 
 	private static KnownUser withId(KnownUser user, EventEnvelope event) {
-		return (user.id() != null) ? user : new KnownUser(event.key(), user.email(), user.status(), user.timeZone());
+		return (user.id() != null) ? user
+				: new KnownUser(event.key(), user.email(), user.status(), user.timeZone(), user.digestTime());
 	}
 
 }

@@ -100,9 +100,9 @@ class CommentControllerTests {
 		this.client = this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 		this.store.writeAndWait((txn) -> {
 			for (String id : List.of("omar", "layla", "sami", "nadia")) {
-				this.users.put(txn, new KnownUser(id, id + "@Example.com", "active", null));
+				this.users.put(txn, new KnownUser(id, id + "@Example.com", "active", null, null));
 			}
-			this.users.put(txn, new KnownUser("gone", "gone@example.com", "disabled", null));
+			this.users.put(txn, new KnownUser("gone", "gone@example.com", "disabled", null, null));
 			return null;
 		});
 	}

@@ -42,6 +42,16 @@ class TaskQueryTests {
 	}
 
 	@Test
+	void aWeekStartingOnSundayRunsFromSundayToSaturday() {
+		TaskQuery week = view(TaskQuery.View.week);
+		java.time.DayOfWeek sunday = java.time.DayOfWeek.SUNDAY;
+		assertThat(week.filter("me", NOW, ZoneOffset.UTC, sunday).test(due("2026-11-29T00:00:00Z"))).isTrue();
+		assertThat(week.filter("me", NOW, ZoneOffset.UTC, sunday).test(due("2026-12-05T23:59:00Z"))).isTrue();
+		assertThat(week.filter("me", NOW, ZoneOffset.UTC, sunday).test(due("2026-12-06T00:00:00Z"))).isFalse();
+		assertThat(week.filter("me", NOW, ZoneOffset.UTC, sunday).test(due("2026-11-28T23:59:00Z"))).isFalse();
+	}
+
+	@Test
 	void overdueIsOpenAndPastDue() {
 		TaskQuery overdue = view(TaskQuery.View.overdue);
 		assertThat(overdue.filter("me", NOW, RIYADH).test(due("2026-12-03T22:00:00Z"))).isTrue();

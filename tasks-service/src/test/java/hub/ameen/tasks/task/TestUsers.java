@@ -23,7 +23,7 @@ final class TestUsers {
 	private static void put(Store store, UserDirectory users, String status, String... ids) {
 		store.writeAndWait((txn) -> {
 			for (String id : ids) {
-				users.put(txn, new KnownUser(id, id + "@hub.test", status, null));
+				users.put(txn, new KnownUser(id, id + "@hub.test", status, null, null));
 			}
 			return null;
 		});

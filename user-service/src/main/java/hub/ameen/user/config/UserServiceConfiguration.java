@@ -18,7 +18,7 @@ class UserServiceConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics userTopics() {
-		return Topics.declare(Topics.USER, Topics.ROLE, Topics.CREDENTIAL);
+		return Topics.declare(Topics.USER, Topics.ROLE, Topics.CREDENTIAL, Topics.SETTINGS);
 	}
 
 }

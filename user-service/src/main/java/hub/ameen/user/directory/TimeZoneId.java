@@ -17,7 +17,7 @@ import jakarta.validation.Payload;
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = TimeZoneId.Validator.class)
-@interface TimeZoneId {
+public @interface TimeZoneId {
 
 	String message() default "must be an IANA time zone such as Asia/Riyadh";
 

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param roles names of the roles the user holds
  * @param timeZone an IANA zone id, e.g. {@code Asia/Riyadh}
  * @param locale a BCP 47 tag, e.g. {@code ar-SA}
+ * @param digestTime when ({@code HH:mm}, in the user's zone) the user's daily task digest
+ * goes out, or null to follow the organisation's default
  * @param createdAt when the user was created
  * @param updatedAt when the user last changed
  * @param passwordChangedAt when the user's password last changed in auth-service (its
@@ -23,7 +25,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * since it was set
  */
 public record User(String id, String email, String displayName, Status status, List<String> roles, String timeZone,
-		String locale, Instant createdAt, Instant updatedAt,
+		String locale, String digestTime, Instant createdAt, Instant updatedAt,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Instant passwordChangedAt) {
 
 	public enum Status {
@@ -44,7 +46,7 @@ public record User(String id, String email, String displayName, Status status, L
 	User withPasswordChangedAt(Instant at) {
 		boolean later = this.passwordChangedAt == null || at.isAfter(this.passwordChangedAt);
 		return later ? new User(this.id, this.email, this.displayName, this.status, this.roles, this.timeZone,
-				this.locale, this.createdAt, this.updatedAt, at) : this;
+				this.locale, this.digestTime, this.createdAt, this.updatedAt, at) : this;
 	}
 
 	/** The key of the unique email index: emails match regardless of case. */

@@ -130,8 +130,7 @@ class UserController {
 			@Size(max = 35) String locale) {
 
 		UserService.NewUser toNewUser() {
-			return new UserService.NewUser(this.email, this.displayName, this.roles,
-					(this.timeZone != null) ? this.timeZone : "UTC", (this.locale != null) ? this.locale : "en");
+			return new UserService.NewUser(this.email, this.displayName, this.roles, this.timeZone, this.locale);
 		}
 
 		@Override
@@ -148,13 +147,16 @@ class UserController {
 			@Email @Size(max = 254) @MaxUtf8Bytes(254) @Pattern(regexp = NOT_BLANK,
 					message = "must not be blank") String email,
 			@Size(min = 1, max = 100) String displayName, @TimeZoneId String timeZone,
-			@Size(min = 2, max = 35) String locale) {
+			@Size(min = 2, max = 35) String locale,
+			@Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]|" + UserService.ProfileChange.FOLLOW_DEFAULT,
+					message = "must be a time of day as HH:mm, or default") String digestTime) {
 
 		UserService.ProfileChange toChange(boolean mayChangeEmail) {
 			if (!mayChangeEmail && this.email != null) {
 				throw new BadRequestException("email can only be changed by an admin");
 			}
-			return new UserService.ProfileChange(this.email, this.displayName, this.timeZone, this.locale);
+			return new UserService.ProfileChange(this.email, this.displayName, this.timeZone, this.locale,
+					this.digestTime);
 		}
 
 	}

@@ -16,9 +16,11 @@ import hub.ameen.platform.events.Topics;
  * @param roles names of the roles the user holds
  * @param timeZone an IANA zone id
  * @param locale a BCP 47 tag
+ * @param digestTime the user's own digest time ({@code HH:mm}), or null to follow the
+ * organisation's default
  */
 public record UserPayload(String id, String email, String displayName, String status, List<String> roles,
-		String timeZone, String locale) {
+		String timeZone, String locale, String digestTime) {
 
 	public static final EventType<UserPayload> CREATED = EventType.named("user.created").on(Topics.USER);
 
@@ -34,7 +36,7 @@ public record UserPayload(String id, String email, String displayName, String st
 
 	static UserPayload of(User user) {
 		return new UserPayload(user.id(), user.email(), user.displayName(), user.status().name(), user.roles(),
-				user.timeZone(), user.locale());
+				user.timeZone(), user.locale(), user.digestTime());
 	}
 
 }

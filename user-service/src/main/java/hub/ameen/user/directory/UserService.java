@@ -20,6 +20,8 @@ import hub.ameen.platform.web.NotFoundException;
 import hub.ameen.user.credential.CredentialSet;
 import hub.ameen.user.credential.Credentials;
 import hub.ameen.user.role.RoleStore;
+import hub.ameen.user.settings.OrganisationSettings;
+import hub.ameen.user.settings.SettingsStore;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -41,9 +43,13 @@ public class UserService {
 
 	private final Credentials credentials;
 
+	private final SettingsStore settings;
+
 	private final Clock clock;
 
-	UserService(Store store, UserStore users, RoleStore roles, Outbox outbox, Credentials credentials, Clock clock) {
+	UserService(Store store, UserStore users, RoleStore roles, Outbox outbox, Credentials credentials,
+			SettingsStore settings, Clock clock) {
+		this.settings = settings;
 		this.store = store;
 		this.users = users;
 		this.roles = roles;
@@ -74,8 +80,10 @@ public class UserService {
 	public User create(WriteTxn txn, String id, NewUser request, String actorId) {
 		requireRolesExist(txn, request.roles());
 		Instant now = this.clock.instant();
+		OrganisationSettings defaults = this.settings.current(txn);
 		User user = new User(id, request.email().trim(), request.displayName().trim(), User.Status.active,
-				request.roles(), request.timeZone(), request.locale(), now, now, null);
+				request.roles(), Objects.requireNonNullElse(request.timeZone(), defaults.timeZone()),
+				Objects.requireNonNullElse(request.locale(), defaults.locale()), null, now, now, null);
 		this.users.put(txn, user);
 		publish(txn, UserPayload.CREATED, user, actorId);
 		return user;
@@ -96,8 +104,9 @@ public class UserService {
 				(user) -> new User(user.id(), Objects.requireNonNullElse(change.email(), user.email()).trim(),
 						Objects.requireNonNullElse(change.displayName(), user.displayName()).trim(), user.status(),
 						user.roles(), Objects.requireNonNullElse(change.timeZone(), user.timeZone()),
-						Objects.requireNonNullElse(change.locale(), user.locale()), user.createdAt(),
-						this.clock.instant(), user.passwordChangedAt()))
+						Objects.requireNonNullElse(change.locale(), user.locale()),
+						change.digestTimeOr(user.digestTime()), user.createdAt(), this.clock.instant(),
+						user.passwordChangedAt()))
 			.onErrorMap(StoreException.UniqueViolationException.class, (ex) -> duplicateEmail(change.email()));
 	}
 
@@ -108,7 +117,8 @@ public class UserService {
 		EventType<UserPayload> type = (status == User.Status.disabled) ? UserPayload.DISABLED : UserPayload.ENABLED;
 		return change(id, type, actorId,
 				(user) -> new User(user.id(), user.email(), user.displayName(), status, user.roles(), user.timeZone(),
-						user.locale(), user.createdAt(), this.clock.instant(), user.passwordChangedAt()));
+						user.locale(), user.digestTime(), user.createdAt(), this.clock.instant(),
+						user.passwordChangedAt()));
 	}
 
 	public Mono<User> setRoles(String id, List<String> roleNames, String actorId) {
@@ -117,7 +127,7 @@ public class UserService {
 			return apply(txn, id, UserPayload.ROLES_CHANGED, actorId,
 					(user) -> new User(user.id(), user.email(), user.displayName(), user.status(),
 							List.copyOf(new java.util.LinkedHashSet<>(roleNames)), user.timeZone(), user.locale(),
-							user.createdAt(), this.clock.instant(), user.passwordChangedAt()));
+							user.digestTime(), user.createdAt(), this.clock.instant(), user.passwordChangedAt()));
 		});
 	}
 
@@ -178,15 +188,30 @@ public class UserService {
 	}
 
 	/**
-	 * What it takes to create a user.
+	 * What it takes to create a user; a null time zone or locale is the organisation's
+	 * default.
 	 */
 	public record NewUser(String email, String displayName, List<String> roles, String timeZone, String locale) {
 	}
 
 	/**
 	 * A change of profile; null fields stay as they are.
+	 *
+	 * @param digestTime {@code HH:mm}, {@link #FOLLOW_DEFAULT} to follow the
+	 * organisation's default again, or null for no change
 	 */
-	public record ProfileChange(String email, String displayName, String timeZone, String locale) {
+	public record ProfileChange(String email, String displayName, String timeZone, String locale, String digestTime) {
+
+		/** The digest time that means "the organisation's default". */
+		public static final String FOLLOW_DEFAULT = "default";
+
+		String digestTimeOr(String current) {
+			if (this.digestTime == null) {
+				return current;
+			}
+			return FOLLOW_DEFAULT.equals(this.digestTime) ? null : this.digestTime;
+		}
+
 	}
 
 }

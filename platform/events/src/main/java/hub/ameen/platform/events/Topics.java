@@ -34,6 +34,12 @@ public final class Topics {
 	/** Initial password hashes, by user id: {@code credential.set}, from user-service. */
 	public static final String CREDENTIAL = "hub.users.credential.v1";
 
+	/**
+	 * The organisation's settings, keyed {@code organisation}: {@code settings.updated},
+	 * from user-service.
+	 */
+	public static final String SETTINGS = "hub.users.settings.v1";
+
 	/** Password changes, by user id: {@code credential.changed}, from auth-service. */
 	public static final String CREDENTIAL_CHANGE = "hub.auth.credential.v1";
 

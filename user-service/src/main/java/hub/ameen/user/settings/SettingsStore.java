@@ -1,0 +1,62 @@
+package hub.ameen.user.settings;
+
+import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.store.Codec;
+import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.ReadTxn;
+import hub.ameen.platform.store.Store;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisation's settings, one record in LMDB ({@link OrganisationSettings#DEFAULTS}
+ * until the first change); a change and its {@code settings.updated} event commit in one
+ * transaction, and a change that changes nothing announces nothing.
+ */
+@Component
+public class SettingsStore {
+
+	private final Store store;
+
+	private final Collection<String, OrganisationSettings> settings;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	SettingsStore(Store store, Outbox outbox, JsonMapper json, Clock clock) {
+		this.store = store;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.settings = store.collection("settings", Codec.utf8(), Codec.json(json, OrganisationSettings.class));
+	}
+
+	public OrganisationSettings current() {
+		return this.store.read(this::current);
+	}
+
+	/** The settings as the caller's transaction sees them. */
+	public OrganisationSettings current(ReadTxn txn) {
+		return this.settings.get(txn, OrganisationSettings.KEY).orElse(OrganisationSettings.DEFAULTS);
+	}
+
+	Mono<OrganisationSettings> change(UnaryOperator<OrganisationSettings> change, String actorId) {
+		return this.store.write((txn) -> {
+			OrganisationSettings current = current(txn);
+			OrganisationSettings changed = change.apply(current);
+			if (changed.sameAs(current)) {
+				return current;
+			}
+			OrganisationSettings stamped = changed.changedAt(this.clock.instant(), actorId);
+			this.settings.put(txn, OrganisationSettings.KEY, stamped);
+			this.outbox.publish(txn, OrganisationSettings.UPDATED.about(OrganisationSettings.KEY, stamped).by(actorId));
+			return stamped;
+		});
+	}
+
+}
