@@ -110,7 +110,7 @@ function AddActivity({ link }: { link: Link }) {
         <SelectField label={t('activityType')} value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value })} options={TYPES.map((x) => ({ value: x, label: t(`activity_${x}`) }))} />
         <TextField label={t('subject')} required value={form.subject} onChange={(e) => setForm({ ...form, subject: e.target.value })} error={fields.subject} />
       </div>
-      <TextArea label={t('details')} rows={2} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} error={fields.body} />
+      <TextArea label={t('activityBody')} rows={2} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} error={fields.body} />
       <ErrorText error={add.error && !Object.keys(fields).length ? add.error : null} />
       <div><Button type="submit" variant="primary" disabled={add.isPending}>{t('logActivity')}</Button></div>
     </form>

@@ -21,10 +21,18 @@ export default function TaskPage() {
   const task = useQuery({ queryKey: ['tasks', 'one', id], queryFn: () => api.get<TaskDetail>(`/api/tasks/${id}`) });
   const update = useMutation({
     mutationFn: (patch: Partial<TaskDetail>) => api.patch<TaskDetail>(`/api/tasks/${id}`, patch),
-    onSuccess: (saved) => {
-      queries.setQueryData(['tasks', 'one', id], saved);
-      void queries.invalidateQueries({ queryKey: ['tasks'] });
+    // shown at once (a ticked step stays ticked), put back if the server refuses
+    onMutate: async (patch) => {
+      await queries.cancelQueries({ queryKey: ['tasks', 'one', id] });
+      const before = queries.getQueryData<TaskDetail>(['tasks', 'one', id]);
+      if (before) queries.setQueryData(['tasks', 'one', id], { ...before, ...patch });
+      return { before };
     },
+    onError: (_e, _p, context) => {
+      if (context?.before) queries.setQueryData(['tasks', 'one', id], context.before);
+    },
+    onSuccess: (saved) => queries.setQueryData(['tasks', 'one', id], saved),
+    onSettled: () => queries.invalidateQueries({ queryKey: ['tasks'] }),
   });
   const remove = useMutation({
     mutationFn: () => api.delete(`/api/tasks/${id}`),
@@ -194,7 +202,7 @@ function CommentForm({ taskId, people }: { taskId: string; people: Person[] }) {
       <div className="field mention-field">
         <label htmlFor="comment-body">{t('addComment')}</label>
         <textarea id="comment-body" ref={box} rows={3} value={body} maxLength={10000}
-          role="combobox" aria-autocomplete="list" aria-expanded={options.length > 0} aria-controls={listId}
+          aria-autocomplete="list" aria-controls={listId}
           aria-activedescendant={options.length ? `${listId}-${Math.min(active, options.length - 1)}` : undefined}
           aria-describedby="comment-hint" aria-invalid={!!fields.body || undefined}
           onChange={(e) => { setBody(e.target.value); setCaret(e.target.selectionStart); setActive(0); }}
