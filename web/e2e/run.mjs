@@ -3,7 +3,7 @@
 //   HUB_URL=http://localhost:8080 HUB_ADMIN_PASSWORD=... node e2e/run.mjs
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const base = required('HUB_URL').replace(/\/$/, '');
@@ -279,6 +279,10 @@ try {
     const counts = (await run.getByTestId('import-counts').textContent()).replace(/\s+/g, '');
     if (!/Created2/.test(counts) || !/Failedrows1/.test(counts)) throw new Error(`import counts: ${counts}`);
     await check(admin, 'en-import-done');
+    // the export carries the imported rows, in the import's columns
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'Export contacts' }).click()]);
+    const exported = readFileSync(await download.path(), 'utf8');
+    if (!exported.split(/\r?\n/)[0].startsWith('firstName') || !exported.includes(`sami-${runId}@example.com`)) throw new Error(`the export: ${exported.slice(0, 200)}`);
     await go(admin, '/crm/contacts', 'Contacts');
     await admin.getByLabel('Search').fill(`sami-${runId}`);
     await admin.getByTestId('contacts').getByRole('link', { name: `Sami Import ${runId}` }).waitFor();

@@ -109,8 +109,8 @@ export default function Import() {
         <h2 id="export-head">{t('export')}</h2>
         <p className="muted">{t('exportHelp')}</p>
         <div className="page-actions">
-          <span>{t('contacts')}:</span> <ExportButton path="/api/crm/contacts/export" filename="contacts.csv" />
-          <span>{t('companies')}:</span> <ExportButton path="/api/crm/companies/export" filename="companies.csv" />
+          <ExportButton path="/api/crm/contacts/export" filename="contacts.csv" label={t('exportContacts')} />
+          <ExportButton path="/api/crm/companies/export" filename="companies.csv" label={t('exportCompanies')} />
         </div>
       </section>
     </>

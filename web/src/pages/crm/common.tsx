@@ -118,7 +118,7 @@ function AddActivity({ link }: { link: Link }) {
 }
 
 /** A button that downloads an export with the session's token, then offers the file. */
-export function ExportButton({ path, query, filename }: { path: string; query?: Record<string, string | undefined>; filename: string }) {
+export function ExportButton({ path, query, filename, label }: { path: string; query?: Record<string, string | undefined>; filename: string; label?: string }) {
   const { api, t } = useHub();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -143,7 +143,7 @@ export function ExportButton({ path, query, filename }: { path: string; query?: 
   }
   return (
     <>
-      <Button onClick={() => void run()} disabled={busy}>{t('exportCsv')}</Button>
+      <Button onClick={() => void run()} disabled={busy}>{label ?? t('exportCsv')}</Button>
       <ErrorText error={error} />
     </>
   );
