@@ -6,7 +6,8 @@ import type { Company, CrmContact, Deal, Pipeline } from '../../api/types';
 import { formatDate, formatMoney } from '../../lib/format';
 import { Button, ErrorText, Failed, Loading, PageHeader } from '../../ui/ui';
 import { Facts, Timeline, nameOf, useMayChange, usePeople } from './common';
-import { DealDialog, useStageName } from './Deals';
+import { DealDialog } from './Deals';
+import { useStageName } from './stages';
 
 /** A deal: amount, stage (changed in place), company and people, and its timeline. */
 export default function DealRecord() {

@@ -3,27 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useHub } from '../../app';
 import { ApiError, type Page } from '../../api/client';
-import type { Company, Deal, DealBoard, Pipeline, Stage } from '../../api/types';
+import type { Company, Deal, DealBoard, Pipeline } from '../../api/types';
 import { moveCard } from '../../lib/board';
 import { formatMoney, formatNumber, fromLocalInput } from '../../lib/format';
-import { en, type MessageKey } from '../../i18n/messages';
 import { Button, Dialog, ErrorText, Failed, Loading, PageHeader, SelectField, TextField } from '../../ui/ui';
 import { nameOf, useMayChange, usePeople } from './common';
+import { useStageName } from './stages';
 
 export const CURRENCIES = ['SAR', 'AED', 'USD', 'EUR', 'GBP', 'EGP', 'KWD', 'QAR', 'BHD', 'OMR', 'JOD'];
-
-const DEFAULT_STAGES: Record<string, MessageKey> = {
-  lead: 'stage_lead', qualified: 'stage_qualified', proposal: 'stage_proposal', negotiation: 'stage_negotiation', won: 'stage_won', lost: 'stage_lost',
-};
-
-/** A stage's name in the user's language when it is one of the default pipeline's as it came, else as it was named. */
-export function useStageName() {
-  const { t } = useHub();
-  return (stage: Pick<Stage, 'key' | 'name'>) => {
-    const key = DEFAULT_STAGES[stage.key];
-    return key && stage.name === en[key] ? t(key) : stage.name;
-  };
-}
 
 /** Moves a deal to a stage: shown at once, put back if the server refuses. */
 export function useMoveDeal(pipelineId: string) {
