@@ -5,7 +5,7 @@ import { useHub } from '../app';
 import { ApiError, type Page } from '../api/client';
 import type { Company, CrmContact as Contact } from '../api/types';
 import { Button, Dialog, ErrorText, Failed, Loading, PageHeader, SelectField, TextField } from '../ui/ui';
-import { ExportButton } from './crm/common';
+import { ExportButton, useMayChange } from './crm/common';
 
 /** CRM contacts: search, create, edit, delete. */
 export default function Contacts() {
@@ -22,6 +22,8 @@ export default function Contacts() {
   const remove = useMutation({ mutationFn: (c: Contact) => api.delete(`/api/crm/contacts/${c.id}`), onSuccess: () => queries.invalidateQueries({ queryKey: ['contacts'] }) });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const write = can('crm:write');
+  // the owner or crm:manage changes a contact; only crm:manage deletes one
+  const mayChange = useMayChange();
   return (
     <>
       <PageHeader title={t('contacts')}>
@@ -43,8 +45,8 @@ export default function Contacts() {
                   <td>{c.tags?.join(', ')}</td>
                   {write && (
                     <td className="actions">
-                      <Button onClick={() => setEditing(c)}>{t('edit')}</Button>
-                      <Button variant="danger" onClick={() => window.confirm(t('confirmDelete', { name: c.firstName })) && remove.mutate(c)}>{t('delete')}</Button>
+                      {mayChange(c.ownerId) && <Button onClick={() => setEditing(c)}>{t('edit')}</Button>}
+                      {can('crm:manage') && <Button variant="danger" onClick={() => window.confirm(t('confirmDelete', { name: c.firstName })) && remove.mutate(c)}>{t('delete')}</Button>}
                     </td>
                   )}
                 </tr>
@@ -59,7 +61,7 @@ export default function Contacts() {
   );
 }
 
-function ContactDialog({ contact, onClose }: { contact: Contact | null; onClose: (changed: boolean) => void }) {
+export function ContactDialog({ contact, onClose }: { contact: Contact | null; onClose: (changed: boolean) => void }) {
   const { api, t } = useHub();
   const [form, setForm] = useState({
     firstName: contact?.firstName ?? '',

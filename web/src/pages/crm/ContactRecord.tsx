@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useHub } from '../../app';
@@ -5,7 +6,8 @@ import type { Page } from '../../api/client';
 import type { Company, CrmContact, Deal } from '../../api/types';
 import { formatMoney } from '../../lib/format';
 import { Button, ErrorText, Failed, Loading, PageHeader } from '../../ui/ui';
-import { Facts, Timeline, nameOf, usePeople } from './common';
+import { ContactDialog } from '../Contacts';
+import { Facts, Timeline, nameOf, useMayChange, usePeople } from './common';
 
 /** A contact: its fields, company and deals, and its timeline with notes. */
 export default function ContactRecord() {
@@ -14,6 +16,8 @@ export default function ContactRecord() {
   const queries = useQueryClient();
   const navigate = useNavigate();
   const people = usePeople();
+  const mayChange = useMayChange();
+  const [editing, setEditing] = useState(false);
   const contact = useQuery({ queryKey: ['contacts', 'one', id], queryFn: () => api.get<CrmContact>(`/api/crm/contacts/${id}`) });
   const companyId = contact.data?.companyId;
   const company = useQuery({ queryKey: ['companies', 'one', companyId], queryFn: () => api.get<Company>(`/api/crm/companies/${companyId}`), enabled: !!companyId });
@@ -32,6 +36,7 @@ export default function ContactRecord() {
   return (
     <>
       <PageHeader title={name}>
+        {mayChange(c.ownerId) && <Button onClick={() => setEditing(true)}>{t('edit')}</Button>}
         {can('crm:manage') && <Button variant="danger" onClick={() => window.confirm(t('confirmDelete', { name })) && remove.mutate()}>{t('delete')}</Button>}
       </PageHeader>
       <p><Link to="/crm/contacts">{t('contacts')}</Link></p>
@@ -60,6 +65,7 @@ export default function ContactRecord() {
         </div>
         <Timeline link={{ contactId: id }} />
       </div>
+      {editing && <ContactDialog contact={c} onClose={(changed) => { setEditing(false); if (changed) void queries.invalidateQueries({ queryKey: ['contacts'] }); }} />}
     </>
   );
 }
