@@ -253,6 +253,18 @@ try {
     await check(admin, 'en-deal');
   });
 
+  await step('a member sees the deal board but is not offered moving the admin’s deal, nor the import', async () => {
+    await go(member, '/crm/deals', 'Deals');
+    const card = member.locator('[data-testid="deal-card"]').filter({ hasText: dealTitle });
+    await card.waitFor();
+    if ((await card.getAttribute('draggable')) !== 'false') throw new Error('the member may drag the admin’s deal');
+    if (await member.getByLabel(`Stage of ${dealTitle}`).count()) throw new Error('the member is offered the stage menu of the admin’s deal');
+    if (await member.getByRole('navigation').getByRole('link', { name: 'Import and export' }).count()) throw new Error('the member is offered the import');
+    await member.getByRole('button', { name: 'New deal' }).waitFor();
+    await check(member, 'en-member-deals');
+    await go(member, '/dashboard', 'Dashboard');
+  });
+
   await step('the admin imports a small CSV: a dry run reports each row, then the import runs', async () => {
     await go(admin, '/crm/import', 'Import and export');
     await check(admin, 'en-import');
