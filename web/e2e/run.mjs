@@ -3,7 +3,7 @@
 //   HUB_URL=http://localhost:8080 HUB_ADMIN_PASSWORD=... node e2e/run.mjs
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const base = required('HUB_URL').replace(/\/$/, '');
@@ -65,6 +65,18 @@ async function go(page, path, heading) {
   await page.getByRole('navigation').getByRole('link', { name: heading, exact: true }).click();
   await page.waitForURL(`**${path}`);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** HTML5 drag and drop as a mouse user does it: press on the card, move in steps, release over the target. */
+async function drag(page, source, target) {
+  await source.scrollIntoViewIfNeeded();
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 8, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 120), { steps: 12 });
+  await page.mouse.up();
 }
 
 /** A datetime-local value for an instant in a zone (what the form's zone note names). */
@@ -170,6 +182,124 @@ try {
     await check(admin, 'en-contacts');
   });
 
+  const company = `Acme ${runId}`;
+  const dealTitle = `E2E deal ${runId}`;
+  const urls = {};
+  await step('the admin creates a company, a contact at it with a note, and a deal, and drags the deal to won', async () => {
+    await go(admin, '/crm/companies', 'Companies');
+    await admin.getByRole('button', { name: 'New company' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'New company' });
+    await dialog.getByLabel('Name').fill(company);
+    await dialog.getByLabel('Domain').fill(`https://www.acme-${runId}.example/about`);
+    await dialog.getByLabel('Industry').fill('Logistics');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await admin.getByRole('heading', { level: 1, name: company }).waitFor();
+    await admin.getByText(`acme-${runId}.example`, { exact: true }).waitFor();
+    urls.company = admin.url();
+    await check(admin, 'en-company');
+    await go(admin, '/crm/companies', 'Companies');
+    await admin.getByLabel('Search').fill(`Acme ${runId}`);
+    await admin.getByTestId('companies').getByRole('link', { name: company }).waitFor();
+    await check(admin, 'en-companies');
+
+    await go(admin, '/crm/contacts', 'Contacts');
+    await admin.getByRole('button', { name: 'New contact' }).click();
+    const contactDialog = admin.getByRole('dialog', { name: 'New contact' });
+    await contactDialog.getByLabel('First name').fill('Omar');
+    await contactDialog.getByLabel('Last name').fill(`Saleh ${runId}`);
+    await contactDialog.getByLabel('Email').fill(`omar-${runId}@example.com`);
+    await contactDialog.getByLabel('Company').selectOption({ label: company });
+    await contactDialog.getByRole('button', { name: 'Save' }).click();
+    await contactDialog.waitFor({ state: 'hidden' });
+    await admin.getByTestId('contacts').getByRole('link', { name: `Omar Saleh ${runId}` }).click();
+    await admin.getByRole('heading', { level: 1, name: `Omar Saleh ${runId}` }).waitFor();
+    await admin.getByRole('link', { name: company }).waitFor();
+    const note = `Called about the renewal ${runId}`;
+    await admin.getByLabel('Subject').fill(note);
+    await admin.getByLabel('Notes').fill('They want a quote by Thursday.');
+    await admin.getByRole('button', { name: 'Add to timeline' }).click();
+    await admin.getByTestId('timeline').getByText(note).waitFor();
+    await admin.getByTestId('timeline').getByText('Created', { exact: true }).waitFor();
+    urls.contact = admin.url();
+    await check(admin, 'en-contact');
+
+    await go(admin, '/crm/deals', 'Deals');
+    await admin.getByRole('button', { name: 'New deal' }).click();
+    const dealDialog = admin.getByRole('dialog', { name: 'New deal' });
+    await dealDialog.getByLabel('Title').fill(dealTitle);
+    await dealDialog.getByLabel('Amount').fill('1200.50');
+    await dealDialog.getByLabel('Currency').selectOption('SAR');
+    await dealDialog.getByLabel('Company').selectOption({ label: company });
+    await dealDialog.getByRole('button', { name: 'Save' }).click();
+    await dealDialog.waitFor({ state: 'hidden' });
+    const inStage = (stage) => admin.locator(`[data-stage="${stage}"] [data-testid="deal-card"]`).filter({ hasText: dealTitle });
+    await inStage('lead').waitFor();
+    await check(admin, 'en-deals');
+    // HTML5 drag and drop, as a mouse user does it
+    await drag(admin, inStage('lead'), admin.locator('[data-stage="won"]'));
+    await inStage('won').waitFor();
+    await admin.reload();
+    await inStage('won').waitFor();
+    // and from the keyboard: the card's stage menu
+    await admin.getByLabel(`Stage of ${dealTitle}`).selectOption('negotiation');
+    await inStage('negotiation').waitFor();
+    await admin.getByLabel(`Stage of ${dealTitle}`).selectOption('won');
+    await inStage('won').waitFor();
+    await inStage('won').getByRole('link', { name: dealTitle }).click();
+    await admin.getByRole('heading', { level: 1, name: dealTitle }).waitFor();
+    await admin.waitForFunction(() => document.querySelector('[data-testid="deal-stage"]')?.value === 'won');
+    await admin.getByTestId('timeline').getByText('Stage changed').first().waitFor();
+    urls.deal = admin.url();
+    await check(admin, 'en-deal');
+  });
+
+  await step('a member sees the deal board but is not offered moving the admin’s deal, nor the import', async () => {
+    await go(member, '/crm/deals', 'Deals');
+    const card = member.locator('[data-testid="deal-card"]').filter({ hasText: dealTitle });
+    await card.waitFor();
+    if ((await card.getAttribute('draggable')) !== 'false') throw new Error('the member may drag the admin’s deal');
+    if (await member.getByLabel(`Stage of ${dealTitle}`).count()) throw new Error('the member is offered the stage menu of the admin’s deal');
+    if (await member.getByRole('navigation').getByRole('link', { name: 'Import and export' }).count()) throw new Error('the member is offered the import');
+    await member.getByRole('button', { name: 'New deal' }).waitFor();
+    await check(member, 'en-member-deals');
+    await go(member, '/dashboard', 'Dashboard');
+  });
+
+  await step('the admin imports a small CSV: a dry run reports each row, then the import runs', async () => {
+    await go(admin, '/crm/import', 'Import and export');
+    await check(admin, 'en-import');
+    const csv = `First Name,Last Name,E-mail,Shoe size\nSami,Import ${runId},sami-${runId}@example.com,42\nNour,Import ${runId},nour-${runId}@example.com,38\n,Import ${runId},nobody-${runId}@example.com,40\n`;
+    await admin.getByLabel('CSV file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await admin.getByTestId('import-preview').getByText('3 rows').waitFor();
+    await admin.getByRole('button', { name: 'Check with a dry run' }).click();
+    const dry = admin.getByTestId('dry-run-report');
+    await dry.getByText('Finished').waitFor();
+    const dryCounts = (await dry.getByTestId('import-counts').textContent()).replace(/\s+/g, '');
+    if (!/Wouldcreate2/.test(dryCounts) || !/Failedrows1/.test(dryCounts)) throw new Error(`dry run counts: ${dryCounts}`);
+    await dry.getByTestId('import-errors').getByText(/firstName/).waitFor();
+    await check(admin, 'en-import-dry-run');
+    // the dry run wrote nothing
+    const before = await admin.evaluate(async (q) => {
+      const token = JSON.parse(localStorage.getItem('hub.session')).accessToken;
+      const r = await fetch(`/api/crm/contacts?q=${encodeURIComponent(q)}`, { headers: { Authorization: `Bearer ${token}` } });
+      return (await r.json()).items.length;
+    }, `sami-${runId}`);
+    if (before !== 0) throw new Error('the dry run created a contact');
+    await dry.getByRole('button', { name: 'Import for real' }).click();
+    const run = admin.getByTestId('import-report');
+    await run.getByText('Finished').waitFor();
+    const counts = (await run.getByTestId('import-counts').textContent()).replace(/\s+/g, '');
+    if (!/Created2/.test(counts) || !/Failedrows1/.test(counts)) throw new Error(`import counts: ${counts}`);
+    await check(admin, 'en-import-done');
+    // the export carries the imported rows, in the import's columns
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'Export contacts' }).click()]);
+    const exported = readFileSync(await download.path(), 'utf8');
+    if (!exported.split(/\r?\n/)[0].startsWith('firstName') || !exported.includes(`sami-${runId}@example.com`)) throw new Error(`the export: ${exported.slice(0, 200)}`);
+    await go(admin, '/crm/contacts', 'Contacts');
+    await admin.getByLabel('Search').fill(`sami-${runId}`);
+    await admin.getByTestId('contacts').getByRole('link', { name: `Sami Import ${runId}` }).waitFor();
+  });
+
   await step('a task assigned to the member updates their bell live', async () => {
     const before = Number((await member.getByTestId('bell-count').textContent({ timeout: 2000 }).catch(() => '0')) || 0);
     await go(admin, '/tasks', 'Tasks');
@@ -199,6 +329,40 @@ try {
     await admin.waitForFunction(() => !document.querySelector('[data-testid="bell-count"]'), null, { timeout: 15_000 });
   });
 
+  await step('the task board: a card moves by keyboard and by drag; the task page has a checklist and comments with mentions', async () => {
+    const title = `E2E task ${runId}`;
+    await go(admin, '/tasks', 'Tasks');
+    await admin.getByRole('link', { name: 'Board', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Task board' }).waitFor();
+    const inColumn = (status) => admin.locator(`[data-status="${status}"] [data-testid="task-card"]`).filter({ hasText: title });
+    await inColumn('todo').waitFor();
+    await admin.getByLabel(`Status of ${title}`).selectOption('in_progress');
+    await inColumn('in_progress').waitFor();
+    await drag(admin, inColumn('in_progress'), admin.locator('[data-status="blocked"]'));
+    await inColumn('blocked').waitFor();
+    await admin.reload();
+    await inColumn('blocked').waitFor();
+    await check(admin, 'en-task-board');
+    await inColumn('blocked').getByRole('link', { name: title }).click();
+    await admin.getByRole('heading', { level: 1, name: title }).waitFor();
+    urls.task = admin.url();
+    await admin.getByLabel('New step').fill('Send the quote');
+    await admin.getByRole('button', { name: 'Add step' }).click();
+    await admin.getByTestId('checklist').getByRole('checkbox', { name: 'Send the quote' }).check();
+    await admin.getByText('1 of 1 done').waitFor();
+    const box = admin.getByLabel('Add a comment');
+    await box.fill('Please review this, ');
+    await box.press('End');
+    await box.pressSequentially(`@member-${runId}`);
+    await admin.getByRole('option', { name: new RegExp(memberName) }).waitFor();
+    await box.press('Enter');
+    const written = await box.inputValue();
+    if (!written.includes(`@${memberEmail}`)) throw new Error(`the mention was not written: ${written}`);
+    await admin.getByRole('button', { name: 'Post comment' }).click();
+    await admin.getByTestId('comments').getByText(`@${memberName}`).waitFor();
+    await check(admin, 'en-task');
+  });
+
   await step('settings', async () => {
     await go(admin, '/settings', 'Settings');
     await admin.getByLabel('Time zone').waitFor();
@@ -212,13 +376,28 @@ try {
       ['/dashboard', 'لوحة المعلومات', 'ar-dashboard'],
       ['/calendar', 'التقويم', 'ar-calendar-month'],
       ['/tasks', 'المهام', 'ar-tasks'],
+      ['/crm/companies', 'الشركات', 'ar-companies'],
       ['/crm/contacts', 'جهات الاتصال', 'ar-contacts'],
+      ['/crm/deals', 'الصفقات', 'ar-deals'],
+      ['/crm/import', 'الاستيراد والتصدير', 'ar-import'],
       ['/notifications', 'الإشعارات', 'ar-notifications'],
       ['/users', 'المستخدمون', 'ar-users'],
       ['/settings', 'الإعدادات', 'ar-settings'],
     ];
     for (const [path, heading, name] of pages) {
       await go(admin, path, heading);
+      await check(admin, name);
+    }
+    await go(admin, '/tasks', 'المهام');
+    await admin.getByRole('link', { name: 'لوحة', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'لوحة المهام' }).waitFor();
+    await check(admin, 'ar-task-board');
+    for (const [name, url] of [['ar-company', urls.company], ['ar-contact', urls.contact], ['ar-deal', urls.deal], ['ar-task', urls.task]]) {
+      if (!url) continue;
+      await admin.goto(url);
+      await admin.waitForFunction(() => document.documentElement.dir === 'rtl');
+      await admin.getByRole('heading', { level: 1 }).waitFor();
+      await admin.locator('[data-testid="timeline"], [data-testid="comments"]').first().waitFor();
       await check(admin, name);
     }
     await go(admin, '/calendar', 'التقويم');

@@ -12,6 +12,14 @@ const Users = lazy(() => import('./pages/Users'));
 const Settings = lazy(() => import('./pages/Settings'));
 const Contacts = lazy(() => import('./pages/Contacts'));
 const Tasks = lazy(() => import('./pages/Tasks'));
+const TaskBoard = lazy(() => import('./pages/tasks/TaskBoard'));
+const TaskPage = lazy(() => import('./pages/tasks/TaskPage'));
+const Companies = lazy(() => import('./pages/crm/Companies'));
+const CompanyRecord = lazy(() => import('./pages/crm/CompanyRecord'));
+const ContactRecord = lazy(() => import('./pages/crm/ContactRecord'));
+const Deals = lazy(() => import('./pages/crm/Deals'));
+const DealRecord = lazy(() => import('./pages/crm/DealRecord'));
+const Import = lazy(() => import('./pages/crm/Import'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -40,7 +48,15 @@ export const routes: RouteObject[] = [
       { path: 'users', element: <Lazy><Allowed permission="users:read"><Users /></Allowed></Lazy> },
       { path: 'settings', element: <Lazy><Settings /></Lazy> },
       { path: 'crm/contacts', element: <Lazy><Allowed permission="crm:read"><Contacts /></Allowed></Lazy> },
+      { path: 'crm/contacts/:id', element: <Lazy><Allowed permission="crm:read"><ContactRecord /></Allowed></Lazy> },
+      { path: 'crm/companies', element: <Lazy><Allowed permission="crm:read"><Companies /></Allowed></Lazy> },
+      { path: 'crm/companies/:id', element: <Lazy><Allowed permission="crm:read"><CompanyRecord /></Allowed></Lazy> },
+      { path: 'crm/deals', element: <Lazy><Allowed permission="crm:read"><Deals /></Allowed></Lazy> },
+      { path: 'crm/deals/:id', element: <Lazy><Allowed permission="crm:read"><DealRecord /></Allowed></Lazy> },
+      { path: 'crm/import', element: <Lazy><Allowed permission="crm:manage"><Import /></Allowed></Lazy> },
       { path: 'tasks', element: <Lazy><Allowed permission="tasks:read"><Tasks /></Allowed></Lazy> },
+      { path: 'tasks/board', element: <Lazy><Allowed permission="tasks:read"><TaskBoard /></Allowed></Lazy> },
+      { path: 'tasks/:id', element: <Lazy><Allowed permission="tasks:read"><TaskPage /></Allowed></Lazy> },
       { path: '*', element: <NotFound /> },
     ],
   },

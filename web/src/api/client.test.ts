@@ -114,6 +114,24 @@ describe('ApiClient', () => {
     expect(signedOut).toHaveBeenCalledExactlyOnceWith('logout');
   });
 
+  it('uploads a CSV as it is, with its content type and the token, and reads the JSON answer', async () => {
+    const { fn, calls } = fakeFetch(() => json(202, { id: 'imp1', status: 'running' }));
+    const api = new ApiClient(memoryTokenStore({ accessToken: 'A', refreshToken: 'R' }), undefined, fn);
+    const csv = 'firstName,email\nLayla,l@x.com\n';
+    await expect(api.postText('/api/crm/imports', csv, 'text/csv', { entity: 'contacts', dryRun: true })).resolves.toEqual({ id: 'imp1', status: 'running' });
+    expect(calls[0].url).toBe('/api/crm/imports?entity=contacts&dryRun=true');
+    expect(calls[0].init.body).toBe(csv);
+    expect((calls[0].init.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
+    expect(bearer(calls[0].init)).toBe('Bearer A');
+  });
+
+  it('downloads text with the token and keeps it as text, even when it looks like JSON', async () => {
+    const { fn, calls } = fakeFetch(() => new Response('"1"\n', { status: 200, headers: { 'Content-Type': 'text/csv' } }));
+    const api = new ApiClient(memoryTokenStore({ accessToken: 'A', refreshToken: 'R' }), undefined, fn);
+    await expect(api.getText('/api/crm/contacts/export')).resolves.toBe('"1"\n');
+    expect(bearer(calls[0].init)).toBe('Bearer A');
+  });
+
   it('builds a query string without empty values', () => {
     expect(queryString({ q: 'a b', limit: 5, cursor: undefined, status: '', unread: true })).toBe('?q=a+b&limit=5&unread=true');
     expect(queryString({})).toBe('');

@@ -37,6 +37,10 @@ export interface RequestOptions {
   /** no bearer token and no refresh (login, refresh itself) */
   anonymous?: boolean;
   signal?: AbortSignal;
+  /** a body sent as it is, with its content type (a CSV upload), instead of JSON */
+  raw?: { body: string; contentType: string };
+  /** answer as text (a CSV download) instead of JSON */
+  text?: boolean;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -75,6 +79,16 @@ export class ApiClient {
     return this.request<T>(path, { method: 'PUT', body });
   }
 
+  /** Uploads text, e.g. `text/csv`, and reads the JSON answer. */
+  postText<T>(path: string, body: string, contentType: string, query?: RequestOptions['query']): Promise<T> {
+    return this.request<T>(path, { method: 'POST', raw: { body, contentType }, query });
+  }
+
+  /** Downloads a text answer, e.g. an export's CSV, with the session's token. */
+  getText(path: string, query?: RequestOptions['query']): Promise<string> {
+    return this.request<string>(path, { query, text: true });
+  }
+
   delete(path: string, query?: RequestOptions['query']): Promise<void> {
     return this.request<void>(path, { method: 'DELETE', query });
   }
@@ -108,9 +122,9 @@ export class ApiClient {
     if (response.status === 401 && !options.anonymous && sent) {
       const renewed = await this.refresh(sent);
       if (!renewed) throw await toError(response);
-      return read<T>(await this.send(path, options, renewed.accessToken));
+      return read<T>(await this.send(path, options, renewed.accessToken), options.text);
     }
-    return read<T>(response);
+    return read<T>(response, options.text);
   }
 
   /**
@@ -150,13 +164,14 @@ export class ApiClient {
   }
 
   private send(path: string, options: RequestOptions, accessToken?: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = { Accept: options.text ? 'text/csv, text/plain, application/problem+json' : 'application/json' };
+    if (options.raw) headers['Content-Type'] = options.raw.contentType;
+    else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (accessToken && !options.anonymous) headers.Authorization = `Bearer ${accessToken}`;
     return this.fetchFn(this.base + path + queryString(options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   }
@@ -172,10 +187,11 @@ export function queryString(query?: RequestOptions['query']): string {
   return text ? `?${text}` : '';
 }
 
-async function read<T>(response: Response): Promise<T> {
+async function read<T>(response: Response, asText = false): Promise<T> {
   if (!response.ok) throw await toError(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
+  if (asText) return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayKey, formatDateTime, formatNumber, formatRelative, fromLocalInput, startOfDay, toLocalInput, wallTime, zonedInstant } from './format';
+import { addDays, dayKey, formatDateTime, formatMoney, formatNumber, formatRelative, fromLocalInput, startOfDay, toLocalInput, wallTime, zonedInstant } from './format';
 import { ar, en, languageOf, translate } from '../i18n/messages';
 
 describe('time zones', () => {
@@ -47,5 +47,16 @@ describe('messages', () => {
     expect(languageOf('en-GB')).toBe('en');
     expect(languageOf(undefined)).toBe('en');
     expect(translate('en', 'unreadCount', { count: 3 })).toBe('3 unread notifications');
+  });
+});
+
+describe('formatMoney', () => {
+  it('formats a decimal string exactly in the locale, with its currency', () => {
+    expect(formatMoney('1200.50', 'SAR', 'en').replace(/\s/g, ' ')).toBe('SAR 1,200.50');
+    expect(formatMoney('12345678901234567.89', 'USD', 'en')).toBe('$12,345,678,901,234,567.89');
+    expect(formatMoney('1200.50', 'SAR', 'ar')).toBe(new Intl.NumberFormat('ar', { style: 'currency', currency: 'SAR' }).format(1200.5));
+  });
+  it('falls back to the value and code for a currency it does not know', () => {
+    expect(formatMoney('5', 'NOPE1', 'en')).toBe('5 NOPE1');
   });
 });

@@ -122,3 +122,13 @@ export function fromLocalInput(value: string, timeZone: string): Date {
 export function dayKey(instant: Date | string, timeZone: string): string {
   return toLocalInput(instant, timeZone).slice(0, 10);
 }
+
+/** A money amount (a decimal string, never a float) in the locale, with its currency. */
+export function formatMoney(value: string, currency: string, locale: string): string {
+  try {
+    // Intl formats a decimal string exactly
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value as unknown as number);
+  } catch {
+    return `${value} ${currency}`;
+  }
+}

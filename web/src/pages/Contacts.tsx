@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useHub } from '../app';
 import { ApiError, type Page } from '../api/client';
-import type { Contact } from '../api/types';
-import { Button, Dialog, ErrorText, Failed, Loading, PageHeader, TextField } from '../ui/ui';
+import type { Company, CrmContact as Contact } from '../api/types';
+import { Button, Dialog, ErrorText, Failed, Loading, PageHeader, SelectField, TextField } from '../ui/ui';
+import { ExportButton, useMayChange } from './crm/common';
 
 /** CRM contacts: search, create, edit, delete. */
 export default function Contacts() {
@@ -13,18 +15,21 @@ export default function Contacts() {
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const list = useInfiniteQuery({
     queryKey: ['contacts', q],
-    queryFn: ({ pageParam }) => api.get<Page<Contact>>('/api/crm/contacts', { q, limit: 50, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.get<Page<Contact>>('/api/crm/contacts', { q: q.trim(), limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const remove = useMutation({ mutationFn: (c: Contact) => api.delete(`/api/crm/contacts/${c.id}`), onSuccess: () => queries.invalidateQueries({ queryKey: ['contacts'] }) });
-  const needle = q.trim().toLowerCase();
-  // the service may not search yet: narrow what it returned, too
-  const items = (list.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => !needle || [c.firstName, c.lastName, c.email, c.phone].some((v) => v?.toLowerCase().includes(needle)));
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const write = can('crm:write');
+  // the owner or crm:manage changes a contact; only crm:manage deletes one
+  const mayChange = useMayChange();
   return (
     <>
-      <PageHeader title={t('contacts')}>{write && <Button variant="primary" onClick={() => setEditing('new')}>{t('newContact')}</Button>}</PageHeader>
+      <PageHeader title={t('contacts')}>
+        <ExportButton path="/api/crm/contacts/export" query={{ q: q.trim() || undefined }} filename="contacts.csv" />
+        {write && <Button variant="primary" onClick={() => setEditing('new')}>{t('newContact')}</Button>}
+      </PageHeader>
       <div className="toolbar"><TextField label={t('search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} /></div>
       <ErrorText error={remove.error} />
       {list.isPending ? <Loading /> : list.isError ? <Failed error={list.error} retry={() => void list.refetch()} /> : items.length === 0 ? <p className="muted">{t('nothingHere')}</p> : (
@@ -34,14 +39,14 @@ export default function Contacts() {
             <tbody>
               {items.map((c) => (
                 <tr key={c.id}>
-                  <td>{[c.firstName, c.lastName].filter(Boolean).join(' ')}</td>
+                  <td><Link to={`/crm/contacts/${c.id}`}>{[c.firstName, c.lastName].filter(Boolean).join(' ')}</Link></td>
                   <td dir="ltr">{c.email}</td>
                   <td dir="ltr">{c.phone}</td>
                   <td>{c.tags?.join(', ')}</td>
                   {write && (
                     <td className="actions">
-                      <Button onClick={() => setEditing(c)}>{t('edit')}</Button>
-                      <Button variant="danger" onClick={() => window.confirm(t('confirmDelete', { name: c.firstName })) && remove.mutate(c)}>{t('delete')}</Button>
+                      {mayChange(c.ownerId) && <Button onClick={() => setEditing(c)}>{t('edit')}</Button>}
+                      {can('crm:manage') && <Button variant="danger" onClick={() => window.confirm(t('confirmDelete', { name: c.firstName })) && remove.mutate(c)}>{t('delete')}</Button>}
                     </td>
                   )}
                 </tr>
@@ -56,7 +61,7 @@ export default function Contacts() {
   );
 }
 
-function ContactDialog({ contact, onClose }: { contact: Contact | null; onClose: (changed: boolean) => void }) {
+export function ContactDialog({ contact, onClose }: { contact: Contact | null; onClose: (changed: boolean) => void }) {
   const { api, t } = useHub();
   const [form, setForm] = useState({
     firstName: contact?.firstName ?? '',
@@ -64,7 +69,10 @@ function ContactDialog({ contact, onClose }: { contact: Contact | null; onClose:
     email: contact?.email ?? '',
     phone: contact?.phone ?? '',
     tags: contact?.tags?.join(', ') ?? '',
+    title: contact?.title ?? '',
+    companyId: contact?.companyId ?? '',
   });
+  const companies = useQuery({ queryKey: ['companies', 'choices'], queryFn: () => api.get<Page<Company>>('/api/crm/companies', { sort: 'name', limit: 200 }) });
   const [error, setError] = useState<unknown>(null);
   const fields = error instanceof ApiError ? error.fieldErrors() : {};
   async function submit(e: FormEvent) {
@@ -75,6 +83,8 @@ function ContactDialog({ contact, onClose }: { contact: Contact | null; onClose:
       email: form.email || null,
       phone: form.phone || null,
       tags: form.tags.split(',').map((s) => s.trim()).filter(Boolean),
+      title: form.title || null,
+      companyId: form.companyId || null,
     };
     try {
       if (contact) await api.patch(`/api/crm/contacts/${contact.id}`, body);
@@ -94,6 +104,11 @@ function ContactDialog({ contact, onClose }: { contact: Contact | null; onClose:
         </div>
         <TextField label={t('email')} type="email" dir="ltr" value={form.email} onChange={set('email')} error={fields.email} />
         <TextField label={t('phone')} type="tel" dir="ltr" value={form.phone} onChange={set('phone')} error={fields.phone} />
+        <div className="row">
+          <TextField label={t('jobTitle')} value={form.title} onChange={set('title')} error={fields.title} />
+          <SelectField label={t('company')} value={form.companyId} onChange={(e) => setForm({ ...form, companyId: e.target.value })} error={fields.companyId}
+            options={[{ value: '', label: t('none') }, ...(companies.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]} />
+        </div>
         <TextField label={t('tags')} value={form.tags} onChange={set('tags')} error={fields.tags} />
         <ErrorText error={error} />
         <div className="dialog-actions">

@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { useHub } from '../app';
 import type { Page } from '../api/client';
 import type { Notification } from '../api/stream';
-import type { Occurrence, Task } from '../api/types';
-import { addDays, formatDateTime, formatTime, startOfDay } from '../lib/format';
+import type { DealBoard, Occurrence, Task } from '../api/types';
+import { addDays, formatDateTime, formatMoney, formatNumber, formatTime, startOfDay } from '../lib/format';
+import { useStageName } from './crm/stages';
 import { Failed, Loading, PageHeader } from '../ui/ui';
 
 export function Dashboard() {
@@ -16,6 +17,7 @@ export function Dashboard() {
         {can('tasks:read') && <MyTasks />}
         {can('scheduler:read') && <TodaysEvents />}
         {can('notifications:read') && <Unread />}
+        {can('crm:read') && <DealsByStage />}
       </div>
     </>
   );
@@ -108,6 +110,26 @@ function Unread() {
             ))}
           </ul>
         )}
+    </Section>
+  );
+}
+
+function DealsByStage() {
+  const { api, t, fmt } = useHub();
+  const stageName = useStageName();
+  const board = useQuery({ queryKey: ['deals', 'board', 'default'], queryFn: () => api.get<DealBoard>('/api/crm/pipelines/default/board') });
+  return (
+    <Section title={t('dealsByStage')} link="/crm/deals">
+      {board.isPending ? <Loading /> : board.isError ? <Failed error={board.error} /> : (
+        <ul className="list" data-testid="deals-by-stage">
+          {board.data.stages.map((s) => (
+            <li key={s.key}>
+              <span>{stageName(s)}: {formatNumber(s.count, fmt.locale)}</span>
+              <span className="muted">{Object.entries(s.total ?? {}).map(([currency, value]) => formatMoney(value, currency, fmt.locale)).join(' · ') || '—'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </Section>
   );
 }

@@ -4,6 +4,8 @@ import { useHub, type User } from '../app';
 import { ApiError, type Page } from '../api/client';
 import { PRIORITIES, STATUSES, type Task } from '../api/types';
 import { formatDateTime, fromLocalInput } from '../lib/format';
+import { Link } from 'react-router';
+import { TaskViews } from './tasks/TaskViews';
 import { Button, Dialog, ErrorText, Failed, Loading, PageHeader, SelectField, TextArea, TextField } from '../ui/ui';
 
 type View = 'all' | 'mine' | 'open' | 'done';
@@ -35,6 +37,7 @@ export default function Tasks() {
   return (
     <>
       <PageHeader title={t('tasks')}>{write && <Button variant="primary" onClick={() => setCreating(true)}>{t('newTask')}</Button>}</PageHeader>
+      <TaskViews current="list" />
       <div className="segmented" role="group" aria-label={t('tasks')}>
         {views.map((v) => <Button key={v.key} aria-pressed={view === v.key} onClick={() => setView(v.key)}>{t(v.label)}</Button>)}
       </div>
@@ -46,7 +49,7 @@ export default function Tasks() {
             <tbody>
               {items.map((task) => (
                 <tr key={task.id} className={task.dueAt && task.status !== 'done' && Date.parse(task.dueAt) < Date.now() ? 'overdue' : undefined}>
-                  <td>{task.title}</td>
+                  <td><Link to={`/tasks/${task.id}`}>{task.title}</Link></td>
                   <td>
                     <select aria-label={`${t('status')}: ${task.title}`} value={task.status} disabled={!write} onChange={(e) => update.mutate({ task, patch: { status: e.target.value as Task['status'] } })}>
                       {STATUSES.map((s) => <option key={s} value={s}>{t(s)}</option>)}
