@@ -161,6 +161,15 @@ public final class Attachments {
 			.toList();
 	}
 
+	/**
+	 * Moves every file of a record to another record of the same kind inside the caller's
+	 * transaction (a merge), announcing each as {@link StoredFile#UPDATED}.
+	 */
+	public void moveAllIn(WriteTxn txn, String ownerType, String fromId, String toId, String actorId) {
+		this.files.idsBy(txn, "owner", StoredFile.ownerKey(ownerType, fromId))
+			.forEach((id) -> this.files.updateIn(txn, id, (file) -> file.ownedBy(toId), actorId));
+	}
+
 	/** Whether a file with this id is recorded. */
 	boolean isRecorded(String fileId) {
 		return this.store.read((txn) -> this.files.find(txn, fileId).isPresent());

@@ -26,13 +26,18 @@ public record StoredFile(String id, String ownerType, String ownerId, String nam
 	public static final EventType<StoredFile> ATTACHED = EventType.named("file.attached").on(Topics.FILE);
 
 	/**
-	 * Declared for the aggregate's shape; files are never changed in place, so it is not
-	 * published.
+	 * A file moved to another record of the same kind (a contact merged into another);
+	 * its bytes stay as they were.
 	 */
 	public static final EventType<StoredFile> UPDATED = EventType.named("file.updated").on(Topics.FILE);
 
 	/** A file was removed from its record (or with it); its bytes are deleted. */
 	public static final EventType<StoredFile> DETACHED = EventType.named("file.detached").on(Topics.FILE);
+
+	StoredFile ownedBy(String newOwnerId) {
+		return new StoredFile(this.id, this.ownerType, newOwnerId, this.name, this.contentType, this.size, this.sha256,
+				this.uploaderId, this.createdAt);
+	}
 
 	String folder() {
 		return FileUse.folderOf(this.contentType);
