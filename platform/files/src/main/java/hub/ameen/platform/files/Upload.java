@@ -1,7 +1,9 @@
 package hub.ameen.platform.files;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.CompletionHandler;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -79,25 +81,74 @@ final class Upload {
 	Mono<Received> receive(Flux<PartEvent> parts) {
 		return Mono
 			.using(this::open,
-					(channel) -> parts.concatMap((event) -> take(event, channel), PREFETCH)
+					(channel) -> parts.map(this::take)
+						.concatMap((chunk) -> write(chunk, channel), PREFETCH)
 						.then(Mono.fromCallable(this::received)),
 					this::close)
 			.onErrorMap(DecodingException.class,
 					(ex) -> new BadRequestException("The multipart body is malformed or was cut short"));
 	}
 
-	/** Starts a part when the event is a part's first, then writes or drops its bytes. */
-	private Mono<Void> take(PartEvent event, AsynchronousFileChannel channel) {
-		if (this.startOfPart) {
-			this.inFile = start(event);
+	/**
+	 * Takes an event's bytes as it arrives: starts a part on a part's first event, then
+	 * counts, hashes and copies the file's bytes (dropping a form field's) and releases
+	 * the buffer at once, since the parser's buffers are not ours to keep past this call.
+	 */
+	private Chunk take(PartEvent event) {
+		DataBuffer content = event.content();
+		try {
+			if (this.startOfPart) {
+				this.inFile = start(event);
+			}
+			this.startOfPart = event.isLast();
+			if (!this.inFile) {
+				return Chunk.NONE;
+			}
+			this.whole = event.isLast();
+			return copy(content);
 		}
-		this.startOfPart = event.isLast();
-		if (!this.inFile) {
-			DataBufferUtils.release(event.content());
+		finally {
+			DataBufferUtils.release(content);
+		}
+	}
+
+	private Chunk copy(DataBuffer content) {
+		int length = content.readableByteCount();
+		long position = this.size.getAndAdd(length);
+		if (position + length > this.maxBytes) {
+			throw new FileProblems.TooLarge("The file is larger than " + this.limit);
+		}
+		byte[] bytes = new byte[length];
+		content.read(bytes);
+		this.sha256.update(bytes);
+		return new Chunk(ByteBuffer.wrap(bytes), position);
+	}
+
+	/** Writes the chunk at its place, all of it, without blocking a thread. */
+	private static Mono<Void> write(Chunk chunk, AsynchronousFileChannel channel) {
+		if (!chunk.bytes().hasRemaining()) {
 			return Mono.empty();
 		}
-		this.whole = event.isLast();
-		return write(event.content(), channel);
+		return Mono.create((sink) -> channel.write(chunk.bytes(), chunk.position(), chunk,
+				new CompletionHandler<Integer, Chunk>() {
+
+					@Override
+					public void completed(Integer written, Chunk current) {
+						if (current.bytes().hasRemaining()) {
+							channel.write(current.bytes(), current.position() + current.bytes().position(), current,
+									this);
+						}
+						else {
+							sink.success();
+						}
+					}
+
+					@Override
+					public void failed(Throwable ex, Chunk current) {
+						sink.error(ex);
+					}
+
+				}));
 	}
 
 	private boolean start(PartEvent first) {
@@ -105,29 +156,15 @@ final class Upload {
 			return false;
 		}
 		if (!PART.equals(file.name())) {
-			DataBufferUtils.release(first.content());
 			throw new BadRequestException("The file goes in a part named " + PART + ", not " + file.name());
 		}
 		if (this.files.incrementAndGet() > 1) {
-			DataBufferUtils.release(first.content());
 			throw new BadRequestException("One file at a time: the body has more than one");
 		}
 		this.name = FileNames.clean(file.filename());
 		MediaType type = file.headers().getContentType();
 		this.declaredType = (type != null) ? type.getType() + "/" + type.getSubtype() : null;
 		return true;
-	}
-
-	private Mono<Void> write(DataBuffer buffer, AsynchronousFileChannel channel) {
-		long position = this.size.getAndAdd(buffer.readableByteCount());
-		if (position + buffer.readableByteCount() > this.maxBytes) {
-			DataBufferUtils.release(buffer);
-			return Mono.error(new FileProblems.TooLarge("The file is larger than " + this.limit));
-		}
-		try (DataBuffer.ByteBufferIterator chunks = buffer.readableByteBuffers()) {
-			chunks.forEachRemaining(this.sha256::update);
-		}
-		return DataBufferUtils.write(Mono.just(buffer), channel, position).doOnNext(DataBufferUtils::release).then();
 	}
 
 	private AsynchronousFileChannel open() throws IOException {
@@ -156,6 +193,18 @@ final class Upload {
 		}
 		return new Received(this.target, this.name, this.declaredType, this.size.get(),
 				HexFormat.of().formatHex(this.sha256.digest()));
+	}
+
+	/**
+	 * Bytes of the file and where they go in it.
+	 *
+	 * @param bytes a copy of the bytes
+	 * @param position their offset in the file
+	 */
+	private record Chunk(ByteBuffer bytes, long position) {
+
+		static final Chunk NONE = new Chunk(ByteBuffer.allocate(0), 0);
+
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package hub.ameen.platform.files;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import hub.ameen.platform.events.Outbox;
+import io.netty.buffer.PooledByteBufAllocator;
 import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.StoreOptions;
@@ -32,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.core.io.buffer.NettyDataBuffer;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.FormPartEvent;
@@ -172,6 +178,38 @@ class AttachmentsTests {
 				Map.of());
 		refused(parts, BadRequestException.class);
 		assertThat(leftovers("documents")).isEmpty();
+	}
+
+	@Test
+	void everyPooledBufferOfTheBodyIsReleasedExactlyOnce() {
+		byte[] png = Samples.png(3000);
+		String head = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n";
+		byte[] body = concat(head.getBytes(StandardCharsets.US_ASCII), png,
+				"\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII));
+		NettyDataBufferFactory pooled = new NettyDataBufferFactory(PooledByteBufAllocator.DEFAULT);
+		List<NettyDataBuffer> sent = new ArrayList<>();
+		Flux<DataBuffer> chunks = Flux.range(0, (body.length + 999) / 1000).map((i) -> {
+			NettyDataBuffer chunk = pooled.allocateBuffer(1000);
+			chunk.write(body, i * 1000, Math.min(1000, body.length - i * 1000));
+			sent.add(chunk);
+			return chunk;
+		});
+		MockServerHttpRequest request = MockServerHttpRequest.post("/")
+			.contentType(MediaType.parseMediaType("multipart/form-data; boundary=b0undary"))
+			.body(chunks);
+		StoredFile file = attach(
+				new PartEventHttpMessageReader().read(ResolvableType.forClass(PartEvent.class), request, Map.of()));
+		assertThat(file.size()).isEqualTo(png.length);
+		assertThat(sent).isNotEmpty().allSatisfy((chunk) -> assertThat(chunk.getNativeBuffer().refCnt()).isZero());
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
 	}
 
 	@Test
