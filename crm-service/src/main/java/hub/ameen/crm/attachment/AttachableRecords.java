@@ -53,6 +53,15 @@ class AttachableRecords {
 		return kind;
 	}
 
+	/** The kind files of the owner type belong to. */
+	Kind kindOf(String ownerType) {
+		return this.kinds.values()
+			.stream()
+			.filter((kind) -> kind.ownerType().equals(ownerType))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Record kind", ownerType));
+	}
+
 	/**
 	 * One kind of record.
 	 *

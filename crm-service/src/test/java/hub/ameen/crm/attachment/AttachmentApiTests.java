@@ -283,6 +283,49 @@ class AttachmentApiTests {
 	}
 
 	@Test
+	void aFileIsAlsoReachedByItsIdAloneWithItsRecordsPermissions() {
+		String deal = deal();
+		byte[] png = png(30);
+		String id = upload("/api/crm/deals/" + deal, Callers.OWNER, "a.png", MediaType.IMAGE_PNG, png).expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.asString();
+		byte[] downloaded = this.client.get()
+			.uri("/api/crm/attachments/" + id)
+			.header(HttpHeaders.AUTHORIZATION, Callers.READER)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(downloaded).isEqualTo(png);
+		this.client.delete()
+			.uri("/api/crm/attachments/" + id)
+			.header(HttpHeaders.AUTHORIZATION, Callers.OTHER)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.delete()
+			.uri("/api/crm/attachments/" + id)
+			.header(HttpHeaders.AUTHORIZATION, Callers.OWNER)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		this.client.get()
+			.uri("/api/crm/attachments/" + id)
+			.header(HttpHeaders.AUTHORIZATION, Callers.READER)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
 	void mergingAContactMovesItsFilesToTheContactKept() {
 		String kept = JsonCalls.create(this.client, "/api/crm/contacts", Callers.OWNER, Map.of("firstName", "Kept"))
 			.get("id")

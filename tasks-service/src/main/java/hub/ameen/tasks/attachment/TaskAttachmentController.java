@@ -28,12 +28,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/tasks/{id}/attachments}: listed and downloaded with {@code tasks:read};
- * attached (multipart, part {@code file}) and deleted by the task's creator, its assignee
- * or {@code tasks:manage}.
+ * {@code /api/tasks/{id}/attachments} (a file also at
+ * {@code /api/tasks/attachments/{fileId}}): listed and downloaded with
+ * {@code tasks:read}; attached (multipart, part {@code file}) and deleted by the task's
+ * creator, its assignee or {@code tasks:manage}.
  */
 @RestController
-@RequestMapping("/api/tasks/{id}/attachments")
+@RequestMapping("/api/tasks")
 class TaskAttachmentController {
 
 	private final Aggregate<Task> tasks;
@@ -45,7 +46,7 @@ class TaskAttachmentController {
 		this.attachments = attachments;
 	}
 
-	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<ResponseEntity<StoredFile>> attach(@PathVariable String id, @RequestBody Flux<PartEvent> parts) {
 		return CurrentUser.current()
@@ -55,7 +56,7 @@ class TaskAttachmentController {
 				.body(file));
 	}
 
-	@GetMapping
+	@GetMapping("/{id}/attachments")
 	@PreAuthorize(Permissions.HAS_TASKS_READ)
 	Mono<PageResponse<StoredFile>> list(@PathVariable String id) {
 		return Mono.fromCallable(() -> {
@@ -64,22 +65,39 @@ class TaskAttachmentController {
 		});
 	}
 
-	@GetMapping("/{fileId}")
+	@GetMapping("/{id}/attachments/{fileId}")
 	@PreAuthorize(Permissions.HAS_TASKS_READ)
 	Mono<ResponseEntity<Resource>> download(@PathVariable String id, @PathVariable String fileId) {
-		return Mono.fromCallable(() -> {
-			this.tasks.get(id);
-			return this.attachments.download(this.attachments.get(TaskAttachmentConfiguration.OWNER_TYPE, id, fileId));
-		});
+		return Mono.fromCallable(() -> serve(this.attachments.get(TaskAttachmentConfiguration.OWNER_TYPE, id, fileId)));
 	}
 
-	@DeleteMapping("/{fileId}")
+	/** A file by its id alone, as the product contract names it. */
+	@GetMapping("/attachments/{fileId}")
+	@PreAuthorize(Permissions.HAS_TASKS_READ)
+	Mono<ResponseEntity<Resource>> downloadById(@PathVariable String fileId) {
+		return Mono.fromCallable(() -> serve(this.attachments.get(fileId)));
+	}
+
+	/** Deletes a file by its id alone. */
+	@DeleteMapping("/attachments/{fileId}")
+	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
+	Mono<ResponseEntity<Void>> deleteById(@PathVariable String fileId) {
+		return Mono.fromCallable(() -> this.attachments.get(fileId)).flatMap((file) -> delete(file.ownerId(), fileId));
+	}
+
+	@DeleteMapping("/{id}/attachments/{fileId}")
 	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @PathVariable String fileId) {
 		return CurrentUser.current()
 			.flatMap((me) -> this.attachments.detach(TaskAttachmentConfiguration.OWNER_TYPE, id, fileId, me.id(),
 					(txn) -> TaskOwnership.check(this.tasks.get(txn, id), me)))
 			.thenReturn(ResponseEntity.noContent().build());
+	}
+
+	/** The file's bytes, if its task is there. */
+	private ResponseEntity<Resource> serve(StoredFile file) {
+		this.tasks.get(file.ownerId());
+		return this.attachments.download(file);
 	}
 
 }

@@ -123,6 +123,16 @@ class TaskAttachmentApiTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(downloaded).isEqualTo(text);
+		byte[] byId = this.client.get()
+			.uri("/api/tasks/attachments/" + file.get("id").asString())
+			.header(HttpHeaders.AUTHORIZATION, READER)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(byId).isEqualTo(text);
 		this.client.get()
 			.uri("/api/tasks/" + task + "/attachments")
 			.header(HttpHeaders.AUTHORIZATION, READER)
@@ -151,6 +161,12 @@ class TaskAttachmentApiTests {
 			.getResponseBody()
 			.get("id")
 			.asString();
+		this.client.delete()
+			.uri("/api/tasks/attachments/" + id)
+			.header(HttpHeaders.AUTHORIZATION, OTHER)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 		this.client.delete()
 			.uri("/api/tasks/" + task + "/attachments/" + id)
 			.header(HttpHeaders.AUTHORIZATION, OTHER)

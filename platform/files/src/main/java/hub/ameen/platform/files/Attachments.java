@@ -109,6 +109,12 @@ public final class Attachments {
 		return this.files.findAllBy("owner", StoredFile.ownerKey(ownerType, ownerId));
 	}
 
+	/** A file by its id alone, whatever it is attached to; 404 when there is none. */
+	public StoredFile get(String fileId) {
+		return this.store.read((txn) -> this.files.find(txn, fileId))
+			.orElseThrow(() -> new NotFoundException("File", fileId));
+	}
+
 	/** One of the record's files; 404 when the record has no such file. */
 	public StoredFile get(String ownerType, String ownerId, String fileId) {
 		return this.store.read((txn) -> owned(txn, ownerType, ownerId, fileId));
