@@ -11,6 +11,7 @@ import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.files.Attachments;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.store.ReadTxn;
+import hub.ameen.platform.store.Store;
 import hub.ameen.platform.web.NotFoundException;
 
 /**
@@ -22,8 +23,11 @@ class AttachableRecords {
 
 	private final Map<String, Kind> kinds;
 
-	AttachableRecords(Aggregate<Deal> deals, Aggregate<Contact> contacts, Aggregate<Company> companies,
+	private final Store store;
+
+	AttachableRecords(Store store, Aggregate<Deal> deals, Aggregate<Contact> contacts, Aggregate<Company> companies,
 			Attachments attachments) {
+		this.store = store;
 		this.kinds = Map.of("deals", new Kind("deal", "Deal", (txn, id) -> deals.get(txn, id).ownerId()), "contacts",
 				new Kind("contact", "Contact", (txn, id) -> contacts.get(txn, id).ownerId()), "companies",
 				new Kind("company", "Company", (txn, id) -> companies.get(txn, id).ownerId()));
@@ -51,6 +55,14 @@ class AttachableRecords {
 			throw new NotFoundException("Record kind", segment);
 		}
 		return kind;
+	}
+
+	/** Throws 404 unless the record of that kind exists, reading it now. */
+	void requireExists(Kind kind, String id) {
+		this.store.read((txn) -> {
+			kind.requireExists(txn, id);
+			return true;
+		});
 	}
 
 	/** The kind files of the owner type belong to. */

@@ -4,7 +4,6 @@ import hub.ameen.platform.files.Attachments;
 import hub.ameen.platform.files.StoredFile;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.security.Permissions;
-import hub.ameen.platform.store.Store;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.Resource;
@@ -28,12 +27,9 @@ class AttachmentByIdController {
 
 	private final Attachments attachments;
 
-	private final Store store;
-
-	AttachmentByIdController(AttachableRecords records, Attachments attachments, Store store) {
+	AttachmentByIdController(AttachableRecords records, Attachments attachments) {
 		this.records = records;
 		this.attachments = attachments;
-		this.store = store;
 	}
 
 	@GetMapping
@@ -41,10 +37,7 @@ class AttachmentByIdController {
 	Mono<ResponseEntity<Resource>> download(@PathVariable String fileId) {
 		return Mono.fromCallable(() -> {
 			StoredFile file = this.attachments.get(fileId);
-			this.store.read((txn) -> {
-				this.records.kindOf(file.ownerType()).requireExists(txn, file.ownerId());
-				return true;
-			});
+			this.records.requireExists(this.records.kindOf(file.ownerType()), file.ownerId());
 			return this.attachments.download(file);
 		});
 	}

@@ -5,6 +5,7 @@ import hub.ameen.crm.contact.Contact;
 import hub.ameen.crm.deal.Deal;
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.files.Attachments;
+import hub.ameen.platform.store.Store;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 public class AttachmentConfiguration {
 
 	@Bean
-	AttachableRecords attachableRecords(Aggregate<Deal> deals, Aggregate<Contact> contacts,
+	AttachableRecords attachableRecords(Store store, Aggregate<Deal> deals, Aggregate<Contact> contacts,
 			Aggregate<Company> companies, Attachments attachments) {
-		return new AttachableRecords(deals, contacts, companies, attachments);
+		return new AttachableRecords(store, deals, contacts, companies, attachments);
 	}
 
 }

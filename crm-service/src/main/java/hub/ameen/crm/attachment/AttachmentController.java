@@ -7,7 +7,6 @@ import hub.ameen.platform.files.FileUse;
 import hub.ameen.platform.files.StoredFile;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.security.Permissions;
-import hub.ameen.platform.store.Store;
 import hub.ameen.platform.web.PageResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,12 +37,9 @@ class AttachmentController {
 
 	private final Attachments attachments;
 
-	private final Store store;
-
-	AttachmentController(AttachableRecords records, Attachments attachments, Store store) {
+	AttachmentController(AttachableRecords records, Attachments attachments) {
 		this.records = records;
 		this.attachments = attachments;
-		this.store = store;
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -64,7 +60,7 @@ class AttachmentController {
 	Mono<PageResponse<StoredFile>> list(@PathVariable String kind, @PathVariable String id) {
 		AttachableRecords.Kind records = this.records.kind(kind);
 		return Mono.fromCallable(() -> {
-			requireExists(records, id);
+			this.records.requireExists(records, id);
 			return new PageResponse<>(this.attachments.list(records.ownerType(), id), null);
 		});
 	}
@@ -75,7 +71,7 @@ class AttachmentController {
 			@PathVariable String fileId) {
 		AttachableRecords.Kind records = this.records.kind(kind);
 		return Mono.fromCallable(() -> {
-			requireExists(records, id);
+			this.records.requireExists(records, id);
 			return this.attachments.download(this.attachments.get(records.ownerType(), id, fileId));
 		});
 	}
@@ -88,13 +84,6 @@ class AttachmentController {
 			.flatMap((me) -> this.attachments.detach(records.ownerType(), id, fileId, me.id(),
 					(txn) -> records.requireChangeable(txn, id, me)))
 			.thenReturn(ResponseEntity.noContent().build());
-	}
-
-	private void requireExists(AttachableRecords.Kind records, String id) {
-		this.store.read((txn) -> {
-			records.requireExists(txn, id);
-			return true;
-		});
 	}
 
 }
