@@ -7,12 +7,14 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 
 import hub.ameen.crm.activity.ActivityConfiguration;
+import hub.ameen.crm.attachment.AttachmentConfiguration;
 import hub.ameen.crm.company.CompanyConfiguration;
 import hub.ameen.crm.contact.ContactConfiguration;
 import hub.ameen.crm.deal.DealConfiguration;
 import hub.ameen.crm.importing.ImportConfiguration;
 import hub.ameen.crm.merge.ContactMerge;
 import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.files.FilesAutoConfiguration;
 import hub.ameen.platform.security.PlatformSecurityAutoConfiguration;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.config.StoreAutoConfiguration;
@@ -34,9 +36,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @WebFluxTest
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
-		StoreAutoConfiguration.class })
+		StoreAutoConfiguration.class, FilesAutoConfiguration.class })
 @Import({ CompanyConfiguration.class, ContactConfiguration.class, DealConfiguration.class, ActivityConfiguration.class,
-		ContactMerge.class, ImportConfiguration.class, CrmWebSlice.Outboxed.class })
+		ContactMerge.class, ImportConfiguration.class, AttachmentConfiguration.class, CrmWebSlice.Outboxed.class })
 @UsesTestTokens
 public @interface CrmWebSlice {
 

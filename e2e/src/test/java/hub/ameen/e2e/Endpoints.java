@@ -123,6 +123,11 @@ final class Endpoints {
 			e("uodoo", "PATCH", "/api/crm/deals/{deal}", "{\"title\":\"Renamed {uniq}\"}"),
 			e("uodoo", "POST", "/api/crm/deals/{deal}/stage", "{\"stage\":\"qualified\"}"),
 			e("uddoo", "DELETE", "/api/crm/deals/{deal}", null),
+			// attachments (listed here; uploads are multipart, covered by the services'
+			// API tests)
+			e("uoooo", "GET", "/api/crm/deals/{deal}/attachments", null),
+			e("uoooo", "GET", "/api/crm/contacts/{contact}/attachments", null),
+			e("uoooo", "GET", "/api/crm/companies/{company}/attachments", null),
 			e("uoooo", "GET", "/api/crm/activities?limit=5", null, "limit", "cursor"),
 			e("uoooo", "GET", "/api/crm/activities/{activity}", null),
 			e("uoooo", "POST", "/api/crm/activities",
@@ -140,6 +145,7 @@ final class Endpoints {
 			e("uodoo", "POST", "/api/tasks/{task}/move", "{\"status\":\"in_progress\"}"),
 			e("uodoo", "POST", "/api/tasks/bulk", "{\"ids\":[\"{task}\"],\"patch\":{\"labels\":[\"bulk\"]}}"),
 			e("uoooo", "GET", "/api/tasks/{task}/comments", null, "limit", "cursor"),
+			e("uoooo", "GET", "/api/tasks/{task}/attachments", null),
 			e("uoooo", "POST", "/api/tasks/{task}/comments", "{\"body\":\"Looks good {uniq}\"}"),
 			// a comment's author changes it, or tasks:manage
 			e("uodoo", "PATCH", "/api/tasks/{ownComment}", "{\"body\":\"Edited {uniq}\"}"),

@@ -177,7 +177,7 @@ class SuiteIT {
 		edge.onlyTls12And13AreAccepted();
 		edge.securityHeadersAreOnEveryKindOfResponse();
 		edge.jsonAndScriptsAreCompressedAndOnlyHashedAssetsAreCachedForAYear();
-		edge.bodiesOver20MegabytesAreRefusedWith413();
+		edge.bodiesOver21MegabytesAreRefusedWith413();
 		Duration delay = edge.notificationReachesAStreamThroughTheEdgeWithinASecond(adminPassword().trim());
 		System.out.println("e2e: notification created -> SSE through Nginx: " + delay.toMillis() + " ms");
 		// last: they leave this machine's address over the sign-in limits for a minute

@@ -4,17 +4,21 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.web.ProblemTypes;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -105,6 +111,29 @@ class GatewayTests {
 				.jsonPath("$.path")
 				.isEqualTo(path);
 		}
+	}
+
+	@Test
+	void anUploadStreamsThroughToItsServiceWithoutBeingHeldWhole() throws Exception {
+		Sinks.Many<DataBuffer> body = Sinks.many().unicast().onBackpressureBuffer();
+		long before = crm.uploaded.get();
+		CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> this.client.post()
+			.uri("/api/crm/deals/d-1/attachments")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(body.asFlux(), DataBuffer.class)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		body.tryEmitNext(DefaultDataBufferFactory.sharedInstance.wrap(new byte[256 * 1024]));
+		// the first part reaches the service while the client still holds the rest back
+		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> crm.uploaded.get() > before);
+		body.tryEmitNext(DefaultDataBufferFactory.sharedInstance.wrap(new byte[256 * 1024]));
+		body.tryEmitComplete();
+		assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo("{\"received\":524288}");
 	}
 
 	@Test

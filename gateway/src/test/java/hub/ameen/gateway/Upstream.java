@@ -1,6 +1,7 @@
 package hub.ameen.gateway;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,6 +41,9 @@ final class Upstream implements AutoCloseable {
 
 	private final AtomicInteger echoed = new AtomicInteger();
 
+	/** Bytes of upload bodies received so far, as they arrive. */
+	final java.util.concurrent.atomic.AtomicLong uploaded = new java.util.concurrent.atomic.AtomicLong();
+
 	volatile Health health = Health.UP;
 
 	/** Released by a test to let the stream send its second event. */
@@ -58,6 +62,7 @@ final class Upstream implements AutoCloseable {
 		this.server.createContext("/api/notifications/stream", this::stream);
 		this.server.createContext("/api/tasks/slow", this::slow);
 		this.server.createContext("/api/scheduler/slow", this::slow);
+		this.server.createContext("/api/crm/deals/d-1/attachments", this::upload);
 		this.server.createContext("/", this::echo);
 		this.server.start();
 	}
@@ -108,6 +113,19 @@ final class Upstream implements AutoCloseable {
 				+ "\",\"traceparent\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("traceparent")) + "\"}";
 		exchange.getResponseHeaders().set("X-Upstream", this.name);
 		send(exchange, 200, json);
+	}
+
+	/** Counts an upload's bytes as they come, then answers how many there were. */
+	private void upload(HttpExchange exchange) throws IOException {
+		byte[] buffer = new byte[8192];
+		long total = 0;
+		try (InputStream in = exchange.getRequestBody()) {
+			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				total += read;
+				this.uploaded.addAndGet(read);
+			}
+		}
+		send(exchange, 201, "{\"received\":" + total + "}");
 	}
 
 	private void slow(HttpExchange exchange) throws IOException {

@@ -12,6 +12,7 @@ import hub.ameen.crm.contact.Contact;
 import hub.ameen.crm.deal.Deal;
 import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.files.Attachments;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
 import hub.ameen.platform.web.NotFoundException;
@@ -42,8 +43,11 @@ public class ContactMerge {
 
 	private final Clock clock;
 
+	private final Attachments attachments;
+
 	ContactMerge(Store store, Outbox outbox, Aggregate<Contact> contacts, Aggregate<Deal> deals,
-			Aggregate<Activity> activities, Timeline timeline, Clock clock) {
+			Aggregate<Activity> activities, Timeline timeline, Clock clock, Attachments attachments) {
+		this.attachments = attachments;
 		this.store = store;
 		this.outbox = outbox;
 		this.contacts = contacts;
@@ -71,6 +75,7 @@ public class ContactMerge {
 		List<String> activityIds = this.activities.idsBy(txn, "contact", duplicateId);
 		activityIds.forEach((activityId) -> this.activities.updateIn(txn, activityId,
 				(activity) -> activity.forContact(id, now), actorId));
+		this.attachments.moveAllIn(txn, "contact", duplicateId, id, actorId);
 		this.contacts.removeIn(txn, duplicateId, actorId);
 		Contact kept = this.contacts.updateIn(txn, id, (contact) -> filled(contact, duplicate, now), actorId);
 		ContactMerged merged = new ContactMerged(id, duplicateId, dealIds, activityIds, kept);

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import hub.ameen.platform.events.EventType;
 import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.files.Attachments;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
@@ -33,6 +34,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserService {
 
+	/** The owner type a user's avatar is filed under. */
+	public static final String AVATAR = "avatar";
+
+	private final Attachments attachments;
+
 	private final Store store;
 
 	private final UserStore users;
@@ -48,8 +54,9 @@ public class UserService {
 	private final Clock clock;
 
 	UserService(Store store, UserStore users, RoleStore roles, Outbox outbox, Credentials credentials,
-			SettingsStore settings, Clock clock) {
+			SettingsStore settings, Clock clock, Attachments attachments) {
 		this.settings = settings;
+		this.attachments = attachments;
 		this.store = store;
 		this.users = users;
 		this.roles = roles;
@@ -151,6 +158,7 @@ public class UserService {
 		return this.store.write((txn) -> {
 			User user = this.users.get(txn, id).orElseThrow(() -> new NotFoundException("User", id));
 			this.users.delete(txn, id);
+			this.attachments.detachAllIn(txn, AVATAR, id, actorId);
 			publish(txn, UserPayload.DELETED, user, actorId);
 			return user;
 		}).then();

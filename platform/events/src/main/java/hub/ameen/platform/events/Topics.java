@@ -79,6 +79,12 @@ public final class Topics {
 	/** Task deadlines, by task id: {@code scheduler.task.due-soon|overdue}. */
 	public static final String TASK_DEADLINE = "hub.scheduler.task.v1";
 
+	/**
+	 * Files attached to records, by file id: {@code file.*}, from every service that
+	 * keeps files (crm-service, tasks-service, user-service).
+	 */
+	public static final String FILE = "hub.files.file.v1";
+
 	/** Partitions of a declared topic unless the caller names another number. */
 	public static final int DEFAULT_PARTITIONS = 3;
 

@@ -19,7 +19,10 @@ import org.lmdbjava.EnvFlags;
  * while they are stopped: {@code ./hub backup DIR} and {@code ./hub restore DIR}. A
  * backup opens each environment from this separate process and writes a compacted copy of
  * one read transaction (mdb_env_copy2), so it is consistent without stopping the writer.
- * <pre>
+ * The files a service keeps beside its store ({@code <store>/uploads/<folder>/}, see
+ * platform-files) are copied after the store, so that every file the copied metadata
+ * names was there to copy (files are never changed in place; unfinished uploads in
+ * {@code uploads/tmp} are left out). <pre>
  * java --add-opens java.base/java.nio=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED \
  *   -cp ... hub.ameen.platform.store.StoreBackup backup|restore DATA_DIR BACKUP_DIR
  * </pre>
@@ -27,6 +30,10 @@ import org.lmdbjava.EnvFlags;
 public final class StoreBackup {
 
 	private static final String DATA_FILE = "data.mdb";
+
+	private static final String UPLOADS = "uploads";
+
+	private static final String UNFINISHED = "tmp";
 
 	private StoreBackup() {
 	}
@@ -61,6 +68,7 @@ public final class StoreBackup {
 			try (Env<ByteBuffer> env = Env.create().setMaxDbs(0).open(store.toFile(), EnvFlags.MDB_NOTLS)) {
 				env.copy(target.toFile(), CopyFlags.MDB_CP_COMPACT);
 			}
+			copyUploads(store.resolve(UPLOADS), target.resolve(UPLOADS));
 			copied.add(store.getFileName().toString());
 		}
 		return copied;
@@ -86,6 +94,7 @@ public final class StoreBackup {
 				Files.deleteIfExists(target.resolve("lock.mdb"));
 				Files.move(incoming, target.resolve(DATA_FILE), StandardCopyOption.REPLACE_EXISTING,
 						StandardCopyOption.ATOMIC_MOVE);
+				copyUploads(store.resolve(UPLOADS), target.resolve(UPLOADS));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -93,6 +102,42 @@ public final class StoreBackup {
 			restored.add(store.getFileName().toString());
 		}
 		return restored;
+	}
+
+	/**
+	 * Copies each folder of kept files (not the unfinished uploads), replacing files of
+	 * the same name.
+	 */
+	private static void copyUploads(Path from, Path to) {
+		if (!Files.isDirectory(from)) {
+			return;
+		}
+		try (Stream<Path> folders = Files.list(from)) {
+			for (Path folder : folders.filter(Files::isDirectory)
+				.filter((folder) -> !folder.getFileName().toString().equals(UNFINISHED))
+				.toList()) {
+				Path target = to.resolve(folder.getFileName());
+				createDirectories(target);
+				try (Stream<Path> files = Files.list(folder)) {
+					for (Path file : files.filter(Files::isRegularFile).toList()) {
+						copyIfStillThere(file, target.resolve(file.getFileName()));
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A file deleted while the backup runs (a detach) is simply not copied. */
+	private static void copyIfStillThere(Path file, Path target) throws IOException {
+		try {
+			Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			// removed since it was listed
+		}
 	}
 
 	private static List<Path> stores(Path root) {

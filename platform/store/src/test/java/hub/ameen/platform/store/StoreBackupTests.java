@@ -74,6 +74,26 @@ class StoreBackupTests {
 	}
 
 	@Test
+	void theFilesKeptBesideAStoreAreBackedUpAndRestoredButNotUnfinishedUploads() throws Exception {
+		Path data = this.temp.resolve("data");
+		Path backup = this.temp.resolve("backup");
+		Path uploads = data.resolve("crm-service/uploads");
+		try (Store crm = Store.open(StoreOptions.at(data.resolve("crm-service")))) {
+			putAll(crm, crm.collection("files", Codec.utf8(), Codec.utf8()), 0, 1);
+			Files.createDirectories(uploads.resolve("images"));
+			Files.createDirectories(uploads.resolve("tmp"));
+			Files.write(uploads.resolve("images/01FILE"), new byte[] { 1, 2, 3 });
+			Files.write(uploads.resolve("tmp/upload-1.part"), new byte[] { 9 });
+			assertThat(storeBackup("backup", data, backup).exitCode()).isZero();
+		}
+		assertThat(backup.resolve("crm-service/uploads/images/01FILE")).hasBinaryContent(new byte[] { 1, 2, 3 });
+		assertThat(backup.resolve("crm-service/uploads/tmp")).doesNotExist();
+		deleteRecursively(data);
+		assertThat(storeBackup("restore", data, backup).exitCode()).isZero();
+		assertThat(uploads.resolve("images/01FILE")).hasBinaryContent(new byte[] { 1, 2, 3 });
+	}
+
+	@Test
 	void aBackupIntoADirectoryThatAlreadyHoldsTheStoreIsRefused() throws Exception {
 		Path data = this.temp.resolve("data");
 		Path backup = this.temp.resolve("backup");
