@@ -61,6 +61,21 @@ class UserApiTests extends UserServiceTestSupport {
 	}
 
 	@Test
+	void pathsWhereAUserIdCouldBeTakenForTheRolesSegmentGoToTheRoles() {
+		// /api/users/{id}/roles and /api/users/roles/{name} both matched these (a 500)
+		for (String path : List.of("/api/users/roles/roles", "/api/users/roles/avatar")) {
+			this.client.put()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, adminBearer())
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.bodyValue("{\"roles\":[\"member\"]}")
+				.exchange()
+				.expectStatus()
+				.value((status) -> assertThat(status).as(path).isBetween(400, 499));
+		}
+	}
+
+	@Test
 	void emailsAreUniqueRegardlessOfCase() {
 		User first = createUser("member");
 		this.client.post()

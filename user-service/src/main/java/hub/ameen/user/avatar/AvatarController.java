@@ -12,6 +12,7 @@ import hub.ameen.platform.web.ProblemResponses;
 import hub.ameen.platform.web.ProblemTypes;
 import hub.ameen.user.directory.UserService;
 import hub.ameen.user.directory.UserStore;
+import hub.ameen.user.directory.UserPaths;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * image) or deletes it. A new one replaces the old in one transaction.
  */
 @RestController
-@RequestMapping("/api/users/{id}/avatar")
+@RequestMapping("/api/users/" + UserPaths.USER_ID + "/avatar")
 class AvatarController {
 
 	private final Attachments attachments;

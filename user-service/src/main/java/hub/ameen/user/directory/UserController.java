@@ -107,7 +107,7 @@ class UserController {
 		return CurrentUser.current().flatMap((admin) -> this.users.setStatus(id, User.Status.active, admin.id()));
 	}
 
-	@PutMapping("/{id}/roles")
+	@PutMapping("/" + UserPaths.USER_ID + "/roles")
 	@PreAuthorize(Permissions.HAS_USERS_ADMIN)
 	Mono<User> setRoles(@PathVariable @Size(max = ID_MAX) String id, @Valid @RequestBody RolesRequest request) {
 		return CurrentUser.current().flatMap((admin) -> this.users.setRoles(id, request.roles(), admin.id()));

@@ -82,11 +82,12 @@ public final class ApiDocsCoverage {
 				boolean guarded = namesAPermission(handler);
 				var methods = entry.getKey().getMethodsCondition().getMethods();
 				for (PathPattern pattern : entry.getKey().getPatternsCondition().getPatterns()) {
+					// the document names a variable without its regex: {id:[^/]+} is {id}
+					String path = pattern.getPatternString().replaceAll("\\{(\\w+):[^{}]*}", "{$1}");
 					if (methods.isEmpty()) {
-						mappings.add(new Mapping("GET", pattern.getPatternString(), guarded));
+						mappings.add(new Mapping("GET", path, guarded));
 					}
-					methods.forEach(
-							(method) -> mappings.add(new Mapping(method.name(), pattern.getPatternString(), guarded)));
+					methods.forEach((method) -> mappings.add(new Mapping(method.name(), path, guarded)));
 				}
 			}
 		}
