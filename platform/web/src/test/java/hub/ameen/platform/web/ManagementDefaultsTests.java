@@ -31,7 +31,16 @@ class ManagementDefaultsTests {
 			.responseTimeout(Duration.ofSeconds(20))
 			.build();
 		for (String probe : new String[] { "/actuator/health/liveness", "/actuator/health/readiness" }) {
-			client.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+			// in a sampled trace, so that a metric could carry it as an exemplar
+			client.get()
+				.uri(probe)
+				.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP");
 		}
 		String metrics = client.get()
 			.uri("/actuator/prometheus")
@@ -42,6 +51,19 @@ class ManagementDefaultsTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(metrics).contains("application=\"probe-app\"");
+		// as Prometheus asks for it: OpenMetrics, and no exemplars (Prometheus 2.42
+		// refuses
+		// the scrape when an exemplar sits on a _count line)
+		String openMetrics = client.get()
+			.uri("/actuator/prometheus")
+			.header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(openMetrics).contains("http_server_requests_seconds_count").doesNotContain("trace_id=");
 	}
 
 	@SpringBootConfiguration
