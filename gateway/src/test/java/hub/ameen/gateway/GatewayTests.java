@@ -303,6 +303,24 @@ class GatewayTests {
 	}
 
 	@Test
+	void aProxiedRequestIsMeasuredWithoutSpringSecuritysOwnObservations() {
+		get("/api/crm/contacts").expectStatus().isOk();
+
+		String scrape = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.managementPort)
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scrape).contains("http_server_requests_seconds_count{").doesNotContain("spring_security_");
+	}
+
+	@Test
 	void everyKindOfResponseCarriesTheSecurityHeaders() {
 		List<WebTestClient.ResponseSpec> responses = List.of(get("/api/crm/contacts"),
 				this.client.get().uri("/api/crm/contacts").exchange(), this.client.get().uri("/api/health").exchange(),

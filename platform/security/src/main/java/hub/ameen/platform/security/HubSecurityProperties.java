@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,13 +28,16 @@ import org.springframework.validation.annotation.Validated;
  * addresses or CIDR ranges (see {@code hub.ameen.platform.web.TrustedProxies}); none by
  * default
  * @param revocation where the revocations of access tokens are read from
+ * @param verifiedTokens how many access tokens whose signature was verified are kept, so
+ * that a token's next request skips the RSA check (its claims and revocation are still
+ * checked every time); 0 verifies every request
  */
 @Validated
 @ConfigurationProperties("hub.security")
 public record HubSecurityProperties(@NotBlank String jwksUri, @NotBlank @DefaultValue("ameen-hub") String issuer,
 		@NotBlank @DefaultValue("ameen-hub") String audience, @DefaultValue List<String> publicPaths,
 		@NotEmpty @DefaultValue("RS256") List<String> allowedAlgorithms, @DefaultValue List<String> trustedProxies,
-		@Valid @DefaultValue Revocation revocation) {
+		@Valid @DefaultValue Revocation revocation, @PositiveOrZero @DefaultValue("10000") int verifiedTokens) {
 
 	/**
 	 * The revocation view's source.

@@ -24,6 +24,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -84,11 +86,14 @@ public class PlatformSecurityAutoConfiguration {
 			.validateType(false);
 		properties.allowedAlgorithms().forEach((name) -> builder.jwsAlgorithm(algorithm(name)));
 		NimbusReactiveJwtDecoder decoder = builder.build();
-		decoder.setJwtValidator(AccessTokenValidator.of(properties, revokedTokens));
+		OAuth2TokenValidator<Jwt> claims = AccessTokenValidator.of(properties, revokedTokens);
+		decoder.setJwtValidator(claims);
 		// an unreachable key set surfaces as IllegalStateException; as a JwtException it
 		// becomes an AuthenticationServiceException, answered 503 instead of 500
-		return (token) -> decoder.decode(token)
+		ReactiveJwtDecoder verifying = (token) -> decoder.decode(token)
 			.onErrorMap(IllegalStateException.class, (ex) -> new JwtException("The token keys cannot be fetched", ex));
+		return (properties.verifiedTokens() > 0) ? new VerifiedTokens(verifying, claims, properties.verifiedTokens())
+				: verifying;
 	}
 
 	@Bean
