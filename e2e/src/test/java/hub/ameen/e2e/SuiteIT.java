@@ -38,6 +38,9 @@ class SuiteIT {
 
 	private static final Duration UP_TIMEOUT = Duration.ofSeconds(150);
 
+	/** The first start after a build also makes each service's class archive. */
+	private static final Duration FIRST_UP_TIMEOUT = Duration.ofSeconds(330);
+
 	private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(60);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -69,7 +72,7 @@ class SuiteIT {
 		this.hub.set("HUB_GATEWAY_API_CALLS_PER_USER", "10000000");
 		// the line each consumer logs when it applies an event, to follow a trace by
 		this.hub.set("LOGGING_LEVEL_HUB_AMEEN_PLATFORM_EVENTS", "DEBUG");
-		Hub.Result up = this.hub.run(UP_TIMEOUT, "up");
+		Hub.Result up = this.hub.run(FIRST_UP_TIMEOUT, "up");
 		assertThat(up.exitCode()).as(up.output()).isZero();
 		assertThat(up.output()).contains("http://localhost:" + this.hub.port("gateway"));
 		this.upOutput = up.output();
@@ -291,6 +294,18 @@ class SuiteIT {
 			Hub.Result restart = this.hub.run(UP_TIMEOUT, "up");
 			assertThat(restart.exitCode()).as(restart.output()).isZero();
 			assertEveryServiceIsReady();
+			assertThat(this.upOutput).as("the first start after the build made the class archives")
+				.contains("class archives for");
+			assertThat(restart.output()).as("a later start reuses them").doesNotContain("class archives for");
+			assertThat(pids())
+				.allSatisfy((component, pid) -> assertThat(commandLine(pid)).as(component + " runs with both JIT tiers")
+					.doesNotContain("TieredStopAtLevel")
+					.satisfies((line) -> {
+						if (!component.equals("kafka")) {
+							assertThat(line).as(component + " starts from its class archive")
+								.containsPattern("-XX:(SharedArchiveFile|AOTCache)=");
+						}
+					}));
 			assertThat(Files.readString(this.hub.dataDir().resolve("kafka/meta.properties"))).isEqualTo(kafkaMeta);
 			assertThat(adminPassword()).isEqualTo(adminPassword);
 			assertThat(login(adminPassword).status()).as("the admin still logs in after a restart").isEqualTo(200);
@@ -300,6 +315,13 @@ class SuiteIT {
 
 	private Api.Response login(String adminPassword) {
 		return new IdentityScenario(this.gateway).login("admin@hub.local", adminPassword.trim());
+	}
+
+	private static String commandLine(long pid) {
+		return ProcessHandle.of(pid)
+			.flatMap((process) -> process.info().arguments())
+			.map((args) -> String.join(" ", args))
+			.orElse("");
 	}
 
 	private void assertEveryServiceIsReady() throws Exception {

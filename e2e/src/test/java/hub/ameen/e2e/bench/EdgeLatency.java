@@ -34,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * neighbour hurts both alike. Prints p50, p90, p99 and max of each and the differences.
  *
  * <p>
+ * With {@code --compare=direct} it measures the gateway instead: the same request to
+ * notification-service directly and through the gateway ({@code bench/ratios.sh} runs it
+ * so).
+ * <p>
  * Run from the repository root with the suite and the edge up: {@code bench/edge.sh
  * [--rate=25] [--seconds=10] [--rounds=3] [--warmup=5]}. It reads
  * {@code HUB_PORT_GATEWAY}, {@code HUB_PORT_EDGE_HTTPS}, {@code HUB_DATA_DIR} (the edge's
@@ -48,26 +52,34 @@ public final class EdgeLatency {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> env = System.getenv();
+		boolean direct = Arrays.asList(args).contains("--compare=direct");
 		Map<String, Integer> options = options(args);
 		int rate = options.get("rate");
 		Path data = Path.of(env.getOrDefault("HUB_DATA_DIR", "data")).toAbsolutePath();
 		String gateway = "http://localhost:" + env.getOrDefault("HUB_PORT_GATEWAY", "8080");
-		String edge = "https://localhost:" + env.getOrDefault("HUB_PORT_EDGE_HTTPS", "8443");
 		HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		HttpClient tls = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.sslContext(trusting(data.resolve("edge/tls/cert.pem")))
-			.build();
 		String token = login(plain, gateway, env, data);
+		// the shorter way first, then the longer one through the part measured
+		String[] names = direct ? new String[] { "service", "gateway" } : new String[] { "gateway", "nginx+gateway" };
+		String[] bases = direct
+				? new String[] { "http://localhost:" + env.getOrDefault("HUB_PORT_NOTIFICATIONS", "8086"), gateway }
+				: new String[] { gateway, "https://localhost:" + env.getOrDefault("HUB_PORT_EDGE_HTTPS", "8443") };
+		HttpClient[] clients = { plain,
+				direct ? plain
+						: HttpClient.newBuilder()
+							.version(HttpClient.Version.HTTP_1_1)
+							.sslContext(trusting(data.resolve("edge/tls/cert.pem")))
+							.build() };
 
 		Map<String, List<Long>> micros = new LinkedHashMap<>();
-		micros.put("gateway", new ArrayList<>());
-		micros.put("nginx+gateway", new ArrayList<>());
-		run(plain, gateway, token, rate, options.get("warmup"));
-		run(tls, edge, token, rate, options.get("warmup"));
+		for (int i = 0; i < 2; i++) {
+			micros.put(names[i], new ArrayList<>());
+			run(clients[i], bases[i], token, rate, options.get("warmup"));
+		}
 		for (int round = 0; round < options.get("rounds"); round++) {
-			micros.get("gateway").addAll(run(plain, gateway, token, rate, options.get("seconds")));
-			micros.get("nginx+gateway").addAll(run(tls, edge, token, rate, options.get("seconds")));
+			for (int i = 0; i < 2; i++) {
+				micros.get(names[i]).addAll(run(clients[i], bases[i], token, rate, options.get("seconds")));
+			}
 		}
 		System.out.printf("GET %s at %d/s, %d rounds of %d s each way (HTTP/1.1 keep-alive)%n", PATH, rate,
 				options.get("rounds"), options.get("seconds"));
@@ -79,10 +91,10 @@ public final class EdgeLatency {
 			System.out.printf("  %-14s %7d %8.2f %8.2f %8.2f %8.2f%n", via, values.length, ms(values, 0.50),
 					ms(values, 0.90), ms(values, 0.99), values[values.length - 1] / 1000.0);
 		});
-		long[] direct = sorted.get("gateway");
-		long[] through = sorted.get("nginx+gateway");
-		System.out.printf("  added by Nginx: p50 %+.2f ms, p99 %+.2f ms%n", ms(through, 0.5) - ms(direct, 0.5),
-				ms(through, 0.99) - ms(direct, 0.99));
+		long[] shorter = sorted.get(names[0]);
+		long[] through = sorted.get(names[1]);
+		System.out.printf("  added by %s: p50 %+.2f ms, p99 %+.2f ms%n", direct ? "the gateway" : "Nginx",
+				ms(through, 0.5) - ms(shorter, 0.5), ms(through, 0.99) - ms(shorter, 0.99));
 	}
 
 	/** Sends at a fixed rate for the given seconds; the latencies in microseconds. */
@@ -160,13 +172,15 @@ public final class EdgeLatency {
 
 	private static Map<String, Integer> options(String[] args) {
 		Map<String, Integer> options = new LinkedHashMap<>(Map.of("rate", 25, "seconds", 10, "rounds", 3, "warmup", 5));
-		Arrays.stream(args).filter((arg) -> arg.startsWith("--") && arg.contains("=")).forEach((arg) -> {
-			String name = arg.substring(2, arg.indexOf('='));
-			if (!options.containsKey(name)) {
-				throw new IllegalArgumentException("unknown option " + arg + "; known: " + options.keySet());
-			}
-			options.put(name, Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
-		});
+		Arrays.stream(args)
+			.filter((arg) -> arg.startsWith("--") && arg.contains("=") && !arg.startsWith("--compare="))
+			.forEach((arg) -> {
+				String name = arg.substring(2, arg.indexOf('='));
+				if (!options.containsKey(name)) {
+					throw new IllegalArgumentException("unknown option " + arg + "; known: " + options.keySet());
+				}
+				options.put(name, Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
+			});
 		return options;
 	}
 

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The speed of the running suite, in one sitting, as ratios (issue 12's figures):
+#   nginx static        Debian's nginx serving a small JSON file: the machine's ceiling
+#   get by id           crm-service GET /api/crm/contacts/{id} with a token, direct and through the gateway
+#   list                GET /api/crm/contacts?limit=20, direct and through the gateway
+#   create              POST /api/crm/contacts, direct and through the gateway
+# each with wrk (-t2 -c16) at saturation; then the gateway's added latency at a fixed moderate
+# rate (bench/latency: the gateway vs notification-service direct, same request); then the
+# suite's RSS; with --restart also `./hub down && ./hub up` to all healthy.
+#
+# Usage: bench/ratios.sh [--seconds=8] [--rate=200] [--restart]
+# Against a running ./hub up started with HUB_GATEWAY_API_CALLS_PER_USER=100000000 (one user
+# sends everything). Reads the same HUB_* variables as ./hub.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+SECONDS_EACH=8 RATE=200 RESTART=0
+for arg in "$@"; do
+	case "$arg" in
+	--seconds=*) SECONDS_EACH="${arg#*=}" ;;
+	--rate=*) RATE="${arg#*=}" ;;
+	--restart) RESTART=1 ;;
+	*) echo "usage: bench/ratios.sh [--seconds=8] [--rate=200] [--restart]" >&2 && exit 2 ;;
+	esac
+done
+case "${HUB_DATA_DIR:=$ROOT/data}" in /*) ;; *) HUB_DATA_DIR="$PWD/$HUB_DATA_DIR" ;; esac
+export HUB_DATA_DIR
+GATEWAY="http://127.0.0.1:${HUB_PORT_GATEWAY:-8080}"
+CRM="http://127.0.0.1:${HUB_PORT_CRM:-8083}"
+for tool in wrk nginx curl jq; do
+	command -v "$tool" >/dev/null || [[ -x "/usr/sbin/$tool" ]] || { echo "bench/ratios.sh needs $tool (apt-get install $tool)" >&2 && exit 1; }
+done
+
+rss_mb() { # the resident memory of every process ./hub started, in MB
+	local total=0 pid file
+	for file in "$HUB_DATA_DIR"/run/*.pid; do
+		pid="$(<"$file")"
+		[[ -r "/proc/$pid/status" ]] && total=$((total + $(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")))
+	done
+	echo $((total / 1024))
+}
+
+if ((RESTART)); then
+	echo "== ./hub down && ./hub up"
+	"$ROOT/hub" down >/dev/null
+	"$ROOT/hub" up | grep -E 'all healthy|archives|made in'
+fi
+
+password="${HUB_ADMIN_PASSWORD:-$(cat "$HUB_DATA_DIR/user-service/admin-password")}"
+token="$(curl -fsS "$GATEWAY/api/auth/login" -H 'Content-Type: application/json' \
+	-d "$(jq -n --arg e "${HUB_ADMIN_EMAIL:-admin@hub.local}" --arg p "$password" '{email: $e, password: $p}')" | jq -r .accessToken)"
+id="$(curl -fsS "$CRM/api/crm/contacts" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+	-d "{\"firstName\":\"Ratio\",\"lastName\":\"Bench\",\"email\":\"ratio-$$-$RANDOM@example.com\"}" | jq -r .id)"
+
+# nginx on a free port, serving one small JSON file: what this machine can do at all
+work="$(mktemp -d)"
+trap 'kill "$(cat "$work/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
+curl -fsS "$CRM/api/crm/contacts/$id" -H "Authorization: Bearer $token" >"$work/contact.json"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+cat >"$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/error.log;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
+	server { listen 127.0.0.1:$port; location / { root $work; default_type application/json; } }
+}
+CONF
+"$(command -v nginx || echo /usr/sbin/nginx)" -c "$work/nginx.conf"
+
+declare -A RPS
+measure() { # NAME URL [wrk options...]: requests a second at saturation
+	local name="$1" url="$2" out
+	shift 2
+	wrk -t2 -c16 -d2s "$@" "$url" >/dev/null 2>&1 || true # warm-up
+	out="$(wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" "$url")"
+	if grep -q 'Non-2xx' <<<"$out"; then
+		echo "  $name: $(grep 'Non-2xx' <<<"$out" | xargs) — the figure below is not comparable" >&2
+	fi
+	RPS[$name]="$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")"
+	printf '  %-28s %8s req/s   p50 %8s   p99 %8s\n' "$name" "${RPS[$name]}" \
+		"$(awk '$1 == "50%" { print $2 }' <<<"$out")" "$(awk '$1 == "99%" { print $2 }' <<<"$out")"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", (b > 0) ? a / b : 0 }'; }
+
+auth=(-H "Authorization: Bearer $token")
+echo "== saturation (wrk -t2 -c16, ${SECONDS_EACH} s each, after 2 s of warm-up)"
+measure "nginx static" "http://127.0.0.1:$port/contact.json"
+measure "get by id, direct" "$CRM/api/crm/contacts/$id" "${auth[@]}"
+measure "get by id, gateway" "$GATEWAY/api/crm/contacts/$id" "${auth[@]}"
+measure "list of 20, direct" "$CRM/api/crm/contacts?limit=20" "${auth[@]}"
+measure "list of 20, gateway" "$GATEWAY/api/crm/contacts?limit=20" "${auth[@]}"
+BENCH_RUN="d$$" measure "create, direct" "$CRM/api/crm/contacts" "${auth[@]}" -s "$ROOT/bench/wrk/create-contact.lua"
+BENCH_RUN="g$$" measure "create, gateway" "$GATEWAY/api/crm/contacts" "${auth[@]}" -s "$ROOT/bench/wrk/create-contact.lua"
+
+echo "== ratios"
+echo "  get by id direct / nginx static:   $(ratio "${RPS[get by id, direct]}" "${RPS[nginx static]}")   (target ≥ 0.20×)"
+echo "  get by id gateway / direct:        $(ratio "${RPS[get by id, gateway]}" "${RPS[get by id, direct]}")   (target ≥ 0.70×)"
+echo "  list gateway / direct:             $(ratio "${RPS[list of 20, gateway]}" "${RPS[list of 20, direct]}")"
+echo "  create gateway / direct:           $(ratio "${RPS[create, gateway]}" "${RPS[create, direct]}")"
+
+echo "== the gateway's added latency at a fixed rate"
+"$ROOT/bench/e2e-main.sh" hub.ameen.e2e.bench.EdgeLatency --compare=direct --rate="$RATE" --seconds=5 --rounds=3 --warmup=3
+
+echo "== memory"
+echo "  the suite's RSS: $(rss_mb) MB (every process ./hub started)"
