@@ -1,0 +1,24 @@
+import { useParams, Link } from 'react-router';
+import { useHub } from '../../app';
+import { formatDateTime } from '../../lib/format';
+import { PageHeader } from '../../ui/ui';
+import { ImportReport, RevertImport, useImport } from './Import';
+
+/** One import (the link of its notifications): its live progress and report, and its revert. */
+export default function ImportJob() {
+  const { id = '' } = useParams();
+  const { t, fmt } = useHub();
+  const job = useImport(id);
+  return (
+    <>
+      <PageHeader title={job.data?.dryRun ? t('dryRunReport') : t('importProgress')} />
+      <p><Link to="/crm/import">{t('importExport')}</Link></p>
+      <section className="card" aria-labelledby="job-head" data-testid="import-job">
+        <h2 id="job-head">{job.data ? t(job.data.entity) : t('loading')}</h2>
+        {job.data?.createdAt && <p className="muted"><time dateTime={job.data.createdAt}>{formatDateTime(job.data.createdAt, fmt)}</time></p>}
+        <ImportReport job={job.data} error={job.error} />
+        {job.data && <RevertImport job={job.data} />}
+      </section>
+    </>
+  );
+}
