@@ -78,23 +78,29 @@ export function useOrganisation() {
   return useQuery({ queryKey: ['settings', 'organisation'], queryFn: () => api.get<OrganisationSettings>('/api/users/settings'), staleTime: 300_000 });
 }
 
-/** The logo's bytes as an object URL (the image needs the session's token, so no plain src). */
+/**
+ * The logo as a `data:` URL: the image needs the session's token, so no plain `src`, and the
+ * app's Content-Security-Policy allows images from itself and `data:` only (not `blob:`).
+ */
 export function useLogo(logoFileId: string | null | undefined): string | null {
   const { api } = useHub();
   const logo = useQuery({
     queryKey: ['settings', 'logo', logoFileId],
-    queryFn: async () => URL.createObjectURL(await api.getBlob('/api/users/settings/logo')),
+    queryFn: async () => dataUrl(await api.getBlob('/api/users/settings/logo')),
     enabled: !!logoFileId,
     staleTime: Infinity,
     retry: false,
   });
-  useEffect(() => {
-    const url = logo.data;
-    return () => {
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [logo.data]);
   return logoFileId ? logo.data ?? null : null;
+}
+
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
 }
 
 /** The organisation's logo and name (the app's name until it has one of its own). */

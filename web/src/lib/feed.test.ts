@@ -29,6 +29,7 @@ describe('feed', () => {
     expect(appPath('javascript:alert(1)')).toBeNull();
     expect(appPath('/api/users/me')).toBeNull();
     expect(appPath(undefined)).toBeNull();
+    expect(appPath('/users/01JD5A')).toBe('/users');
   });
 
   it('reads the import of an import notification and names each type', () => {

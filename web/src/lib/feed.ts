@@ -25,9 +25,13 @@ export function withLive(page: Page<FeedEntry> | undefined, entry: FeedEntry, fi
   return { items: kept, nextCursor: kept.length < items.length ? kept[kept.length - 1].id : page.nextCursor };
 }
 
-/** The app's route for an entry's link, or null for anything that is not a path of this app. */
+/**
+ * The app's route for an entry's link, or null for anything that is not a path of this app.
+ * A user has no page of their own: `/users/{id}` leads to the users list.
+ */
 export function appPath(link: string | null | undefined): string | null {
   if (!link || !link.startsWith('/') || link.startsWith('//') || link.startsWith('/api/')) return null;
+  if (/^\/users\/[^/]+$/.test(link)) return '/users';
   return link;
 }
 
