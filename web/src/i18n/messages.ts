@@ -302,6 +302,8 @@ export const en = {
   importPage: 'This import’s page',
   revertImport: 'Revert this import',
   confirmRevert: 'Revert this import? What it created is removed and what it updated is put back.',
+  importOf: 'Import of {what}',
+  dryRunOf: 'Dry run of {what}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -609,6 +611,8 @@ export const ar: Record<MessageKey, string> = {
   importPage: 'صفحة هذا الاستيراد',
   revertImport: 'التراجع عن هذا الاستيراد',
   confirmRevert: 'التراجع عن هذا الاستيراد؟ يُحذف ما أنشأه ويُعاد ما عدّله كما كان.',
+  importOf: 'استيراد {what}',
+  dryRunOf: 'تجربة استيراد {what}',
 };
 
 export type Language = 'en' | 'ar';

@@ -11,11 +11,10 @@ export default function ImportJob() {
   const job = useImport(id);
   return (
     <>
-      <PageHeader title={job.data?.dryRun ? t('dryRunReport') : t('importProgress')} />
+      <PageHeader title={job.data ? t(job.data.dryRun ? 'dryRunOf' : 'importOf', { what: t(job.data.entity) }) : t('importExport')} />
       <p><Link to="/crm/import">{t('importExport')}</Link></p>
       <section className="card" aria-labelledby="job-head" data-testid="import-job">
-        <h2 id="job-head">{job.data ? t(job.data.entity) : t('loading')}</h2>
-        {job.data?.createdAt && <p className="muted"><time dateTime={job.data.createdAt}>{formatDateTime(job.data.createdAt, fmt)}</time></p>}
+        <h2 id="job-head">{job.data?.createdAt ? <time dateTime={job.data.createdAt}>{formatDateTime(job.data.createdAt, fmt)}</time> : t('loading')}</h2>
         <ImportReport job={job.data} error={job.error} />
         {job.data && <RevertImport job={job.data} />}
       </section>
