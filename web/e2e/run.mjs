@@ -14,6 +14,9 @@ const runId = Date.now().toString(36);
 mkdirSync(shots, { recursive: true });
 
 const report = { steps: [], axe: {}, screenshots: [] };
+// a 2×2 PNG (the organisation's logo) and a one-page PDF (a deal's file)
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOQj+8GIgYIBQAbWgQlZhQoYQAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const pages = [];
 const problems = [];
 
@@ -253,6 +256,30 @@ try {
     await check(admin, 'en-deal');
   });
 
+  await step('a file uploaded on the deal is listed; the deal’s history and the dashboard’s recent activity show what happened, live', async () => {
+    await admin.goto(urls.deal);
+    await admin.getByRole('heading', { level: 1, name: dealTitle }).waitFor();
+    const files = admin.getByTestId('attachments');
+    await files.getByTestId('attachment-input').setInputFiles({ name: `quote-${runId}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+    await files.getByText(`quote-${runId}.pdf`).waitFor();
+    await files.getByRole('button', { name: `Download quote-${runId}.pdf` }).waitFor();
+    await admin.getByTestId('activity-feed').locator('[data-type="deal.won"]').filter({ hasText: dealTitle }).first().waitFor();
+    await check(admin, 'en-deal-files');
+    await go(admin, '/dashboard', 'Dashboard');
+    const recent = admin.getByTestId('activity-feed');
+    await recent.getByRole('link', { name: dealTitle }).first().waitFor();
+    // an entry made now reaches the open dashboard over the stream, without a reload
+    await admin.locator('[data-stream="open"]').waitFor({ state: 'attached', timeout: 20000 });
+    const live = `Live ${runId}`;
+    await admin.evaluate(async (name) => {
+      const token = JSON.parse(localStorage.getItem('hub.session')).accessToken;
+      const r = await fetch('/api/crm/companies', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) });
+      if (!r.ok) throw new Error(`company: ${r.status}`);
+    }, live);
+    await recent.locator('[data-type="company.created"]').filter({ hasText: live }).waitFor({ timeout: 30_000 });
+    await check(admin, 'en-dashboard-activity');
+  });
+
   await step('a member sees the deal board but is not offered moving the admin’s deal, nor the import', async () => {
     await go(member, '/crm/deals', 'Deals');
     const card = member.locator('[data-testid="deal-card"]').filter({ hasText: dealTitle });
@@ -291,6 +318,7 @@ try {
     const counts = (await run.getByTestId('import-counts').textContent()).replace(/\s+/g, '');
     if (!/Created2/.test(counts) || !/Failedrows1/.test(counts)) throw new Error(`import counts: ${counts}`);
     await check(admin, 'en-import-done');
+    urls.importJob = `${base}${await run.getByRole('link', { name: 'This import’s page' }).getAttribute('href')}`;
     // the export carries the imported rows, in the import's columns
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'Export contacts' }).click()]);
     const exported = readFileSync(await download.path(), 'utf8');
@@ -298,6 +326,36 @@ try {
     await go(admin, '/crm/contacts', 'Contacts');
     await admin.getByLabel('Search').fill(`sami-${runId}`);
     await admin.getByTestId('contacts').getByRole('link', { name: `Sami Import ${runId}` }).waitFor();
+  });
+
+  await step('the finished import has its own page, and reverting it removes what it created', async () => {
+    await admin.goto(urls.importJob);
+    const job = admin.getByTestId('import-job');
+    await job.getByText('Finished').waitFor();
+    await check(admin, 'en-import-job');
+    admin.once('dialog', (dialog) => void dialog.accept());
+    await job.getByRole('button', { name: 'Revert this import' }).click();
+    await job.getByText('Reverted').waitFor();
+    const left = await admin.evaluate(async (q) => {
+      const token = JSON.parse(localStorage.getItem('hub.session')).accessToken;
+      const r = await fetch(`/api/crm/contacts?q=${encodeURIComponent(q)}`, { headers: { Authorization: `Bearer ${token}` } });
+      return (await r.json()).items.length;
+    }, `sami-${runId}`);
+    if (left !== 0) throw new Error('the revert left the imported contact');
+  });
+
+  await step('merging a duplicate contact: find it, compare, merge', async () => {
+    await admin.goto(urls.contact);
+    await admin.getByRole('link', { name: 'Merge a duplicate' }).click();
+    await admin.getByRole('heading', { level: 1, name: `Merge a duplicate into Omar Saleh ${runId}` }).waitFor();
+    urls.merge = admin.url();
+    await admin.getByLabel('Search').fill(`layla-${runId}`);
+    await admin.getByTestId('merge-candidates').getByRole('radio', { name: new RegExp(`Layla Haddad ${runId}`) }).check();
+    await admin.getByRole('heading', { name: 'After the merge' }).waitFor();
+    await check(admin, 'en-contact-merge');
+    admin.once('dialog', (dialog) => void dialog.accept());
+    await admin.getByRole('button', { name: 'Merge', exact: true }).click();
+    await admin.getByTestId('merge-done').waitFor();
   });
 
   await step('a task assigned to the member updates their bell live', async () => {
@@ -363,10 +421,16 @@ try {
     await check(admin, 'en-task');
   });
 
-  await step('settings', async () => {
+  await step('settings: the organisation’s logo, uploaded by the admin, shows in the frame', async () => {
     await go(admin, '/settings', 'Settings');
-    await admin.getByLabel('Time zone').waitFor();
+    await admin.getByLabel('Time zone', { exact: true }).waitFor();
+    await admin.getByTestId('logo-input').setInputFiles({ name: `logo-${runId}.png`, mimeType: 'image/png', buffer: PNG });
+    await admin.getByTestId('brand-logo').waitFor();
+    await admin.getByRole('button', { name: 'Remove the logo' }).waitFor();
     await check(admin, 'en-settings');
+    await member.goto(`${base}/settings`);
+    await member.getByTestId('organisation').getByText('Working days').waitFor();
+    if (await member.getByTestId('logo-input').count()) throw new Error('the member is offered the logo upload');
   });
 
   await step('Arabic: right to left, every page', async () => {
@@ -398,6 +462,14 @@ try {
       await admin.waitForFunction(() => document.documentElement.dir === 'rtl');
       await admin.getByRole('heading', { level: 1 }).waitFor();
       await admin.locator('[data-testid="timeline"], [data-testid="comments"]').first().waitFor();
+      await check(admin, name);
+    }
+    for (const [name, url, testId] of [['ar-contact-merge', urls.merge, 'merge'], ['ar-import-job', urls.importJob, 'import-job']]) {
+      if (!url) continue;
+      await admin.goto(url);
+      await admin.waitForFunction(() => document.documentElement.dir === 'rtl');
+      await admin.getByRole('heading', { level: 1 }).waitFor();
+      if (testId === 'import-job') await admin.getByTestId(testId).getByText('تم التراجع عنه').waitFor();
       await check(admin, name);
     }
     await go(admin, '/calendar', 'التقويم');

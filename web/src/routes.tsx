@@ -20,6 +20,8 @@ const ContactRecord = lazy(() => import('./pages/crm/ContactRecord'));
 const Deals = lazy(() => import('./pages/crm/Deals'));
 const DealRecord = lazy(() => import('./pages/crm/DealRecord'));
 const Import = lazy(() => import('./pages/crm/Import'));
+const ImportJobPage = lazy(() => import('./pages/crm/ImportJob'));
+const ContactMerge = lazy(() => import('./pages/crm/ContactMerge'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -49,11 +51,13 @@ export const routes: RouteObject[] = [
       { path: 'settings', element: <Lazy><Settings /></Lazy> },
       { path: 'crm/contacts', element: <Lazy><Allowed permission="crm:read"><Contacts /></Allowed></Lazy> },
       { path: 'crm/contacts/:id', element: <Lazy><Allowed permission="crm:read"><ContactRecord /></Allowed></Lazy> },
+      { path: 'crm/contacts/:id/merge', element: <Lazy><Allowed permission="crm:manage"><ContactMerge /></Allowed></Lazy> },
       { path: 'crm/companies', element: <Lazy><Allowed permission="crm:read"><Companies /></Allowed></Lazy> },
       { path: 'crm/companies/:id', element: <Lazy><Allowed permission="crm:read"><CompanyRecord /></Allowed></Lazy> },
       { path: 'crm/deals', element: <Lazy><Allowed permission="crm:read"><Deals /></Allowed></Lazy> },
       { path: 'crm/deals/:id', element: <Lazy><Allowed permission="crm:read"><DealRecord /></Allowed></Lazy> },
       { path: 'crm/import', element: <Lazy><Allowed permission="crm:manage"><Import /></Allowed></Lazy> },
+      { path: 'crm/imports/:id', element: <Lazy><Allowed permission="crm:manage"><ImportJobPage /></Allowed></Lazy> },
       { path: 'tasks', element: <Lazy><Allowed permission="tasks:read"><Tasks /></Allowed></Lazy> },
       { path: 'tasks/board', element: <Lazy><Allowed permission="tasks:read"><TaskBoard /></Allowed></Lazy> },
       { path: 'tasks/:id', element: <Lazy><Allowed permission="tasks:read"><TaskPage /></Allowed></Lazy> },

@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useHub } from './app';
-import { NotificationStream, type Notification } from './api/stream';
+import { NotificationStream, type FeedEntry, type Notification } from './api/stream';
+import type { Page } from './api/client';
 import { formatNumber } from './lib/format';
+import { importIdOf, withLive, type FeedFilter } from './lib/feed';
 import type { MessageKey } from './i18n/messages';
 
 const NAV: { to: string; label: MessageKey; permission?: string }[] = [
@@ -33,7 +35,7 @@ export function Shell() {
     <div className="shell">
       <a className="skip" href="#main">{t('skipToContent')}</a>
       <header className="topbar">
-        <span className="brand">{t('appName')}</span>
+        <Brand />
         <div className="topbar-end">
           <LanguageSwitch />
           {hub.can('notifications:read') && <Bell />}
@@ -54,6 +56,64 @@ export function Shell() {
       </main>
       {hub.can('notifications:read') && <LiveNotifications />}
     </div>
+  );
+}
+
+/** The organisation's settings, read by every signed-in user (`GET /api/users/settings`). */
+export interface OrganisationSettings {
+  name: string;
+  logoFileId: string | null;
+  timeZone: string;
+  locale: string;
+  weekStart: string;
+  workingDays: string[];
+  workingHours: { from: string; to: string };
+  digestTime: string;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export function useOrganisation() {
+  const { api } = useHub();
+  return useQuery({ queryKey: ['settings', 'organisation'], queryFn: () => api.get<OrganisationSettings>('/api/users/settings'), staleTime: 300_000 });
+}
+
+/**
+ * The logo as a `data:` URL: the image needs the session's token, so no plain `src`, and the
+ * app's Content-Security-Policy allows images from itself and `data:` only (not `blob:`).
+ */
+export function useLogo(logoFileId: string | null | undefined): string | null {
+  const { api } = useHub();
+  const logo = useQuery({
+    queryKey: ['settings', 'logo', logoFileId],
+    queryFn: async () => dataUrl(await api.getBlob('/api/users/settings/logo')),
+    enabled: !!logoFileId,
+    staleTime: Infinity,
+    retry: false,
+  });
+  return logoFileId ? logo.data ?? null : null;
+}
+
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** The organisation's logo and name (the app's name until it has one of its own). */
+function Brand() {
+  const { t } = useHub();
+  const organisation = useOrganisation();
+  const logo = useLogo(organisation.data?.logoFileId);
+  const name = organisation.data?.name ?? t('appName');
+  return (
+    <span className="brand" data-testid="brand">
+      {logo && <img src={logo} alt="" className="brand-logo" data-testid="brand-logo" />}
+      {name}
+    </span>
   );
 }
 
@@ -137,9 +197,12 @@ function LiveNotifications() {
       },
       onNotification: (notification) => {
         void queries.invalidateQueries({ queryKey: ['notifications'] });
+        const importId = importIdOf(notification.link);
+        if (importId) void queries.invalidateQueries({ queryKey: ['imports', importId] });
         setToasts((list) => [...list.slice(-3), { key: `${notification.id}`, notification }]);
         window.setTimeout(() => setToasts((list) => list.filter((x) => x.key !== notification.id)), 8000);
       },
+      onFeed: (entry) => addToFeeds(queries, entry),
     });
     stream.start();
     return () => stream.stop();
@@ -157,4 +220,12 @@ function LiveNotifications() {
       </div>
     </>
   );
+}
+
+/** Every feed list on screen takes a live entry that belongs in it (see `withLive`). */
+function addToFeeds(queries: ReturnType<typeof useQueryClient>, entry: FeedEntry) {
+  for (const [key] of queries.getQueriesData<Page<FeedEntry>>({ queryKey: ['feed'] })) {
+    const filter = key[1] as FeedFilter;
+    queries.setQueryData<Page<FeedEntry>>(key, (page) => withLive(page, entry, filter));
+  }
 }

@@ -132,6 +132,31 @@ describe('ApiClient', () => {
     expect(bearer(calls[0].init)).toBe('Bearer A');
   });
 
+  it('uploads a file as multipart without setting its content type, and sends it again after a refresh', async () => {
+    const store = memoryTokenStore({ accessToken: 'old', refreshToken: 'R1' });
+    const { fn, calls } = fakeFetch((url, init) => {
+      if (url === '/api/auth/refresh') return json(200, { accessToken: 'new', refreshToken: 'R2' });
+      return bearer(init) === 'Bearer new' ? json(201, { id: 'f1', name: 'quote.pdf' }) : json(401);
+    });
+    const api = new ApiClient(store, undefined, fn);
+    await expect(api.upload('/api/crm/deals/d1/attachments', new Blob(['%PDF-1.4']), 'quote.pdf')).resolves.toEqual({ id: 'f1', name: 'quote.pdf' });
+    const upload = calls[2];
+    expect(upload.init.method).toBe('POST');
+    expect(upload.init.body).toBeInstanceOf(FormData);
+    expect(((upload.init.body as FormData).get('file') as File).name).toBe('quote.pdf');
+    expect((upload.init.headers as Record<string, string>)['Content-Type']).toBeUndefined();
+    expect(calls[0].init.body).toBe(upload.init.body);
+  });
+
+  it('downloads bytes as a blob with the token', async () => {
+    const { fn, calls } = fakeFetch(() => new Response(new Uint8Array([137, 80, 78, 71]), { status: 200, headers: { 'Content-Type': 'image/png' } }));
+    const api = new ApiClient(memoryTokenStore({ accessToken: 'A', refreshToken: 'R' }), undefined, fn);
+    const blob = await api.getBlob('/api/users/settings/logo');
+    expect(blob.type).toBe('image/png');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([137, 80, 78, 71]);
+    expect(bearer(calls[0].init)).toBe('Bearer A');
+  });
+
   it('builds a query string without empty values', () => {
     expect(queryString({ q: 'a b', limit: 5, cursor: undefined, status: '', unread: true })).toBe('?q=a+b&limit=5&unread=true');
     expect(queryString({})).toBe('');

@@ -41,6 +41,10 @@ export interface RequestOptions {
   raw?: { body: string; contentType: string };
   /** answer as text (a CSV download) instead of JSON */
   text?: boolean;
+  /** a multipart body (a file upload); the browser sets its content type and boundary */
+  form?: FormData;
+  /** answer as bytes (a file download) instead of JSON */
+  blob?: boolean;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -89,6 +93,18 @@ export class ApiClient {
     return this.request<string>(path, { query, text: true });
   }
 
+  /** Uploads a file as multipart `file` (POST, or PUT to replace one) and reads the JSON answer. */
+  upload<T>(path: string, file: Blob, name: string, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
+    const form = new FormData();
+    form.append('file', file, name);
+    return this.request<T>(path, { method, form });
+  }
+
+  /** Downloads bytes (an attachment, the logo) with the session's token. */
+  getBlob(path: string): Promise<Blob> {
+    return this.request<Blob>(path, { blob: true });
+  }
+
   delete(path: string, query?: RequestOptions['query']): Promise<void> {
     return this.request<void>(path, { method: 'DELETE', query });
   }
@@ -122,9 +138,9 @@ export class ApiClient {
     if (response.status === 401 && !options.anonymous && sent) {
       const renewed = await this.refresh(sent);
       if (!renewed) throw await toError(response);
-      return read<T>(await this.send(path, options, renewed.accessToken), options.text);
+      return read<T>(await this.send(path, options, renewed.accessToken), options);
     }
-    return read<T>(response, options.text);
+    return read<T>(response, options);
   }
 
   /**
@@ -164,14 +180,14 @@ export class ApiClient {
   }
 
   private send(path: string, options: RequestOptions, accessToken?: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: options.text ? 'text/csv, text/plain, application/problem+json' : 'application/json' };
+    const headers: Record<string, string> = { Accept: accepts(options) };
     if (options.raw) headers['Content-Type'] = options.raw.contentType;
-    else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    else if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
     if (accessToken && !options.anonymous) headers.Authorization = `Bearer ${accessToken}`;
     return this.fetchFn(this.base + path + queryString(options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   }
@@ -187,11 +203,18 @@ export function queryString(query?: RequestOptions['query']): string {
   return text ? `?${text}` : '';
 }
 
-async function read<T>(response: Response, asText = false): Promise<T> {
+function accepts(options: RequestOptions): string {
+  if (options.text) return 'text/csv, text/plain, application/problem+json';
+  if (options.blob) return '*/*';
+  return 'application/json';
+}
+
+async function read<T>(response: Response, options: RequestOptions): Promise<T> {
   if (!response.ok) throw await toError(response);
   if (response.status === 204) return undefined as T;
+  if (options.blob) return (await response.blob()) as T;
   const text = await response.text();
-  if (asText) return text as T;
+  if (options.text) return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { NotificationStream, type EventSourceLike, type Notification } from './stream';
+import { NotificationStream, type EventSourceLike, type FeedEntry, type Notification } from './stream';
 
 class FakeSource implements EventSourceLike {
   onopen: ((event: Event) => void) | null = null;
   onerror: ((event: Event) => void) | null = null;
   closed = false;
-  private listeners: ((event: MessageEvent) => void)[] = [];
+  private listeners: { type: string; listener: (event: MessageEvent) => void }[] = [];
   constructor(readonly url: string) {}
-  addEventListener(_type: string, listener: (event: MessageEvent) => void) {
-    this.listeners.push(listener);
+  addEventListener(type: string, listener: (event: MessageEvent) => void) {
+    this.listeners.push({ type, listener });
+  }
+  dispatch(type: string, event: MessageEvent) {
+    for (const l of this.listeners) if (l.type === type) l.listener(event);
   }
   close() {
     this.closed = true;
   }
   emit(seq: number, title = `n${seq}`) {
     const data = JSON.stringify({ id: `id-${seq}`, seq, title, type: 'reminder.due', createdAt: '', readAt: null });
-    for (const l of this.listeners) l(new MessageEvent('notification', { data, lastEventId: String(seq) }));
+    this.dispatch('notification', new MessageEvent('notification', { data, lastEventId: String(seq) }));
   }
   fail() {
     this.onerror?.(new Event('error'));
@@ -25,6 +28,7 @@ class FakeSource implements EventSourceLike {
 function harness() {
   const sources: FakeSource[] = [];
   const received: Notification[] = [];
+  const feed: FeedEntry[] = [];
   const timers: { run: () => void; ms: number }[] = [];
   let tickets = 0;
   const stream = new NotificationStream({
@@ -35,11 +39,12 @@ function harness() {
       return source;
     },
     onNotification: (n) => received.push(n),
+    onFeed: (entry) => feed.push(entry),
     schedule: (run, ms) => timers.push({ run, ms }),
     cancel: () => undefined,
   });
   const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { stream, sources, received, timers, flush };
+  return { stream, sources, received, feed, timers, flush };
 }
 
 describe('NotificationStream', () => {
@@ -127,12 +132,27 @@ describe('NotificationStream', () => {
     const { stream, sources, received, flush } = harness();
     stream.start();
     await flush();
-    const bad = sources[0] as unknown as { listeners: ((e: MessageEvent) => void)[] };
-    for (const l of bad.listeners) {
-      l(new MessageEvent('notification', { data: '{}', lastEventId: '' }));
-      l(new MessageEvent('notification', { data: 'not json', lastEventId: '7' }));
-    }
+    sources[0].dispatch('notification', new MessageEvent('notification', { data: '{}', lastEventId: '' }));
+    sources[0].dispatch('notification', new MessageEvent('notification', { data: 'not json', lastEventId: '7' }));
     expect(received).toHaveLength(0);
     expect(stream.lastEventId).toBeNull();
+  });
+
+  it('passes feed entries on without touching the resume point, and ignores what is not an entry', async () => {
+    const { stream, sources, received, feed, timers, flush } = harness();
+    stream.start();
+    await flush();
+    sources[0].emit(3);
+    const entry = { id: '1764669600123-e1', type: 'deal.moved', actorId: 'u1', at: '2026-12-02T10:00:00Z', about: { kind: 'deal', id: 'd1' } };
+    sources[0].dispatch('feed', new MessageEvent('feed', { data: JSON.stringify(entry) }));
+    sources[0].dispatch('feed', new MessageEvent('feed', { data: 'not json' }));
+    sources[0].dispatch('feed', new MessageEvent('feed', { data: '{"id":"x"}' }));
+    expect(feed).toEqual([entry]);
+    expect(received.map((n) => n.seq)).toEqual([3]);
+    expect(stream.lastEventId).toBe(3);
+    sources[0].fail();
+    timers[0].run();
+    await flush();
+    expect(sources[1].url).toBe('/api/notifications/stream?ticket=t2&lastEventId=3');
   });
 });

@@ -18,11 +18,24 @@ export interface Notification {
   eventAt?: string;
 }
 
+/** An activity-feed entry (GET /api/notifications/feed, or `event: feed` on the stream). */
+export interface FeedEntry {
+  id: string;
+  type: string;
+  actorId: string | null;
+  at: string;
+  about: { kind: string; id: string; title?: string | null };
+  summary?: string;
+  link?: string;
+}
+
 export interface StreamOptions {
   /** a one-time ticket (POST /api/notifications/stream-ticket) */
   ticket: () => Promise<string>;
   open: (url: string) => EventSourceLike;
   onNotification: (notification: Notification) => void;
+  /** a new activity-feed entry (`event: feed`: no id, never replayed) */
+  onFeed?: (entry: FeedEntry) => void;
   onStatus?: (status: 'connecting' | 'open' | 'closed') => void;
   schedule?: (run: () => void, ms: number) => unknown;
   cancel?: (handle: unknown) => void;
@@ -96,6 +109,7 @@ export class NotificationStream {
       this.options.onStatus?.('open');
     };
     source.addEventListener('notification', (event) => this.receive(event));
+    source.addEventListener('feed', (event) => this.receiveFeed(event));
     source.onerror = () => {
       if (this.source !== source) return;
       source.close();
@@ -116,6 +130,16 @@ export class NotificationStream {
     }
     this.lastId = seq;
     this.options.onNotification(notification);
+  }
+
+  private receiveFeed(event: MessageEvent): void {
+    if (!this.options.onFeed) return;
+    try {
+      const entry = JSON.parse(String(event.data)) as FeedEntry;
+      if (entry && typeof entry.id === 'string' && entry.about) this.options.onFeed(entry);
+    } catch {
+      // not an entry: ignore it
+    }
   }
 
   private retry(): void {

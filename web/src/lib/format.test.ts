@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayKey, formatDateTime, formatMoney, formatNumber, formatRelative, fromLocalInput, startOfDay, toLocalInput, wallTime, zonedInstant } from './format';
+import { addDays, dayKey, formatDateTime, formatMoney, formatNumber, formatRelative, formatSize, fromLocalInput, startOfDay, toLocalInput, wallTime, zonedInstant } from './format';
 import { ar, en, languageOf, translate } from '../i18n/messages';
 
 describe('time zones', () => {
@@ -29,6 +29,11 @@ describe('formatting', () => {
     expect(formatDateTime('2026-11-23T06:00:00Z', { locale: 'en', timeZone: 'Asia/Riyadh' })).toMatch(/Nov 23, 2026.*9:00/);
     expect(formatDateTime('2026-11-23T06:00:00Z', { locale: 'ar', timeZone: 'UTC' })).toMatch(/2026|٢٠٢٦/);
     expect(formatNumber(1234, 'en')).toBe('1,234');
+    expect(formatSize(512, 'en')).toBe('512 byte');
+    expect(formatSize(20_480, 'en')).toBe('20.5 kB');
+    expect(formatSize(20_000_000, 'en')).toBe('20 MB');
+    expect(formatSize(1_500_000, 'ar')).toMatch(/^(1\.5|١٫٥) /);
+    expect(formatSize(1_500_000, 'ar')).not.toContain('MB');
   });
 
   it('says relative times', () => {

@@ -28,6 +28,12 @@ export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/** A file's size in bytes, kB or MB (decimal units, as the files library's limits are written). */
+export function formatSize(bytes: number, locale: string): string {
+  const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
 /** "in 5 minutes", "3 hours ago" */
 export function formatRelative(iso: string, now: Date, locale: string): string {
   const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);

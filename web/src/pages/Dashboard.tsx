@@ -7,6 +7,7 @@ import type { DealBoard, Occurrence, Task } from '../api/types';
 import { addDays, formatDateTime, formatMoney, formatNumber, formatTime, startOfDay } from '../lib/format';
 import { useStageName } from './crm/stages';
 import { Failed, Loading, PageHeader } from '../ui/ui';
+import { ActivityFeed } from '../ui/feed';
 
 export function Dashboard() {
   const { t, can } = useHub();
@@ -19,6 +20,7 @@ export function Dashboard() {
         {can('notifications:read') && <Unread />}
         {can('crm:read') && <DealsByStage />}
       </div>
+      {can('notifications:read') && <ActivityFeed title={t('recentActivity')} limit={15} />}
     </>
   );
 }

@@ -6,6 +6,8 @@ import type { Page } from '../../api/client';
 import type { Company, CrmContact, Deal } from '../../api/types';
 import { formatMoney } from '../../lib/format';
 import { Button, ErrorText, Failed, Loading, PageHeader } from '../../ui/ui';
+import { ActivityFeed } from '../../ui/feed';
+import { Attachments } from '../../ui/attachments';
 import { CompanyDialog } from './Companies';
 import { Facts, Timeline, nameOf, useMayChange, usePeople } from './common';
 
@@ -69,7 +71,11 @@ export default function CompanyRecord() {
             )}
           </section>
         </div>
-        <Timeline link={{ companyId: id }} />
+        <div>
+          <Timeline link={{ companyId: id }} />
+          <Attachments path={`/api/crm/companies/${id}/attachments`} mayChange={mayChange(c.ownerId)} />
+          {can('notifications:read') && <ActivityFeed title={t('history')} record={id} limit={20} />}
+        </div>
       </div>
       {editing && <CompanyDialog company={c} onClose={(saved) => { setEditing(false); if (saved) void queries.invalidateQueries({ queryKey: ['companies'] }); }} />}
     </>

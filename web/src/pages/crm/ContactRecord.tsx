@@ -6,6 +6,8 @@ import type { Page } from '../../api/client';
 import type { Company, CrmContact, Deal } from '../../api/types';
 import { formatMoney } from '../../lib/format';
 import { Button, ErrorText, Failed, Loading, PageHeader } from '../../ui/ui';
+import { ActivityFeed } from '../../ui/feed';
+import { Attachments } from '../../ui/attachments';
 import { ContactDialog } from '../Contacts';
 import { Facts, Timeline, nameOf, useMayChange, usePeople } from './common';
 
@@ -37,6 +39,7 @@ export default function ContactRecord() {
     <>
       <PageHeader title={name}>
         {mayChange(c.ownerId) && <Button onClick={() => setEditing(true)}>{t('edit')}</Button>}
+        {can('crm:manage') && <Link className="btn btn-secondary" to={`/crm/contacts/${id}/merge`}>{t('mergeDuplicate')}</Link>}
         {can('crm:manage') && <Button variant="danger" onClick={() => window.confirm(t('confirmDelete', { name })) && remove.mutate()}>{t('delete')}</Button>}
       </PageHeader>
       <p><Link to="/crm/contacts">{t('contacts')}</Link></p>
@@ -63,7 +66,11 @@ export default function ContactRecord() {
             )}
           </section>
         </div>
-        <Timeline link={{ contactId: id }} />
+        <div>
+          <Timeline link={{ contactId: id }} />
+          <Attachments path={`/api/crm/contacts/${id}/attachments`} mayChange={mayChange(c.ownerId)} />
+          {can('notifications:read') && <ActivityFeed title={t('history')} record={id} limit={20} />}
+        </div>
       </div>
       {editing && <ContactDialog contact={c} onClose={(changed) => { setEditing(false); if (changed) void queries.invalidateQueries({ queryKey: ['contacts'] }); }} />}
     </>

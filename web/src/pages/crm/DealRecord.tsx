@@ -5,6 +5,8 @@ import { useHub } from '../../app';
 import type { Company, CrmContact, Deal, Pipeline } from '../../api/types';
 import { formatDate, formatMoney } from '../../lib/format';
 import { Button, ErrorText, Failed, Loading, PageHeader } from '../../ui/ui';
+import { ActivityFeed } from '../../ui/feed';
+import { Attachments } from '../../ui/attachments';
 import { Facts, Timeline, nameOf, useMayChange, usePeople } from './common';
 import { DealDialog } from './Deals';
 import { useStageName } from './stages';
@@ -69,7 +71,11 @@ export default function DealRecord() {
             ]} />
           </section>
         </div>
-        <Timeline link={{ dealId: id }} />
+        <div>
+          <Timeline link={{ dealId: id }} />
+          <Attachments path={`/api/crm/deals/${id}/attachments`} mayChange={movable} />
+          {can('notifications:read') && <ActivityFeed title={t('history')} record={id} limit={20} />}
+        </div>
       </div>
       {editing && <DealDialog deal={d} onClose={(saved) => { setEditing(false); if (saved) void refresh(); }} />}
     </>

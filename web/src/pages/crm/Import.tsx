@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useHub } from '../../app';
 import type { ImportJob } from '../../api/types';
 import { preview, report, type Entity } from '../../lib/csv';
@@ -103,6 +104,8 @@ export default function Import() {
         <section className="card" aria-labelledby="run-head" data-testid="import-report">
           <h2 id="run-head">{t('importProgress')}</h2>
           <ImportReport job={run.data} error={run.error} />
+          {run.data && <RevertImport job={run.data} />}
+          <p><Link to={`/crm/imports/${runId}`}>{t('importPage')}</Link></p>
         </section>
       )}
       <section className="card" aria-labelledby="export-head">
@@ -117,18 +120,42 @@ export default function Import() {
   );
 }
 
-/** An import as it is now, polled every second while it runs. */
-function useImport(id: string | null) {
+/**
+ * An import as it is now. Its progress arrives live: the importing user's notifications at
+ * each quarter and at the end refresh it (the shell invalidates `['imports', id]`); a slow
+ * poll while it runs covers a dry run, which is quick, and a stream that is down.
+ */
+export function useImport(id: string | null) {
   const { api } = useHub();
   return useQuery({
     queryKey: ['imports', id],
     queryFn: () => api.get<ImportJob>(`/api/crm/imports/${id}`),
     enabled: !!id,
-    refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 1000 : false),
+    refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 3000 : false),
   });
 }
 
-function ImportReport({ job, error }: { job?: ImportJob; error: unknown }) {
+/** Undoes a finished import (not a dry run): what it created is removed, what it updated put back. */
+export function RevertImport({ job }: { job: ImportJob }) {
+  const { api, t } = useHub();
+  const queries = useQueryClient();
+  const revert = useMutation({
+    mutationFn: () => api.post<ImportJob>(`/api/crm/imports/${job.id}/revert`),
+    onSuccess: (reverted) => {
+      queries.setQueryData(['imports', job.id], reverted);
+      void queries.invalidateQueries({ queryKey: [job.entity] });
+    },
+  });
+  if (job.dryRun || job.status !== 'done') return null;
+  return (
+    <div className="page-actions">
+      <Button variant="danger" disabled={revert.isPending} onClick={() => window.confirm(t('confirmRevert')) && revert.mutate()}>{t('revertImport')}</Button>
+      <ErrorText error={revert.error} />
+    </div>
+  );
+}
+
+export function ImportReport({ job, error }: { job?: ImportJob; error: unknown }) {
   const { t, fmt } = useHub();
   if (error) return <Failed error={error} />;
   if (!job) return <p className="muted" role="status">{t('loading')}</p>;

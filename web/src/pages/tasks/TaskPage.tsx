@@ -7,13 +7,15 @@ import { PRIORITIES, STATUSES, type Comment, type TaskDetail } from '../../api/t
 import { formatDateTime } from '../../lib/format';
 import { insertMention, mentionAt, segments, suggest } from '../../lib/mentions';
 import { Button, ErrorText, Failed, Loading, PageHeader } from '../../ui/ui';
+import { ActivityFeed } from '../../ui/feed';
+import { Attachments } from '../../ui/attachments';
 import { Facts, nameOf, usePeople, type Person } from '../crm/common';
 import { useMayChangeTask } from './TaskBoard';
 
 /** A task: its fields changed in place, its checklist, and its comments with @mentions. */
 export default function TaskPage() {
   const { id = '' } = useParams();
-  const { api, t, fmt } = useHub();
+  const { api, t, fmt, can } = useHub();
   const queries = useQueryClient();
   const navigate = useNavigate();
   const people = usePeople();
@@ -75,8 +77,12 @@ export default function TaskPage() {
             {x.description && <p className="description">{x.description}</p>}
           </section>
           <Checklist task={x} write={write} save={(checklist) => update.mutate({ checklist })} busy={update.isPending} />
+          <Attachments path={`/api/tasks/${id}/attachments`} mayChange={write} />
         </div>
-        <Comments taskId={id} people={people} />
+        <div>
+          <Comments taskId={id} people={people} />
+          {can('notifications:read') && <ActivityFeed title={t('history')} record={id} limit={20} />}
+        </div>
       </div>
     </>
   );

@@ -90,6 +90,8 @@ final class Endpoints {
 			e("uoooo", "GET", "/api/users/settings", null),
 			e("udddo", "PATCH", "/api/users/settings",
 					"{\"name\":\"Ameen Hub\",\"weekStart\":\"MONDAY\",\"workingHours\":{\"from\":\"09:00\",\"to\":\"17:00\"}}"),
+			// the logo's removal (its multipart upload: user-service's LogoApiTests)
+			e("udddo", "DELETE", "/api/users/settings/logo", null),
 			e("uddoo", "GET", "/api/users?limit=5", null, "limit", "cursor", "q"),
 			e("uddoo", "GET", "/api/users/{user}", null), e("udddo", "POST", "/api/users", NEW_USER),
 			e("udddo", "PATCH", "/api/users/{user}", "{\"displayName\":\"Changed {uniq}\",\"locale\":\"ar\"}"),
@@ -171,7 +173,7 @@ final class Endpoints {
 			e("uoooo", "GET", "/api/notifications/unread-count", null),
 			e("uoooo", "GET", "/api/notifications/preferences", null),
 			e("uoooo", "PUT", "/api/notifications/preferences", "{\"muted\":[]}"),
-			e("uoooo", "GET", "/api/notifications/feed?limit=20", null, "limit", "cursor", "type"),
+			e("uoooo", "GET", "/api/notifications/feed?limit=20", null, "limit", "cursor", "type", "record"),
 			e("uoooo", "POST", "/api/notifications/stream-ticket", null),
 			e("uoooo", "GET", "/api/notifications/stream", null, "ticket", "lastEventId"));
 

@@ -139,7 +139,7 @@ class AvatarApiTests extends UserServiceTestSupport {
 			.exchange();
 	}
 
-	private static byte[] png(int width) {
+	static byte[] png(int width) {
 		BufferedImage image = new BufferedImage(width, 8, BufferedImage.TYPE_INT_RGB);
 		image.setRGB(1, 1, 0xC0FFEE);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

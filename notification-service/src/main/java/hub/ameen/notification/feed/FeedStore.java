@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import hub.ameen.platform.store.Codec;
@@ -57,19 +58,30 @@ public class FeedStore {
 	 * @throws BadRequestException for a cursor that is no entry id
 	 */
 	public Page<FeedEntry> page(List<String> streams, int limit, String cursor, String type) {
+		return page(streams, limit, cursor, type, null);
+	}
+
+	/**
+	 * Like {@link #page(List, int, String, String)}, of the entries about one record if
+	 * {@code record} (its id) is given: a record page's history. That reads the streams
+	 * until the page is full or they end, so a rare record costs a longer scan.
+	 */
+	public Page<FeedEntry> page(List<String> streams, int limit, String cursor, String type, String record) {
 		if (cursor != null && !CURSOR.matcher(cursor).matches()) {
 			throw new BadRequestException("cursor is not valid; pass the nextCursor of a previous page");
 		}
-		return this.store.read((txn) -> merge(txn, streams, limit, cursor, type));
+		return this.store
+			.read((txn) -> merge(txn, streams, limit, cursor, (entry) -> (type == null || type.equals(entry.type()))
+					&& (record == null || record.equals(entry.about().id()))));
 	}
 
-	private Page<FeedEntry> merge(ReadTxn txn, List<String> streams, int limit, String cursor, String type) {
+	private Page<FeedEntry> merge(ReadTxn txn, List<String> streams, int limit, String cursor,
+			Predicate<FeedEntry> wanted) {
 		List<FeedEntry> newest = new ArrayList<>();
 		boolean more = false;
 		for (String stream : streams) {
 			PageRequest request = new PageRequest(limit, (cursor != null) ? cursorOf(stream, cursor) : null, true);
-			Page<FeedEntry> page = this.entries.page(txn, stream + "/", request,
-					(entry) -> type == null || type.equals(entry.type()));
+			Page<FeedEntry> page = this.entries.page(txn, stream + "/", request, wanted);
 			newest.addAll(page.items());
 			more |= page.nextCursor() != null;
 		}

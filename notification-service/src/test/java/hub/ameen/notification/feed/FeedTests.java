@@ -119,6 +119,26 @@ class FeedTests extends ServiceTestSupport {
 	}
 
 	@Test
+	void aRecordsHistoryListsOnlyTheEntriesAboutThatRecord() {
+		String alice = newUser();
+		String dealId = "deal-" + UUID.randomUUID();
+		String otherId = "deal-" + UUID.randomUUID();
+		publish(Topics.DEAL, at(1, alice, "deal.created", dealId, deal(dealId, "lead")));
+		publish(Topics.DEAL, at(2, alice, "deal.created", otherId, deal(otherId, "lead")));
+		publish(Topics.DEAL, at(3, alice, "deal.stage-changed", dealId, Map.of("dealId", dealId, "pipelineId",
+				"default", "from", "lead", "to", "qualified", "deal", deal(dealId, "qualified"))));
+		String reader = token(newUser(), "crm:read");
+		await().atMost(Duration.ofSeconds(30)).until(() -> entries(reader, Set.of(dealId, otherId)).size() == 3);
+
+		JsonNode history = page(reader, "?record=" + dealId);
+		assertThat(history.get("items").valueStream().map((e) -> e.get("type").asString()))
+			.containsExactly("deal.moved", "deal.created");
+		assertThat(history.get("items").valueStream().map((e) -> e.get("about").get("id").asString()))
+			.containsOnly(dealId);
+		assertThat(page(token(newUser(), "tasks:read"), "?record=" + dealId).get("items")).isEmpty();
+	}
+
+	@Test
 	void newEntriesArePushedLiveAsFeedEventsOnlyToStreamsWhoseReaderMaySeeThem() {
 		String dealId = "deal-" + UUID.randomUUID();
 		String taskId = "task-" + UUID.randomUUID();
@@ -147,7 +167,8 @@ class FeedTests extends ServiceTestSupport {
 	@Test
 	void badQueriesAreProblemsAndTheFeedNeedsAToken() {
 		String reader = token(newUser(), "crm:read");
-		for (String query : List.of("?type=deal.exploded", "?limit=0", "?limit=201", "?cursor=not-a-cursor")) {
+		for (String query : List.of("?type=deal.exploded", "?limit=0", "?limit=201", "?cursor=not-a-cursor",
+				"?record=" + "x".repeat(65))) {
 			this.web.get()
 				.uri("/api/notifications/feed" + query)
 				.header("Authorization", reader)

@@ -49,6 +49,12 @@ public record OrganisationSettings(String name, String logoFileId, String timeZo
 				this.workingDays, this.workingHours, this.digestTime, at, by);
 	}
 
+	/** The same settings with another logo (null for none). */
+	OrganisationSettings withLogo(String fileId) {
+		return new OrganisationSettings(this.name, fileId, this.timeZone, this.locale, this.weekStart, this.workingDays,
+				this.workingHours, this.digestTime, this.updatedAt, this.updatedBy);
+	}
+
 	/** The same settings without the stamp, to tell whether a change changes anything. */
 	boolean sameAs(OrganisationSettings other) {
 		return changedAt(null, null).equals(other.changedAt(null, null));

@@ -5,6 +5,7 @@ import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.Store;
+import hub.ameen.platform.store.WriteTxn;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,17 +47,20 @@ public class SettingsStore {
 	}
 
 	Mono<OrganisationSettings> change(UnaryOperator<OrganisationSettings> change, String actorId) {
-		return this.store.write((txn) -> {
-			OrganisationSettings current = current(txn);
-			OrganisationSettings changed = change.apply(current);
-			if (changed.sameAs(current)) {
-				return current;
-			}
-			OrganisationSettings stamped = changed.changedAt(this.clock.instant(), actorId);
-			this.settings.put(txn, OrganisationSettings.KEY, stamped);
-			this.outbox.publish(txn, OrganisationSettings.UPDATED.about(OrganisationSettings.KEY, stamped).by(actorId));
-			return stamped;
-		});
+		return this.store.write((txn) -> changeIn(txn, change, actorId));
+	}
+
+	/** A change inside the caller's transaction (the one that detaches the logo). */
+	OrganisationSettings changeIn(WriteTxn txn, UnaryOperator<OrganisationSettings> change, String actorId) {
+		OrganisationSettings current = current(txn);
+		OrganisationSettings changed = change.apply(current);
+		if (changed.sameAs(current)) {
+			return current;
+		}
+		OrganisationSettings stamped = changed.changedAt(this.clock.instant(), actorId);
+		this.settings.put(txn, OrganisationSettings.KEY, stamped);
+		this.outbox.publish(txn, OrganisationSettings.UPDATED.about(OrganisationSettings.KEY, stamped).by(actorId));
+		return stamped;
 	}
 
 }
