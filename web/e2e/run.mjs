@@ -239,15 +239,20 @@ try {
     await inStage('lead').waitFor();
     await check(admin, 'en-deals');
     // HTML5 drag and drop, as a mouse user does it
+    // the board shows the move at once; the reload below must wait for the server's answer
+    const moved = admin.waitForResponse((r) => r.url().endsWith('/stage') && r.request().method() === 'POST');
     await drag(admin, inStage('lead'), admin.locator('[data-stage="won"]'));
     await inStage('won').waitFor();
+    if (!(await moved).ok()) throw new Error(`the move to won was refused: ${(await moved).status()}`);
     await admin.reload();
     await inStage('won').waitFor();
     // and from the keyboard: the card's stage menu
     await admin.getByLabel(`Stage of ${dealTitle}`).selectOption('negotiation');
     await inStage('negotiation').waitFor();
+    const wonAgain = admin.waitForResponse((r) => r.url().endsWith('/stage') && r.request().method() === 'POST');
     await admin.getByLabel(`Stage of ${dealTitle}`).selectOption('won');
     await inStage('won').waitFor();
+    await wonAgain;
     await inStage('won').getByRole('link', { name: dealTitle }).click();
     await admin.getByRole('heading', { level: 1, name: dealTitle }).waitFor();
     await admin.waitForFunction(() => document.querySelector('[data-testid="deal-stage"]')?.value === 'won');
