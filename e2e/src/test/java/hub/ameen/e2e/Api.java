@@ -19,6 +19,8 @@ final class Api {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+	private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(60);
+
 	private final HttpClient http;
 
 	private final String base;
@@ -76,6 +78,65 @@ final class Api {
 
 	Response delete(String path, String bearer) {
 		return call(new Call("DELETE", path, bearer, null, null), TIMEOUT);
+	}
+
+	/**
+	 * A raw body of any type, e.g. {@code text/csv} for a CRM import, answered within the
+	 * usual timeout.
+	 */
+	Response send(String method, String path, String bearer, String contentType, byte[] body) {
+		return call(new Call(method, path, bearer, contentType, body), TIMEOUT);
+	}
+
+	/** A {@code multipart/form-data} upload, as a browser's form would send it. */
+	Response upload(String method, String path, String bearer, Multipart form) {
+		return call(new Call(method, path, bearer, form.contentType(), form.bytes()), UPLOAD_TIMEOUT);
+	}
+
+	/**
+	 * An upload whose length is not announced ({@code Transfer-Encoding: chunked}), so
+	 * that only a limit enforced while streaming can refuse it.
+	 */
+	Response uploadChunked(String path, String bearer, Multipart form) {
+		return sendChunked(path, bearer, form.contentType(), form.bytes());
+	}
+
+	/** A POST whose length is not announced ({@code Transfer-Encoding: chunked}). */
+	Response sendChunked(String path, String bearer, String contentType, byte[] body) {
+		HttpRequest request = request(path, bearer).timeout(UPLOAD_TIMEOUT)
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+			.build();
+		long start = System.nanoTime();
+		try {
+			return Response.of(this.http.send(request, HttpResponse.BodyHandlers.ofString()), start);
+		}
+		catch (java.io.IOException ex) {
+			return new Response(Response.NO_CONNECTION, String.valueOf(ex), "", millisSince(start));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The bytes of a download with its headers, as a browser would save them. */
+	Download download(String path, String bearer, String... headers) {
+		HttpRequest.Builder request = request(path, bearer).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		try {
+			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.body(), response.headers());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -193,6 +254,67 @@ final class Api {
 
 	static String abbreviate(String text) {
 		return (text.length() <= 300) ? text : text.substring(0, 300) + "…(" + text.length() + " chars)";
+	}
+
+	/**
+	 * A downloaded body as bytes, with every header.
+	 *
+	 * @param status the status code
+	 * @param body the bytes
+	 * @param headers the response's headers
+	 */
+	record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+
+		String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+	/**
+	 * A {@code multipart/form-data} body built part by part: files with a name and a
+	 * declared type, and plain fields. Names are written as given (UTF-8, quotes
+	 * escaped), so odd ones reach the server as a browser would send them.
+	 */
+	static final class Multipart {
+
+		private final String boundary = "----hub-e2e-" + java.util.UUID.randomUUID();
+
+		private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+
+		/** A file part; a null type leaves out the part's Content-Type. */
+		Multipart file(String field, String filename, String type, byte[] content) {
+			String disposition = "Content-Disposition: form-data; name=\"" + field + "\"; filename=\""
+					+ filename.replace("\"", "%22") + "\"\r\n";
+			return part(disposition + ((type != null) ? "Content-Type: " + type + "\r\n" : ""), content);
+		}
+
+		/** A plain form field. */
+		Multipart field(String field, String value) {
+			return part("Content-Disposition: form-data; name=\"" + field + "\"\r\n",
+					value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+
+		private Multipart part(String headers, byte[] content) {
+			this.body.writeBytes(("--" + this.boundary + "\r\n" + headers + "\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			this.body.writeBytes(content);
+			this.body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return this;
+		}
+
+		String contentType() {
+			return "multipart/form-data; boundary=" + this.boundary;
+		}
+
+		/** The whole body, closed by the final boundary. */
+		byte[] bytes() {
+			java.io.ByteArrayOutputStream closed = new java.io.ByteArrayOutputStream(this.body.size() + 64);
+			closed.writeBytes(this.body.toByteArray());
+			closed.writeBytes(("--" + this.boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return closed.toByteArray();
+		}
+
 	}
 
 	record Response(int status, String body, String contentType, long millis) {

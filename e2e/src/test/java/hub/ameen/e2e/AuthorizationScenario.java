@@ -55,14 +55,8 @@ final class AuthorizationScenario {
 		List<String> call = this.fixtures.resolve(actor, write, bound, endpoint.path(), endpoint.body(),
 				endpoint.hides());
 		String bearer = this.cast.token(actor);
-		Api.Response response = endpoint
-			.isStream()
-					? this.cast.gateway().open(call.get(0), bearer, TIMEOUT)
-					: this.cast.gateway()
-						.call(new Api.Call(endpoint.method(), call.get(0), bearer,
-								(call.get(1) != null) ? "application/json" : null, (call.get(1) != null)
-										? call.get(1).getBytes(java.nio.charset.StandardCharsets.UTF_8) : null),
-								TIMEOUT);
+		Api.Response response = endpoint.isStream() ? this.cast.gateway().open(call.get(0), bearer, TIMEOUT)
+				: this.cast.gateway().call(endpoint.call(call.get(0), call.get(1), bearer), TIMEOUT);
 		if (meets(expect, response, call.get(2))) {
 			return null;
 		}

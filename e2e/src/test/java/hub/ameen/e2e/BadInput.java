@@ -67,7 +67,13 @@ final class BadInput {
 
 	private static Arbitrary<Generated> variations(Base base) {
 		List<Tuple.Tuple2<Integer, Arbitrary<Generated>>> kinds = new ArrayList<>();
-		if (base.body() != null) {
+		if (base.endpoint().isUpload()) {
+			kinds.addAll(BadUploads.variations(base));
+		}
+		else if (base.endpoint().isCsv()) {
+			kinds.addAll(csvVariations(base));
+		}
+		else if (base.body() != null) {
 			kinds.add(Tuple.of(35,
 					Arbitraries.oneOf(fieldNames(base).stream()
 						.map((name) -> value(name)
@@ -80,8 +86,8 @@ final class BadInput {
 		else {
 			kinds.add(Tuple.of(3, rawBodies("{}").map((body) -> json(base, "unexpected body", body))));
 		}
-		kinds.add(Tuple.of(6, paths(base).map((path) -> generated(base, "path", new Api.Call(base.endpoint().method(),
-				path, base.bearer(), (base.body() != null) ? "application/json" : null, bytes(base.body()))))));
+		kinds.add(Tuple.of(6, paths(base)
+			.map((path) -> generated(base, "path", base.endpoint().call(path, base.body(), base.bearer())))));
 		if (!base.endpoint().params().isEmpty()) {
 			kinds.add(Tuple.of(15,
 					Arbitraries.oneOf(base.endpoint()
@@ -97,12 +103,38 @@ final class BadInput {
 		return Arbitraries.frequencyOf(kinds);
 	}
 
+	/**
+	 * A CSV import's bodies that are not the CSV it reads: unclosed quotes, ragged rows,
+	 * headers it cannot use, bytes that are not UTF-8, huge cells and rows, formulas,
+	 * binary; and the valid CSV under other content types.
+	 */
+	private static List<Tuple.Tuple2<Integer, Arbitrary<Generated>>> csvVariations(Base base) {
+		String valid = base.body();
+		Arbitrary<String> odd = Arbitraries.oneOf(
+				Arbitraries.of("", "\n", "firstName", "firstName\n", "\"firstName\nAda\n",
+						"firstName,email\n\"Never closed,a@example.com\n", "firstName,email\nA,b,c,d,e\nB\n",
+						"lastName,email\nX,x@example.com\n", "firstName,firstName\nA,B\n", "firstName,,,\nA,,,\n",
+						"firstName\n=cmd|' /C calc'!A0\n", "firstName,email\n@SUM(1+1),+1@example.com\n",
+						"firstName\nA\u0000B\n", "\uFEFF" + valid, NOT_UTF8 + valid, "firstName\nJos" + NOT_UTF8 + "\n",
+						"firstName;email\nA;a@example.com\n", "firstName\r\nA\rB\n", "\"\"\"\"\"\"\"\"\"",
+						"firstName\n" + "x".repeat(60_000) + "\n", "firstName\n\"" + "y\n".repeat(30_000) + "\"\n",
+						"firstName," + "c,".repeat(5_000) + "\nA\n", "firstName\n" + "A\n".repeat(5_000)),
+				strings().map((text) -> "firstName,email\n" + text + "," + text + "\n"), strings());
+		return List.of(
+				Tuple.of(40,
+						odd.map((body) -> generated(base, "csv body",
+								new Api.Call(base.endpoint().method(), base.path(), base.bearer(), Endpoints.CSV,
+										bytes(body))))),
+				Tuple.of(10, contentTypes().map((type) -> generated(base, "content type",
+						new Api.Call(base.endpoint().method(), base.path(), base.bearer(), type, bytes(valid))))));
+	}
+
 	private static Generated json(Base base, String kind, String body) {
 		return generated(base, kind,
 				new Api.Call(base.endpoint().method(), base.path(), base.bearer(), "application/json", bytes(body)));
 	}
 
-	private static Generated generated(Base base, String kind, Api.Call call) {
+	static Generated generated(Base base, String kind, Api.Call call) {
 		return new Generated(base.endpoint(), kind, call);
 	}
 
@@ -252,7 +284,7 @@ final class BadInput {
 					.map((size) -> "{\"title\":\"" + "x".repeat(size) + "\"}"));
 	}
 
-	private static Arbitrary<String> contentTypes() {
+	static Arbitrary<String> contentTypes() {
 		return Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
 				"multipart/form-data; boundary=x", "application/json; charset=ISO-8859-1",
 				"application/json;charset=utf-7", "*/*", "application/problem+json", "application/json, text/html",

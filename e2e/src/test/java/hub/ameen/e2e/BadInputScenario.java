@@ -45,7 +45,8 @@ final class BadInputScenario {
 			"Exception|Throwable|\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\(|\\b[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+\\.[A-Z]\\w+");
 
 	private static final List<String> ID_PLACEHOLDERS = List.of("task", "assignedTask", "event", "attendedEvent",
-			"contact", "company", "deal", "activity", "user", "notification", "role");
+			"contact", "company", "deal", "activity", "user", "notification", "role", "import", "avatarOf", "dealFile",
+			"taskFile");
 
 	/**
 	 * The fuzzer's client address: its many bad sign-ins empty this address's bucket

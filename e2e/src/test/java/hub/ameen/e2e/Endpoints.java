@@ -25,8 +25,36 @@ final class Endpoints {
 	 * @param body a valid JSON body with placeholders, or null
 	 * @param hides the placeholder of the resource only its owner may see in the answer
 	 * @param params the query parameters the bad-input suite varies
+	 * @param contentType JSON, a CSV body, or a multipart upload whose body is the file's
+	 * name
 	 */
-	record Endpoint(String expect, String method, String path, String body, String hides, List<String> params) {
+	record Endpoint(String expect, String method, String path, String body, String hides, List<String> params,
+			String contentType) {
+
+		Endpoint(String expect, String method, String path, String body, String hides, List<String> params) {
+			this(expect, method, path, body, hides, params, (body != null) ? JSON : null);
+		}
+
+		/**
+		 * The request with its path and body resolved: JSON and CSV bodies as written;
+		 * for an upload, a form whose one part {@code file} is a PNG named by the body.
+		 */
+		Api.Call call(String path, String body, String bearer) {
+			if (MULTIPART.equals(this.contentType)) {
+				Api.Multipart form = Samples.pngForm(body, body.hashCode());
+				return new Api.Call(this.method, path, bearer, form.contentType(), form.bytes());
+			}
+			return new Api.Call(this.method, path, bearer, this.contentType,
+					(body != null) ? body.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null);
+		}
+
+		boolean isUpload() {
+			return MULTIPART.equals(this.contentType);
+		}
+
+		boolean isCsv() {
+			return CSV.equals(this.contentType);
+		}
 
 		char expect(Cast.Actor actor) {
 			return this.expect.charAt(actor.ordinal());
@@ -42,6 +70,12 @@ final class Endpoints {
 		}
 
 	}
+
+	static final String JSON = "application/json";
+
+	static final String MULTIPART = "multipart/form-data";
+
+	static final String CSV = "text/csv";
 
 	private static final String TASK = "{\"title\":\"Write the report {uniq}\",\"description\":\"Quarterly\","
 			+ "\"priority\":\"high\",\"status\":\"todo\",\"assigneeId\":\"{thirdId}\",\"dueAt\":\"{future}\","
@@ -98,6 +132,11 @@ final class Endpoints {
 			e("udddo", "POST", "/api/users/{user}/disable", null), e("udddo", "POST", "/api/users/{user}/enable", null),
 			e("udddo", "PUT", "/api/users/{user}/roles", "{\"roles\":[\"member\"]}"),
 			e("udddo", "DELETE", "/api/users/{user}", null), e("uddoo", "GET", "/api/users/roles", null),
+			// avatars: the user's own, or users:admin; anyone signed in sees them
+			upload("uoooo", "PUT", "/api/users/me/avatar", "me-{uniq}.png"),
+			upload("uoddo", "PUT", "/api/users/{user}/avatar", "avatar-{uniq}.png"),
+			e("uoooo", "GET", "/api/users/{avatarOf}/avatar", null),
+			e("uoddo", "DELETE", "/api/users/{avatarOf}/avatar", null),
 			e("udddo", "POST", "/api/users/roles",
 					"{\"name\":\"role-{uniq}\",\"description\":\"Reads CRM\",\"permissions\":[\"crm:read\"]}"),
 			e("udddo", "PUT", "/api/users/roles/{role}",
@@ -125,11 +164,25 @@ final class Endpoints {
 			e("uodoo", "PATCH", "/api/crm/deals/{deal}", "{\"title\":\"Renamed {uniq}\"}"),
 			e("uodoo", "POST", "/api/crm/deals/{deal}/stage", "{\"stage\":\"qualified\"}"),
 			e("uddoo", "DELETE", "/api/crm/deals/{deal}", null),
-			// attachments (listed here; uploads are multipart, covered by the services'
-			// API tests)
+			// attachments: who may change the record attaches and deletes, who may read
+			// it
+			// lists and downloads; an upload is a form with one PNG named as the body
+			// says
+			upload("uodoo", "POST", "/api/crm/deals/{deal}/attachments", "deal-{uniq}.png"),
+			upload("uodoo", "POST", "/api/crm/contacts/{contact}/attachments", "contact-{uniq}.png"),
+			upload("uodoo", "POST", "/api/crm/companies/{company}/attachments", "company-{uniq}.png"),
+			e("uoooo", "GET", "/api/crm/deals/{dealFile}", null),
+			e("uodoo", "DELETE", "/api/crm/deals/{dealFile}", null),
 			e("uoooo", "GET", "/api/crm/deals/{deal}/attachments", null),
 			e("uoooo", "GET", "/api/crm/contacts/{contact}/attachments", null),
 			e("uoooo", "GET", "/api/crm/companies/{company}/attachments", null),
+			// imports: crm:manage only; a dry run, so that the suites change nothing
+			new Endpoint("uddoo", "POST", "/api/crm/imports?entity=contacts&mode=upsert&dryRun=true",
+					"firstName,lastName,email\nImported,Row,imported-{uniq}@example.com\n", null,
+					List.of("entity", "mode", "dryRun"), CSV),
+			e("uddoo", "GET", "/api/crm/imports/{import}", null),
+			e("uddoo", "GET", "/api/crm/imports/{import}/rows?limit=5", null, "limit", "cursor"),
+			e("uddoo", "POST", "/api/crm/imports/{import}/revert", null),
 			e("uoooo", "GET", "/api/crm/activities?limit=5", null, "limit", "cursor"),
 			e("uoooo", "GET", "/api/crm/activities/{activity}", null),
 			e("uoooo", "POST", "/api/crm/activities",
@@ -148,6 +201,8 @@ final class Endpoints {
 			e("uodoo", "POST", "/api/tasks/bulk", "{\"ids\":[\"{task}\"],\"patch\":{\"labels\":[\"bulk\"]}}"),
 			e("uoooo", "GET", "/api/tasks/{task}/comments", null, "limit", "cursor"),
 			e("uoooo", "GET", "/api/tasks/{task}/attachments", null),
+			upload("uodoo", "POST", "/api/tasks/{task}/attachments", "task-{uniq}.png"),
+			e("uoooo", "GET", "/api/tasks/{taskFile}", null), e("uodoo", "DELETE", "/api/tasks/{taskFile}", null),
 			e("uoooo", "POST", "/api/tasks/{task}/comments", "{\"body\":\"Looks good {uniq}\"}"),
 			// a comment's author changes it, or tasks:manage
 			e("uodoo", "PATCH", "/api/tasks/{ownComment}", "{\"body\":\"Edited {uniq}\"}"),
@@ -178,6 +233,10 @@ final class Endpoints {
 			e("uoooo", "GET", "/api/notifications/stream", null, "ticket", "lastEventId"));
 
 	private Endpoints() {
+	}
+
+	private static Endpoint upload(String expect, String method, String path, String filename) {
+		return new Endpoint(expect, method, path, filename, null, List.of(), MULTIPART);
 	}
 
 	private static Endpoint e(String expect, String method, String path, String body, String... params) {

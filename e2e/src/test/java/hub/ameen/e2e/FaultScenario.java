@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A steady write load through the gateway (tasks given to another member, contacts, and
- * events whose reminders come due during the run) while each service and the broker are
- * killed with {@code kill -9} and started again. Afterwards every acknowledged write is
- * readable, and the consumers hold exactly one assignment notification per assigned task
+ * A steady write load through the gateway (tasks given to another member, contacts,
+ * events whose reminders come due during the run, and PNGs attached to tasks and deals)
+ * while each service and the broker are killed with {@code kill -9} and started again.
+ * Afterwards every acknowledged write is readable (each upload byte for byte, by its
+ * SHA-256), and the consumers hold exactly one assignment notification per assigned task
  * and exactly one reminder per event that came due.
  */
 final class FaultScenario {
@@ -69,6 +70,19 @@ final class FaultScenario {
 	private record Reminder(String eventId, String title, Instant due) {
 	}
 
+	/** An acknowledged upload: where to download it and the SHA-256 of what was sent. */
+	private record Upload(String path, String sha256) {
+	}
+
+	private final Queue<Upload> uploads = new ConcurrentLinkedQueue<>();
+
+	/** The owner's deal the next CRM uploads go to, and how many it has. */
+	private String uploadDeal;
+
+	private int onUploadDeal;
+
+	private long uploadSeed;
+
 	FaultScenario(Hub hub, Cast cast) {
 		this.hub = hub;
 		this.cast = cast;
@@ -76,9 +90,9 @@ final class FaultScenario {
 	}
 
 	void acknowledgedWritesSurviveKillsAndEachEventIsConsumedOnce() throws Exception {
-		System.out.println("faults: uploads are not in the hub yet (no files endpoint): not part of the load");
-		ExecutorService writers = Executors.newFixedThreadPool(3);
+		ExecutorService writers = Executors.newFixedThreadPool(4);
 		writers.submit(() -> write(this::task, Duration.ofMillis(20)));
+		writers.submit(() -> write(this::upload, Duration.ofMillis(150)));
 		writers.submit(() -> write(this::contact, Duration.ofMillis(40)));
 		writers.submit(() -> write(this::event, Duration.ofMillis(700)));
 		try {
@@ -126,6 +140,52 @@ final class FaultScenario {
 				this.contacts);
 	}
 
+	/**
+	 * A PNG of its own pixels, attached by the owner to their newest acknowledged task or
+	 * to their deal by turns (a new deal every 40 files, below the per-record limit).
+	 */
+	private void upload() {
+		long seed = ++this.uploadSeed;
+		String task = this.tasks.stream().reduce((first, second) -> second).orElse(null);
+		String path;
+		String download;
+		if (seed % 2 == 0 && task != null) {
+			path = "/api/tasks/" + task + "/attachments";
+			download = "/api/tasks/attachments/";
+		}
+		else {
+			if (this.uploadDeal == null || this.onUploadDeal >= 40) {
+				Queue<String> deal = new ConcurrentLinkedQueue<>();
+				created("/api/crm/deals", Actor.OWNER,
+						Map.of("title", "Fault uploads " + seed, "amount", Map.of("value", "1", "currency", "SAR")),
+						deal);
+				if (deal.isEmpty()) {
+					return;
+				}
+				this.uploadDeal = deal.peek();
+				this.onUploadDeal = 0;
+			}
+			this.onUploadDeal++;
+			path = "/api/crm/deals/" + this.uploadDeal + "/attachments";
+			download = "/api/crm/attachments/";
+		}
+		byte[] png = Samples.png(seed);
+		Api.Response response = this.gateway.call(uploadCall(path, png), Duration.ofSeconds(10));
+		if (response.status() == 201) {
+			assertThat(response.json().path("sha256").asString()).as("the acknowledged upload's SHA-256")
+				.isEqualTo(Samples.sha256(png));
+			this.uploads.add(new Upload(download + response.json().path("id").asString(), Samples.sha256(png)));
+		}
+		else {
+			this.refused.incrementAndGet();
+		}
+	}
+
+	private Api.Call uploadCall(String path, byte[] png) {
+		Api.Multipart form = new Api.Multipart().file("file", "load.png", "image/png", png);
+		return new Api.Call("POST", path, this.cast.token(Actor.OWNER), form.contentType(), form.bytes());
+	}
+
 	/** An event of the owner's whose reminder (at its start) comes due 12 s from now. */
 	private void event() {
 		Instant due = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
@@ -154,10 +214,11 @@ final class FaultScenario {
 		missing.put("contacts", unreadable("/api/crm/contacts/", Actor.MANAGER, this.contacts));
 		missing.put("events", unreadable("/api/scheduler/events/", Actor.OWNER,
 				this.reminders.stream().map(Reminder::eventId).toList()));
+		missing.put("uploads", notAsSent(this.uploads));
 		System.out.printf(
-				"faults: acknowledged writes: %d tasks, %d contacts, %d events (%d refused or unanswered while down); "
-						+ "unreadable: %d%n",
-				this.tasks.size(), this.contacts.size(), this.reminders.size(), this.refused.get(),
+				"faults: acknowledged writes: %d tasks, %d contacts, %d events, %d uploads (%d refused or unanswered "
+						+ "while down); unreadable: %d%n",
+				this.tasks.size(), this.contacts.size(), this.reminders.size(), this.uploads.size(), this.refused.get(),
 				missing.values().stream().mapToInt(List::size).sum());
 		assertThat(missing).as("acknowledged writes that cannot be read back")
 			.allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
@@ -179,6 +240,24 @@ final class FaultScenario {
 						Duration.ofSeconds(10));
 			}
 			return read.ok() ? null : id + " -> " + read;
+		}).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/**
+	 * The acknowledged uploads that do not download with the SHA-256 of what was sent,
+	 * each with its last answer; retried as {@link #unreadable} does.
+	 */
+	private List<String> notAsSent(java.util.Collection<Upload> uploads) {
+		return uploads.parallelStream().map((upload) -> {
+			long deadline = System.nanoTime() + READ_BACK.toNanos();
+			Api.Download read = this.gateway.download(upload.path(), this.cast.token(Actor.OWNER));
+			while (read.status() != 200 && read.status() != 404 && System.nanoTime() < deadline) {
+				pause(Duration.ofMillis(250));
+				read = this.gateway.download(upload.path(), this.cast.token(Actor.OWNER));
+			}
+			String sha256 = Samples.sha256(read.body());
+			return (read.status() == 200 && sha256.equals(upload.sha256())) ? null
+					: upload.path() + " -> " + read.status() + " " + read.body().length + " bytes, SHA-256 " + sha256;
 		}).filter(java.util.Objects::nonNull).toList();
 	}
 

@@ -21,8 +21,11 @@ import static org.awaitility.Awaitility.await;
  * owner's private event, an event the manager invited the owner to, the owner's contact,
  * company, deal and note (and another member's contact to merge into it), a spare user, a
  * custom role, the owner's first notification and the owner's comment on a task
- * ({@code ownComment}: the path below {@code /api/tasks/} that names it). Shared ones are
- * made once; a fresh one is made for every call that may change or delete it.
+ * ({@code ownComment}: the path below {@code /api/tasks/} that names it), a PNG the owner
+ * attached to their deal or task ({@code dealFile}, {@code taskFile}: the path below the
+ * list), a user with an avatar ({@code avatarOf}: the owner, for the owner) and the
+ * manager's finished import. Shared ones are made once; a fresh one is made for every
+ * call that may change or delete it.
  */
 final class Fixtures {
 
@@ -72,6 +75,8 @@ final class Fixtures {
 			case "futureEnd" -> this.future.plus(Duration.ofMinutes(30)).toString();
 			case "to" -> this.future.plus(Duration.ofDays(1)).toString();
 			case "user" -> (caller == Actor.OWNER) ? this.cast.id(Actor.OWNER) : resource(name, fresh);
+			case "avatarOf" -> (caller == Actor.OWNER) ? withAvatar(Actor.OWNER, this.cast.id(Actor.OWNER))
+					: withAvatar(Actor.ADMIN, spareUser());
 			default -> resource(name, fresh);
 		};
 	}
@@ -106,6 +111,9 @@ final class Fixtures {
 				id(Actor.ADMIN, "/api/users/roles", Map.of("name", role, "permissions", List.of("crm:read")));
 				yield role;
 			}
+			case "dealFile" -> attached(create("deal"), "/api/crm/deals/");
+			case "taskFile" -> attached(create("task"), "/api/tasks/");
+			case "import" -> finishedImport();
 			case "notification" -> ownersFirstNotification();
 			case "ownComment" -> {
 				String task = create("task");
@@ -114,6 +122,44 @@ final class Fixtures {
 			}
 			default -> throw new IllegalArgumentException("no fixture for {" + name + "}");
 		};
+	}
+
+	/** {@code record/attachments/file}: a PNG the owner attached to the record. */
+	private String attached(String record, String path) {
+		Api.Response file = this.gateway.upload("POST", path + record + "/attachments", this.cast.token(Actor.OWNER),
+				Samples.pngForm("fixture.png", record.hashCode()));
+		assertThat(file.status()).as("fixture file on " + path + record + ": " + file).isEqualTo(201);
+		return record + "/attachments/" + file.json().path("id").asString();
+	}
+
+	/** The user, once the actor has given them an avatar. */
+	private String withAvatar(Actor actor, String user) {
+		Api.Response avatar = this.gateway.upload("PUT", "/api/users/" + user + "/avatar", this.cast.token(actor),
+				Samples.pngForm("avatar.png", user.hashCode()));
+		assertThat(avatar.status()).as("fixture avatar of " + user + ": " + avatar).isEqualTo(200);
+		return user;
+	}
+
+	private String spareUser() {
+		return id(Actor.ADMIN, "/api/users", Map.of("email", "avatar-" + UUID.randomUUID() + "@hub.test", "displayName",
+				"Spare", "password", Cast.PASSWORD, "roles", List.of("member")));
+	}
+
+	/** The manager's import of one new contact, once it is done. */
+	private String finishedImport() {
+		Api.Response started = this.gateway.send("POST", "/api/crm/imports?entity=contacts&mode=create",
+				this.cast.token(Actor.MANAGER), Endpoints.CSV,
+				("firstName,email\nFixture,fixture-" + UUID.randomUUID() + "@example.com\n")
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(started.status()).as("fixture import: " + started).isEqualTo(202);
+		String id = started.json().path("id").asString();
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> "done".equals(this.gateway.get("/api/crm/imports/" + id, this.cast.token(Actor.MANAGER))
+				.json()
+				.path("status")
+				.asString()));
+		return id;
 	}
 
 	private Map<String, Object> event(String title, List<String> attendees) {

@@ -13,8 +13,8 @@ import hub.ameen.e2e.Cast.Actor;
 
 /**
  * No single request may take a service down: page sizes, list sizes in bodies, recurrence
- * expansion and streams per user are bounded, each answered within two seconds by a 400
- * (or 429) or a capped result. Returns what failed.
+ * expansion, streams per user and CSV imports are bounded, each answered within two
+ * seconds by a 400 (or 429) or a capped result. Returns what failed.
  */
 final class LimitsScenario {
 
@@ -47,6 +47,7 @@ final class LimitsScenario {
 		listsInBodiesAreCapped();
 		recurrenceExpansionIsBounded();
 		streamsPerUserAreBounded();
+		importsAreBounded();
 		costlyRulesAreRefused();
 		return this.failures;
 	}
@@ -144,6 +145,29 @@ final class LimitsScenario {
 		}
 		finally {
 			streams.forEach(SseClient::close);
+		}
+	}
+
+	/**
+	 * A CSV import over the body limit (21 MB, {@code hub.web.max-body-size}) is refused
+	 * with a 413 problem, whether its length is announced or it streams without one.
+	 */
+	private void importsAreBounded() {
+		StringBuilder csv = new StringBuilder(23 * 1024 * 1024).append("firstName,email\n");
+		for (int i = 0; csv.length() < 22 * 1024 * 1024; i++) {
+			csv.append("Bulk").append(i).append(",bulk-").append(i).append("@limits.example.com\n");
+		}
+		byte[] body = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String path = "/api/crm/imports?entity=contacts&mode=create&dryRun=true";
+		String manager = this.cast.token(Actor.MANAGER);
+		record("a 22 MB import, announced", this.gateway.send("POST", path, manager, "text/csv", body));
+		record("a 22 MB import, chunked", this.gateway.sendChunked(path, manager, "text/csv", body));
+	}
+
+	private void record(String what, Api.Response response) {
+		this.checks++;
+		if (response.status() != 413 || !response.contentType().startsWith("application/problem+json")) {
+			this.failures.add(what + " -> " + response + " (" + response.contentType() + ")");
 		}
 	}
 

@@ -205,6 +205,31 @@ class SuiteIT {
 	}
 
 	@Test
+	@Order(12)
+	void crmRecordsImportsAndFilesWorkThroughTheGateway() throws Exception {
+		long start = System.nanoTime();
+		CrmScenario crm = new CrmScenario(cast());
+		FilesScenario files = new FilesScenario(cast(), this.hub.dataDir().resolve("crm-service/uploads"));
+		List<String> failures = new java.util.ArrayList<>();
+		part(failures, "deal to won", crm::aDealMovesThroughTheStagesToWonWithTheBoardsTotalsAndEachTimeline);
+		part(failures, "import", crm::aCsvImportIsDryRunThenRunThenRevertedWithItsProgressOnTheStream);
+		part(failures, "files", files::filesOnADealAreCheckedServedSafelyAndGoWithTheDeal);
+		report("crm and files", "a deal to won, an import of 1,003 rows and its revert, files on a deal", failures,
+				start);
+	}
+
+	/** Runs one part of a step; a failure is noted and the next part still runs. */
+	private static void part(List<String> failures, String name,
+			org.assertj.core.api.ThrowableAssert.ThrowingCallable part) {
+		try {
+			part.call();
+		}
+		catch (Throwable ex) {
+			failures.add(name + ": " + ex);
+		}
+	}
+
+	@Test
 	@Order(10)
 	void everyEndpointAnswersEveryRoleAsThePermissionsSay() throws Exception {
 		long start = System.nanoTime();

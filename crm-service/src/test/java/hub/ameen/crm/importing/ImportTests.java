@@ -13,6 +13,7 @@ import hub.ameen.platform.test.web.JsonCalls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -155,6 +156,28 @@ class ImportTests {
 				.expectHeader()
 				.contentType("application/problem+json");
 		}
+	}
+
+	@Test
+	void anImportOverTheBodyLimitIs413WhileStreamingAndImportsNothing() {
+		String tag = "big" + UUID.randomUUID().toString().substring(0, 6);
+		String rows = ("Bulk," + tag + "\n").repeat(1024 * 1024 / (tag.length() + 6));
+		// no Content-Length: only the limit counted while the body streams can stop it
+		Flux<String> body = Flux.concat(Flux.just("firstName,tags\n"), Flux.range(0, 22).map((i) -> rows));
+		this.client.post()
+			.uri("/api/crm/imports?entity=contacts&mode=create")
+			.header(HttpHeaders.AUTHORIZATION, Callers.MANAGER)
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.body(body, String.class)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("The request body is larger than 21 MB");
+		assertThat(names(tag)).isEmpty();
 	}
 
 	@Test
