@@ -17,6 +17,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
@@ -113,14 +115,15 @@ class GatewayTests {
 		}
 	}
 
-	@Test
-	void anUploadStreamsThroughToItsServiceWithoutBeingHeldWhole() throws Exception {
+	@ParameterizedTest
+	@CsvSource({ "/api/crm/deals/d-1/attachments, multipart/form-data", "/api/crm/imports, text/csv" })
+	void anUploadOrAnImportStreamsThroughToItsServiceWithoutBeingHeldWhole(String path, String type) throws Exception {
 		Sinks.Many<DataBuffer> body = Sinks.many().unicast().onBackpressureBuffer();
 		long before = crm.uploaded.get();
 		CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> this.client.post()
-			.uri("/api/crm/deals/d-1/attachments")
+			.uri(path)
 			.header(HttpHeaders.AUTHORIZATION, this.bearer)
-			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.contentType(MediaType.parseMediaType(type))
 			.body(body.asFlux(), DataBuffer.class)
 			.exchange()
 			.expectStatus()

@@ -63,6 +63,7 @@ final class Upstream implements AutoCloseable {
 		this.server.createContext("/api/tasks/slow", this::slow);
 		this.server.createContext("/api/scheduler/slow", this::slow);
 		this.server.createContext("/api/crm/deals/d-1/attachments", this::upload);
+		this.server.createContext("/api/crm/imports", this::upload);
 		this.server.createContext("/", this::echo);
 		this.server.start();
 	}
