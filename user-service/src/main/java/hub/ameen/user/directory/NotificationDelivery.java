@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * How each kind of notification reaches a user: {@code live} (on the stream as it
  * happens), {@code digest} (inside their daily digest) or {@code off}. user-service keeps
  * the choice with the user's own settings and announces it in every {@code user.*} event;
- * notification-service applies it. A type not named is {@code live}.
+ * notification-service applies it. A type not named is {@code live} (unless muted on
+ * notification-service's older preferences).
  */
 public final class NotificationDelivery {
 
@@ -28,13 +29,15 @@ public final class NotificationDelivery {
 	private NotificationDelivery() {
 	}
 
-	/** The current choices with the change's applied over them; null changes nothing. */
+	/**
+	 * The current choices with the change's applied over them; null changes nothing. An
+	 * explicit {@code live} is kept: it outranks a type muted in notification-service.
+	 */
 	static Map<String, String> merge(Map<String, String> current, Map<String, String> change) {
 		Map<String, String> merged = new TreeMap<>((current != null) ? current : Map.of());
 		if (change != null) {
 			merged.putAll(change);
 		}
-		merged.values().removeIf("live"::equals);
 		return Map.copyOf(merged);
 	}
 
