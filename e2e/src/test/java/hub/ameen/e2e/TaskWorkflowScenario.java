@@ -13,6 +13,7 @@ import hub.ameen.e2e.Cast.Actor;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 10 through the gateway, on the running suite, with the cast's members: the owner
@@ -39,10 +40,11 @@ final class TaskWorkflowScenario {
 	 */
 	Duration assigningCommentingRemindingAndRecurringReachTheRightStreamsOnce() throws Exception {
 		String owner = this.cast.token(Actor.OWNER);
+		awaitAssignable(owner);
 		try (SseClient assignee = stream(this.cast.thirdToken());
 				SseClient mentioned = stream(this.cast.token(Actor.OTHER))) {
 			// due a minute and some seconds ahead, with a reminder a minute before
-			Instant remindAt = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+			Instant remindAt = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
 			Instant due = remindAt.plus(Duration.ofMinutes(1));
 			String reminded = createTask(owner, "Reminded " + this.run, due, null);
 			String completed = createTask(owner, "Completed early " + this.run, due, null);
@@ -81,6 +83,21 @@ final class TaskWorkflowScenario {
 				.noneMatch((event) -> "task.mentioned".equals(event.data().path("type").asString()));
 			return late;
 		}
+	}
+
+	/**
+	 * Waits until tasks-service has heard of the cast (a cast signed in just now is known
+	 * to it a moment later, from user-service's events).
+	 */
+	private void awaitAssignable(String owner) {
+		Map<String, Object> probe = Map.of("title", "Probe " + this.run, "assigneeId", this.cast.thirdId());
+		String[] id = { null };
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			Api.Response created = this.gateway.post("/api/tasks", owner, probe);
+			id[0] = (created.status() == 201) ? created.json().get("id").asString() : null;
+			return id[0] != null;
+		});
+		assertThat(this.gateway.delete("/api/tasks/" + id[0], owner).status()).isEqualTo(204);
 	}
 
 	private void recurringTaskCompletedCreatesTheNextOne(String owner) {
