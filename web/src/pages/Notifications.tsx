@@ -3,8 +3,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useHub } from '../app';
 import type { Page } from '../api/client';
 import type { Notification } from '../api/stream';
+import { deliveryModes, modeOf, withMode, type DeliveryMode, type NotificationPreferences } from '../lib/delivery';
 import { formatDateTime } from '../lib/format';
-import { Button, ErrorText, Failed, Loading, PageHeader } from '../ui/ui';
+import { Button, ErrorText, Failed, Loading, PageHeader, SelectField } from '../ui/ui';
 
 /** The inbox (read one, read all, unread only) and which kinds the user wants. */
 export default function Notifications() {
@@ -51,13 +52,15 @@ export default function Notifications() {
 function Preferences() {
   const { api, t } = useHub();
   const queries = useQueryClient();
+  const key = ['notifications', 'preferences'];
   const prefs = useQuery({
-    queryKey: ['notifications', 'preferences'],
-    queryFn: () => api.get<{ muted: string[]; types: string[] }>('/api/notifications/preferences'),
+    queryKey: key,
+    queryFn: () => api.get<NotificationPreferences>('/api/notifications/preferences'),
   });
+  // the choice is the user's own setting (user-service); notification-service learns it by event
   const save = useMutation({
-    mutationFn: (muted: string[]) => api.put<{ muted: string[]; types: string[] }>('/api/notifications/preferences', { muted }),
-    onSuccess: (data) => queries.setQueryData(['notifications', 'preferences'], data),
+    mutationFn: ({ type, mode }: { type: string; mode: DeliveryMode }) => api.patch('/api/users/me', { notifications: { [type]: mode } }),
+    onSuccess: (_data, { type, mode }) => queries.setQueryData<NotificationPreferences>(key, (old) => (old ? withMode(old, type, mode) : old)),
   });
   return (
     <section className="card" aria-labelledby="prefs-title">
@@ -66,11 +69,9 @@ function Preferences() {
         <fieldset>
           <legend>{t('notifyMeAbout')}</legend>
           {prefs.data.types.map((type) => (
-            <label key={type} className="check">
-              <input type="checkbox" checked={!prefs.data.muted.includes(type)} disabled={save.isPending}
-                onChange={(e) => save.mutate(e.target.checked ? prefs.data.muted.filter((m) => m !== type) : [...prefs.data.muted, type])} />
-              <code>{type}</code>
-            </label>
+            <SelectField key={type} label={type} value={modeOf(prefs.data, type)} disabled={save.isPending}
+              onChange={(e) => save.mutate({ type, mode: e.target.value as DeliveryMode })}
+              options={deliveryModes.map((mode) => ({ value: mode, label: t(modeLabel[mode]) }))} />
           ))}
         </fieldset>
       )}
@@ -78,3 +79,5 @@ function Preferences() {
     </section>
   );
 }
+
+const modeLabel = { live: 'deliveryLive', digest: 'deliveryDigest', off: 'deliveryOff' } as const;

@@ -15,7 +15,9 @@ import java.util.UUID;
  * On demand, against a running suite ({@code ./hub up}; run {@code bench/reminders.sh}):
  * schedules reminders due over the next seconds and measures due time → arrival on the
  * notification stream through the gateway, printing p50, p99 and max, and counting
- * missing and duplicate deliveries. Options: {@code --count=30 --spread=30} (seconds).
+ * missing and duplicate deliveries. Options: {@code --count=30 --spread=30} (seconds),
+ * {@code --kind=event|task}: calendar event reminders (the default), or task reminders (a
+ * task assigned to the caller, due a minute after its one-minute reminder).
  */
 public final class ReminderLatency {
 
@@ -26,6 +28,7 @@ public final class ReminderLatency {
 		Map<String, String> options = options(args);
 		int count = Integer.parseInt(options.getOrDefault("count", "30"));
 		int spread = Integer.parseInt(options.getOrDefault("spread", "30"));
+		boolean tasks = "task".equals(options.getOrDefault("kind", "event"));
 		Map<String, String> env = System.getenv();
 		int port = Integer.parseInt(env.getOrDefault("HUB_PORT_GATEWAY", "8080"));
 		String email = env.getOrDefault("HUB_ADMIN_EMAIL", "admin@hub.local");
@@ -48,20 +51,18 @@ public final class ReminderLatency {
 			for (int i = 0; i < count; i++) {
 				Instant due = first.plusMillis((long) i * spread * 1000 / count);
 				String title = "latency " + run + " #" + i;
-				Instant start = due.plus(Duration.ofMinutes(1));
-				Api.Response created = gateway.post("/api/scheduler/events", token,
-						Map.of("title", title, "startsAt", start.toString(), "endsAt",
-								start.plus(Duration.ofMinutes(5)).toString(), "timeZone", "UTC", "reminders",
-								List.of(Map.of("minutesBefore", 1)), "attendeeIds", List.of(userId)));
+				Api.Response created = tasks ? createTask(gateway, token, userId, title, due)
+						: createEvent(gateway, token, userId, title, due);
 				if (created.status() != 201) {
 					throw new IllegalStateException("could not schedule: " + created);
 				}
-				dueByTitle.put(title, due);
+				dueByTitle.put(tasks ? "Reminder: " + title : title, due);
 			}
 			Instant deadline = first.plusSeconds(spread + 20);
 			while (seen.size() < count && Instant.now().isBefore(deadline)) {
 				SseClient.Event event = stream.next(Duration.ofSeconds(1));
-				if (event == null || !"reminder.due".equals(event.data().path("type").asString())) {
+				String type = tasks ? "task.reminder" : "reminder.due";
+				if (event == null || !type.equals(event.data().path("type").asString())) {
 					continue;
 				}
 				String title = event.data().path("title").asString();
@@ -72,7 +73,20 @@ public final class ReminderLatency {
 			}
 			seen.putAll(countLateArrivals(stream, dueByTitle, seen));
 		}
-		report(count, latencies, seen);
+		report(tasks ? "task" : "event", count, latencies, seen);
+	}
+
+	private static Api.Response createEvent(Api gateway, String token, String userId, String title, Instant due) {
+		Instant start = due.plus(Duration.ofMinutes(1));
+		return gateway.post("/api/scheduler/events", token,
+				Map.of("title", title, "startsAt", start.toString(), "endsAt",
+						start.plus(Duration.ofMinutes(5)).toString(), "timeZone", "UTC", "reminders",
+						List.of(Map.of("minutesBefore", 1)), "attendeeIds", List.of(userId)));
+	}
+
+	private static Api.Response createTask(Api gateway, String token, String userId, String title, Instant due) {
+		return gateway.post("/api/tasks", token, Map.of("title", title, "assigneeId", userId, "dueAt",
+				due.plus(Duration.ofMinutes(1)).toString(), "reminders", List.of(Map.of("minutesBefore", 1))));
 	}
 
 	private static Map<String, Integer> countLateArrivals(SseClient stream, Map<String, Instant> dueByTitle,
@@ -87,10 +101,10 @@ public final class ReminderLatency {
 		return all;
 	}
 
-	private static void report(int count, List<Long> latencies, Map<String, Integer> seen) {
+	private static void report(String kind, int count, List<Long> latencies, Map<String, Integer> seen) {
 		latencies.sort(null);
 		long duplicates = seen.values().stream().filter((n) -> n > 1).count();
-		System.out.printf("reminders scheduled %d, delivered %d, missing %d, delivered twice %d%n", count,
+		System.out.printf("%s reminders scheduled %d, delivered %d, missing %d, delivered twice %d%n", kind, count,
 				latencies.size(), count - latencies.size(), duplicates);
 		if (!latencies.isEmpty()) {
 			System.out.printf("due -> on the stream through the gateway: p50 %d ms, p99 %d ms, max %d ms%n",

@@ -230,6 +230,16 @@ class SuiteIT {
 	}
 
 	@Test
+	@Order(13)
+	void tasksNotifyTheAssigneeAndTheMentionedOnceRemindOnTimeAndRecur() throws Exception {
+		long start = System.nanoTime();
+		Duration late = new TaskWorkflowScenario(cast())
+			.assigningCommentingRemindingAndRecurringReachTheRightStreamsOnce();
+		System.out.println("e2e: task reminder due -> SSE through the gateway: " + late.toMillis() + " ms");
+		report("tasks", "assign, mention, edit, complete early, remind, recur", List.of(), start);
+	}
+
+	@Test
 	@Order(10)
 	void everyEndpointAnswersEveryRoleAsThePermissionsSay() throws Exception {
 		long start = System.nanoTime();

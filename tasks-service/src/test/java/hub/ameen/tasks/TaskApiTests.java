@@ -205,6 +205,80 @@ class TaskApiTests {
 		}
 	}
 
+	@Test
+	void eachUsersDigestIsPlannedAtTheirTimeOrTheOrganisationsAndMovesWithTheDefault() {
+		String keeper = "dk-" + java.util.UUID.randomUUID();
+		String own = "do-" + java.util.UUID.randomUUID();
+		try (TopicReader plans = new TopicReader(Topics.TASK_DIGEST)) {
+			sendUser("user.created", keeper, Map.of("timeZone", "Asia/Riyadh"));
+			sendUser("user.created", own, Map.of("timeZone", "Europe/Berlin", "digestTime", "06:30"));
+			assertThat(plan(plans, keeper, 1).toString())
+				.contains("\"time\":\"" + this.users.defaults().digestTime() + "\"")
+				.contains("Asia/Riyadh");
+			assertThat(plan(plans, own, 1).toString()).contains("\"time\":\"06:30\"").contains("Europe/Berlin");
+
+			TopicWriter.shared()
+				.send(Topics.SETTINGS, "organisation", EventEnvelope.of("settings.updated", 1, "organisation", "admin",
+						Map.of("timeZone", "UTC", "digestTime", "07:45", "weekStart", "MONDAY")));
+			assertThat(plan(plans, keeper, 2).toString()).contains("\"time\":\"07:45\"");
+			sendUser("user.disabled", own, Map.of("status", "disabled", "digestTime", "06:30"));
+			assertThat(plan(plans, own, 2).toString()).contains("\"active\":false");
+			// the default's move said nothing to the user with their own time
+			assertThat(plans.pollKey(own, Duration.ofMillis(300))).hasSize(2);
+		}
+		TopicWriter.shared()
+			.send(Topics.SETTINGS, "organisation", EventEnvelope.of("settings.updated", 1, "organisation", "admin",
+					Map.of("timeZone", "UTC", "digestTime", "08:00", "weekStart", "MONDAY")));
+	}
+
+	@Test
+	void aDueDigestListsTheUsersOpenOverdueAndTodaysTasksOnceAndNothingElse() {
+		String user = "dd-" + java.util.UUID.randomUUID();
+		sendUser("user.created", user, Map.of("timeZone", "UTC"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.users.isActive(user));
+		java.time.Instant at = java.time.Instant.parse("2026-12-02T08:00:00Z");
+		String late = create(Map.of("title", "Late", "assigneeId", user, "dueAt", "2026-12-01T09:00:00Z")).get("id")
+			.asString();
+		String noon = create(Map.of("title", "Noon", "assigneeId", user, "dueAt", "2026-12-02T12:00:00Z")).get("id")
+			.asString();
+		create(Map.of("title", "Tomorrow", "assigneeId", user, "dueAt", "2026-12-03T00:00:00Z"));
+		create(Map.of("title", "Done", "assigneeId", user, "dueAt", "2026-12-01T10:00:00Z", "status", "done"));
+		create(Map.of("title", "No due time", "assigneeId", user));
+		EventEnvelope due = EventEnvelope.of("scheduler.task.digest", 1, user, null,
+				Map.of("userId", user, "day", "2026-12-02", "timeZone", "UTC", "dueAt", at.toString()));
+
+		try (TopicReader digests = new TopicReader(Topics.TASK_DIGEST)) {
+			TopicWriter.shared().send(Topics.TASK_DEADLINE, user, due);
+			TopicWriter.shared().send(Topics.TASK_DEADLINE, user, due);
+			var compiled = digests.awaitKey(user, Duration.ofSeconds(30),
+					(all) -> all.stream().anyMatch((r) -> r.type().equals("digest.compiled")));
+			JsonNode digest = compiled.stream()
+				.filter((r) -> r.type().equals("digest.compiled"))
+				.findFirst()
+				.orElseThrow()
+				.event()
+				.payload();
+			assertThat(digest.get("overdue").findValuesAsString("id")).containsExactly(late);
+			assertThat(digest.get("today").findValuesAsString("id")).containsExactly(noon);
+			assertThat(digest.get("overdueCount").asInt()).isEqualTo(1);
+			assertThat(digest.get("day").asString()).isEqualTo("2026-12-02");
+			assertThat(digests.pollKey(user, Duration.ofMillis(500))
+				.stream()
+				.filter((r) -> r.type().equals("digest.compiled"))).hasSize(1);
+		}
+	}
+
+	private void sendUser(String type, String id, Map<String, Object> fields) {
+		Map<String, Object> user = new java.util.HashMap<>(
+				Map.of("id", id, "email", id + "@hub.test", "status", "active"));
+		user.putAll(fields);
+		TopicWriter.shared().send(Topics.USER, id, EventEnvelope.of(type, 1, id, "admin", user));
+	}
+
+	private static JsonNode plan(TopicReader plans, String user, int nth) {
+		return plans.awaitKey(user, Duration.ofSeconds(30), (all) -> all.size() >= nth).get(nth - 1).event().payload();
+	}
+
 	private JsonNode get(String id) {
 		return this.client.get()
 			.uri("/api/tasks/" + id)

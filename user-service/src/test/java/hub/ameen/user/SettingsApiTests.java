@@ -122,11 +122,49 @@ class SettingsApiTests extends UserServiceTestSupport {
 			.isEqualTo("digestTime");
 	}
 
+	@Test
+	void aUserChoosesHowEachNotificationTypeReachesThemAndTheChoiceIsAnnounced() {
+		User user = createUser("member");
+		String token = bearer(user.id(), "tasks:read");
+		assertThat(user.notifications()).isEmpty();
+		try (TopicReader reader = new TopicReader(Topics.USER)) {
+			User changed = patchMe(token,
+					Map.of("notifications", Map.of("task.commented", "digest", "crm.import", "off")));
+			assertThat(changed.notifications())
+				.containsExactlyInAnyOrderEntriesOf(Map.of("task.commented", "digest", "crm.import", "off"));
+			// a later change keeps the types it does not name
+			changed = patchMe(token, Map.of("notifications", Map.of("crm.import", "live")));
+			assertThat(changed.notifications())
+				.containsExactlyInAnyOrderEntriesOf(Map.of("task.commented", "digest", "crm.import", "live"));
+			var events = reader.awaitKey(user.id(), java.time.Duration.ofSeconds(30), (all) -> all.size() >= 3);
+			assertThat(events.get(2).event().payload().get("notifications").get("task.commented").asString())
+				.isEqualTo("digest");
+		}
+		for (Map<String, ?> bad : List.of(Map.of("notifications", Map.of("task.sneezed", "live")),
+				Map.of("notifications", Map.of("task.commented", "sometimes")))) {
+			this.client.patch()
+				.uri("/api/users/me")
+				.header(HttpHeaders.AUTHORIZATION, token)
+				.bodyValue(bad)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		assertThat(this.users.get(user.id()).block().notifications())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("task.commented", "digest", "crm.import", "live"));
+	}
+
 	private User patchMe(String token, String digestTime) {
+		return patchMe(token, Map.of("digestTime", digestTime));
+	}
+
+	private User patchMe(String token, Map<String, ?> body) {
 		return this.client.patch()
 			.uri("/api/users/me")
 			.header(HttpHeaders.AUTHORIZATION, token)
-			.bodyValue(Map.of("digestTime", digestTime))
+			.bodyValue(body)
 			.exchange()
 			.expectStatus()
 			.isOk()

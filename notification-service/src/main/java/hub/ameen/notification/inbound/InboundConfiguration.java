@@ -17,7 +17,8 @@ class InboundConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics inboundTopics() {
 		return Topics.declare(Topics.REMINDER, Topics.TASK_DEADLINE, Topics.USER, Topics.TASK, Topics.TASK_COMMENT,
-				Topics.DEAL, Topics.CONTACT, Topics.CRM_IMPORT, Topics.COMPANY, Topics.CALENDAR_EVENT);
+				Topics.DEAL, Topics.CONTACT, Topics.CRM_IMPORT, Topics.COMPANY, Topics.CALENDAR_EVENT,
+				Topics.TASK_DIGEST);
 	}
 
 }

@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
+import hub.ameen.notification.inbox.HeldNotifications;
 import hub.ameen.notification.inbox.Notification;
 import hub.ameen.notification.inbox.NotificationDraft;
 import hub.ameen.notification.inbox.NotificationListener;
 import hub.ameen.notification.inbox.NotificationStore;
+import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.notification.preference.PreferenceStore;
+import hub.ameen.notification.preference.Preferences;
 import hub.ameen.platform.store.WriteTxn;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,9 +26,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Addresses a draft to its recipients inside the caller's transaction, skipping those who
- * muted its type, and tells the {@link NotificationListener}s once the transaction is
- * durable.
+ * Addresses a draft to its recipients inside the caller's transaction, as each chose for
+ * its type (live, held for their digest, or not at all), and tells the
+ * {@link NotificationListener}s once the transaction is durable.
  */
 @Component
 public class Notifier {
@@ -41,9 +45,12 @@ public class Notifier {
 
 	private final Clock clock;
 
-	Notifier(NotificationStore notifications, PreferenceStore preferences,
+	private final HeldNotifications held;
+
+	Notifier(NotificationStore notifications, PreferenceStore preferences, HeldNotifications held,
 			ObjectProvider<NotificationListener> listeners, MeterRegistry meters, Clock clock) {
 		this.notifications = notifications;
+		this.held = held;
 		this.preferences = preferences;
 		this.listeners = listeners;
 		this.meters = meters;
@@ -64,14 +71,27 @@ public class Notifier {
 			if (!isUserId(userId)) {
 				logger.warn("Skipping recipient {} of event {}: not a user id", userId, draft.sourceEventId());
 			}
-			else if (!this.preferences.get(txn, userId).mutes(draft.type())) {
-				created.add(this.notifications.add(txn, userId, draft, now));
+			else {
+				deliver(txn, userId, draft, now).ifPresent(created::add);
 			}
 		}
 		if (!created.isEmpty()) {
 			txn.afterCommit(() -> committed(draft.type(), created));
 		}
 		return created;
+	}
+
+	/** As the user chose for the type: made now, held for the digest, or not at all. */
+	private Optional<Notification> deliver(WriteTxn txn, String userId, NotificationDraft draft, Instant now) {
+		String mode = this.preferences.get(txn, userId).modeOf(draft.type());
+		if (Preferences.OFF.equals(mode)) {
+			return Optional.empty();
+		}
+		if (Preferences.DIGEST.equals(mode) && !NotificationTypes.TASK_DIGEST.equals(draft.type())) {
+			this.held.hold(txn, userId, draft);
+			return Optional.empty();
+		}
+		return Optional.of(this.notifications.add(txn, userId, draft, now));
 	}
 
 	private void committed(String type, List<Notification> created) {

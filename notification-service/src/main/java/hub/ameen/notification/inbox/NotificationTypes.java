@@ -3,7 +3,8 @@ package hub.ameen.notification.inbox;
 import java.util.List;
 
 /**
- * The kinds of notification; a user may mute any of them.
+ * The kinds of notification; a user chooses for each whether it reaches them live, by
+ * digest or not at all (user-service's {@code NotificationDelivery} names them again).
  */
 public final class NotificationTypes {
 
@@ -28,6 +29,12 @@ public final class NotificationTypes {
 	/** A reminder of a task assigned to the user came due. */
 	public static final String TASK_REMINDER = "task.reminder";
 
+	/**
+	 * The user's daily digest: their overdue and today's tasks, and what they chose to
+	 * get by digest.
+	 */
+	public static final String TASK_DIGEST = "task.digest";
+
 	/** A CRM deal or contact was given to the user (by someone else). */
 	public static final String CRM_ASSIGNED = "crm.assigned";
 
@@ -41,7 +48,8 @@ public final class NotificationTypes {
 	public static final String WELCOME = "user.welcome";
 
 	private static final List<String> ALL = List.of(REMINDER_DUE, TASK_ASSIGNED, TASK_DUE_SOON, TASK_OVERDUE,
-			TASK_MENTIONED, TASK_COMMENTED, TASK_REMINDER, CRM_ASSIGNED, CRM_DEAL_WON, CRM_IMPORT, WELCOME);
+			TASK_MENTIONED, TASK_COMMENTED, TASK_REMINDER, TASK_DIGEST, CRM_ASSIGNED, CRM_DEAL_WON, CRM_IMPORT,
+			WELCOME);
 
 	private NotificationTypes() {
 	}

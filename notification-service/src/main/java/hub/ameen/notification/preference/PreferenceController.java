@@ -1,6 +1,8 @@
 package hub.ameen.notification.preference;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,11 +49,16 @@ class PreferenceController {
 	 *
 	 * @param muted the muted types, sorted
 	 * @param types every notification type
+	 * @param delivery how each type reaches the caller: {@code live}, {@code digest} or
+	 * {@code off} (chosen on {@code PATCH /api/users/me}, {@code notifications})
 	 */
-	record PreferencesView(List<String> muted, List<String> types) {
+	record PreferencesView(List<String> muted, List<String> types, Map<String, String> delivery) {
 
 		static PreferencesView of(Preferences preferences) {
-			return new PreferencesView(List.copyOf(new TreeSet<>(preferences.muted())), NotificationTypes.all());
+			Map<String, String> delivery = new LinkedHashMap<>();
+			NotificationTypes.all().forEach((type) -> delivery.put(type, preferences.modeOf(type)));
+			return new PreferencesView(List.copyOf(new TreeSet<>(preferences.muted())), NotificationTypes.all(),
+					delivery);
 		}
 
 	}
@@ -69,8 +76,9 @@ class PreferenceController {
 			return Mono.error(new BadRequestException(
 					"Unknown notification type(s) " + unknown + "; the types are " + NotificationTypes.all()));
 		}
-		Preferences changed = new Preferences(request.muted());
-		return CurrentUser.current().flatMap((me) -> this.preferences.put(me.id(), changed)).map(PreferencesView::of);
+		return CurrentUser.current()
+			.flatMap((me) -> this.preferences.mute(me.id(), request.muted()))
+			.map(PreferencesView::of);
 	}
 
 }

@@ -1,5 +1,8 @@
 package hub.ameen.notification.preference;
 
+import java.util.Map;
+import java.util.Set;
+
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.ReadTxn;
@@ -34,12 +37,23 @@ public class PreferenceStore {
 		return this.preferences.get(userId).orElse(Preferences.DEFAULT);
 	}
 
-	/** Keeps the user's preferences, durably. */
-	Mono<Preferences> put(String userId, Preferences preferences) {
+	/** Keeps the muted types, durably, leaving the delivery modes as they are. */
+	Mono<Preferences> mute(String userId, Set<String> muted) {
 		return this.store.write((txn) -> {
-			this.preferences.put(txn, userId, preferences);
-			return preferences;
+			Preferences changed = get(txn, userId).withMuted(muted);
+			this.preferences.put(txn, userId, changed);
+			return changed;
 		});
+	}
+
+	/**
+	 * Keeps the delivery modes the user's own settings announced, in the caller's
+	 * transaction; null (an event from before the choice existed) changes nothing.
+	 */
+	public void keepDelivery(WriteTxn txn, String userId, Map<String, String> modes) {
+		if (modes != null) {
+			this.preferences.put(txn, userId, get(txn, userId).withDelivery(modes));
+		}
 	}
 
 	public void delete(WriteTxn txn, String userId) {

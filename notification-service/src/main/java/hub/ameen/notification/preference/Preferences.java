@@ -1,22 +1,54 @@
 package hub.ameen.notification.preference;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A user's notification preferences.
  *
- * @param muted the notification types the user does not want; none are created for them
+ * @param muted the types muted here ({@code PUT /api/notifications/preferences}): off,
+ * unless the user's own settings say otherwise
+ * @param delivery how each type reaches the user ({@code live}, {@code digest} or
+ * {@code off}), as their own settings in user-service last said; a type not named is
+ * {@code live}, or {@code off} when muted
  */
-public record Preferences(Set<String> muted) {
+public record Preferences(Set<String> muted, Map<String, String> delivery) {
 
-	static final Preferences DEFAULT = new Preferences(Set.of());
+	/** Notifications shown on the stream as they happen. */
+	public static final String LIVE = "live";
+
+	/** Notifications held for the daily digest. */
+	public static final String DIGEST = "digest";
+
+	/** Notifications not made at all. */
+	public static final String OFF = "off";
+
+	static final Preferences DEFAULT = new Preferences(Set.of(), Map.of());
 
 	public Preferences {
 		muted = (muted != null) ? Set.copyOf(muted) : Set.of();
+		delivery = (delivery != null) ? Map.copyOf(delivery) : Map.of();
+	}
+
+	/** How notifications of the type reach the user. */
+	public String modeOf(String type) {
+		String chosen = this.delivery.get(type);
+		if (chosen != null) {
+			return chosen;
+		}
+		return this.muted.contains(type) ? OFF : LIVE;
 	}
 
 	public boolean mutes(String type) {
-		return this.muted.contains(type);
+		return OFF.equals(modeOf(type));
+	}
+
+	Preferences withMuted(Set<String> types) {
+		return new Preferences(types, this.delivery);
+	}
+
+	Preferences withDelivery(Map<String, String> modes) {
+		return new Preferences(this.muted, modes);
 	}
 
 }

@@ -32,7 +32,8 @@ class PreferenceApiTests extends ServiceTestSupport {
 			.isEqualTo(0)
 			.jsonPath("$.types")
 			.isEqualTo(List.of("reminder.due", "task.assigned", "task.due-soon", "task.overdue", "task.mentioned",
-					"task.commented", "task.reminder", "crm.assigned", "crm.deal-won", "crm.import", "user.welcome"));
+					"task.commented", "task.reminder", "task.digest", "crm.assigned", "crm.deal-won", "crm.import",
+					"user.welcome"));
 		put(muting, "{\"muted\":[\"task.overdue\",\"reminder.due\"]}").expectStatus()
 			.isOk()
 			.expectBody()

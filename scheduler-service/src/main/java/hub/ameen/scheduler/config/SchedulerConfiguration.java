@@ -29,7 +29,7 @@ class SchedulerConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics consumedTopics() {
 		// declared here too so that the listener can start before tasks-service ever ran
-		return Topics.declare(Topics.TASK);
+		return Topics.declare(Topics.TASK, Topics.TASK_DIGEST);
 	}
 
 }

@@ -1,8 +1,10 @@
 package hub.ameen.tasks.task;
 
 import java.time.Clock;
+import java.util.List;
 
 import hub.ameen.platform.events.Aggregate;
+import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.WriteTxn;
 
 import org.springframework.stereotype.Component;
@@ -20,6 +22,11 @@ public class TaskAssignments {
 	TaskAssignments(Aggregate<Task> tasks, Clock clock) {
 		this.tasks = tasks;
 		this.clock = clock;
+	}
+
+	/** The open tasks assigned to the user, read in the caller's transaction. */
+	public List<Task> openAssignedTo(ReadTxn txn, String userId) {
+		return this.tasks.findAllBy(txn, TaskConfiguration.BY_ASSIGNEE, userId).stream().filter(Task::isOpen).toList();
 	}
 
 	/**

@@ -12,16 +12,19 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@link Topics#SETTINGS}: keeps the organisation's default time zone and digest
  * time in the {@link UserDirectory}, once per event id, so that no request asks
- * user-service for them.
+ * user-service for them; the users who keep the default get their digest moved.
  */
 @Component
 class SettingsTopicListener {
 
 	private final EventHandlers handlers;
 
-	SettingsTopicListener(Inbox inbox, JsonMapper json, UserDirectory users) {
+	SettingsTopicListener(Inbox inbox, JsonMapper json, UserDirectory users, DigestPlans digests) {
 		this.handlers = EventHandlers.through(inbox, json)
-			.on("settings.updated", OrganisationDefaults.class, (txn, event, defaults) -> users.keep(txn, defaults));
+			.on("settings.updated", OrganisationDefaults.class, (txn, event, defaults) -> {
+				users.keep(txn, defaults);
+				digests.followAll(txn, event.actorId());
+			});
 	}
 
 	@KafkaListener(topics = Topics.SETTINGS)

@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -59,7 +61,10 @@ public class UserDirectory {
 	 * unknown, and UTC when that is unusable too.
 	 */
 	public ZoneId zoneOf(String id) {
-		String zone = get(id).map(KnownUser::timeZone).orElseGet(() -> defaults().timeZone());
+		return usableZone(get(id).map(KnownUser::timeZone).orElseGet(() -> defaults().timeZone()));
+	}
+
+	private static ZoneId usableZone(String zone) {
 		try {
 			return (zone != null) ? ZoneId.of(zone) : ZoneOffset.UTC;
 		}
@@ -75,6 +80,32 @@ public class UserDirectory {
 	public LocalTime digestTimeOf(String id) {
 		String own = get(id).map(KnownUser::digestTime).orElse(null);
 		return (own != null) ? LocalTime.parse(own) : LocalTime.parse(defaults().digestTime());
+	}
+
+	/**
+	 * The user's digest plan: their own time and zone, else the organisation's; empty for
+	 * a user not known (deleted), inactive when they are disabled.
+	 */
+	Optional<DigestPlan> digestPlanOf(ReadTxn txn, String id) {
+		OrganisationDefaults org = this.defaults.get(txn, OrganisationDefaults.KEY)
+			.orElse(OrganisationDefaults.BUILT_IN);
+		return find(txn, id)
+			.map((user) -> new DigestPlan(id, (user.digestTime() != null) ? user.digestTime() : org.digestTime(),
+					usableZone((user.timeZone() != null) ? user.timeZone() : org.timeZone()).getId(), user.isActive()));
+	}
+
+	/** The ids of every user known. */
+	List<String> ids(ReadTxn txn) {
+		List<String> ids = new ArrayList<>();
+		this.users.forEach(txn, null, (id, user) -> ids.add(id));
+		return ids;
+	}
+
+	/**
+	 * Whether the id names a user who is active now, read in the caller's transaction.
+	 */
+	public boolean isActive(ReadTxn txn, String id) {
+		return id != null && find(txn, id).map(KnownUser::isActive).orElse(false);
 	}
 
 	/** The organisation's defaults as the latest {@code settings.updated} told them. */

@@ -25,9 +25,13 @@ class UserTopicListener {
 
 	private final TaskAssignments assignments;
 
-	UserTopicListener(Inbox inbox, JsonMapper json, UserDirectory users, TaskAssignments assignments) {
+	private final DigestPlans digests;
+
+	UserTopicListener(Inbox inbox, JsonMapper json, UserDirectory users, TaskAssignments assignments,
+			DigestPlans digests) {
 		this.users = users;
 		this.assignments = assignments;
+		this.digests = digests;
 		this.handlers = EventHandlers.through(inbox, json)
 			.on("user.created", KnownUser.class, this::keep)
 			.on("user.updated", KnownUser.class, this::keep)
@@ -47,6 +51,7 @@ class UserTopicListener {
 		if (!user.isActive()) {
 			this.assignments.unassignAll(txn, withId(user, event).id(), event.actorId());
 		}
+		this.digests.follow(txn, withId(user, event).id(), event.actorId());
 	}
 
 	private void disable(WriteTxn txn, EventEnvelope event, KnownUser user) {
@@ -54,12 +59,14 @@ class UserTopicListener {
 		this.users.put(txn,
 				new KnownUser(disabled.id(), disabled.email(), "disabled", disabled.timeZone(), disabled.digestTime()));
 		this.assignments.unassignAll(txn, disabled.id(), event.actorId());
+		this.digests.follow(txn, disabled.id(), event.actorId());
 	}
 
 	private void delete(WriteTxn txn, EventEnvelope event, KnownUser user) {
 		String id = withId(user, event).id();
 		this.users.forget(txn, id);
 		this.assignments.unassignAll(txn, id, event.actorId());
+		this.digests.follow(txn, id, event.actorId());
 	}
 
 	private static KnownUser withId(KnownUser user, EventEnvelope event) {

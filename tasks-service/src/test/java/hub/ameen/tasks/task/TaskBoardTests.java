@@ -145,6 +145,7 @@ class TaskBoardTests {
 		Random random = new Random(7);
 		String[] columns = { "todo", "todo", "todo", "in_progress", "blocked" };
 		ExecutorService clients = Executors.newFixedThreadPool(cards.size() - 1);
+		Map<String, String> lastColumn = new HashMap<>();
 		try {
 			for (int round = 0; round < 10; round++) {
 				// every card but the anchor moves at once, half by each client; most go
@@ -157,6 +158,7 @@ class TaskBoardTests {
 					String card = cards.get(i);
 					String column = columns[random.nextInt(columns.length)];
 					String token = (i % 2 == 0) ? MANAGER : SECOND;
+					lastColumn.put(card, column);
 					moves.add(clients
 						.submit(() -> move(token, card, column, column.equals("todo") ? anchor : null).expectStatus()
 							.isOk()));
@@ -174,6 +176,10 @@ class TaskBoardTests {
 		List<String> all = board.values().stream().flatMap(List::stream).toList();
 		assertThat(all).containsExactlyInAnyOrderElementsOf(cards);
 		assertThat(board()).isEqualTo(board);
+		// no move lost: each card is where its last move put it, and every move into todo
+		// landed after the anchor, which no one moved
+		lastColumn.forEach((card, column) -> assertThat(board.get(column)).as("column of %s", card).contains(card));
+		assertThat(board.get("todo")).first().isEqualTo(anchor);
 		for (String status : List.of("todo", "in_progress", "blocked", "done")) {
 			assertThat(ranks(status)).as("ranks in %s", status).isSorted().doesNotHaveDuplicates();
 		}

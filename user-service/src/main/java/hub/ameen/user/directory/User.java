@@ -3,6 +3,7 @@ package hub.ameen.user.directory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -18,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param locale a BCP 47 tag, e.g. {@code ar-SA}
  * @param digestTime when ({@code HH:mm}, in the user's zone) the user's daily task digest
  * goes out, or null to follow the organisation's default
+ * @param notifications how each notification type reaches the user ({@code digest} or
+ * {@code off}; a type not named is {@code live})
  * @param createdAt when the user was created
  * @param updatedAt when the user last changed
  * @param passwordChangedAt when the user's password last changed in auth-service (its
@@ -25,7 +28,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * since it was set
  */
 public record User(String id, String email, String displayName, Status status, List<String> roles, String timeZone,
-		String locale, String digestTime, Instant createdAt, Instant updatedAt,
+		String locale, String digestTime, Map<String, String> notifications, Instant createdAt, Instant updatedAt,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Instant passwordChangedAt) {
 
 	public enum Status {
@@ -36,6 +39,7 @@ public record User(String id, String email, String displayName, Status status, L
 
 	public User {
 		roles = List.copyOf(roles);
+		notifications = (notifications != null) ? Map.copyOf(notifications) : Map.of();
 	}
 
 	/**
@@ -46,7 +50,7 @@ public record User(String id, String email, String displayName, Status status, L
 	User withPasswordChangedAt(Instant at) {
 		boolean later = this.passwordChangedAt == null || at.isAfter(this.passwordChangedAt);
 		return later ? new User(this.id, this.email, this.displayName, this.status, this.roles, this.timeZone,
-				this.locale, this.digestTime, this.createdAt, this.updatedAt, at) : this;
+				this.locale, this.digestTime, this.notifications, this.createdAt, this.updatedAt, at) : this;
 	}
 
 	/** The key of the unique email index: emails match regardless of case. */

@@ -2,6 +2,7 @@ package hub.ameen.user.directory;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.security.CurrentUser;
@@ -149,14 +150,19 @@ class UserController {
 			@Size(min = 1, max = 100) String displayName, @TimeZoneId String timeZone,
 			@Size(min = 2, max = 35) String locale,
 			@Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]|" + UserService.ProfileChange.FOLLOW_DEFAULT,
-					message = "must be a time of day as HH:mm, or default") String digestTime) {
+					message = "must be a time of day as HH:mm, or default") String digestTime,
+			@Size(max = 40) Map<@Size(max = 40) String, @Size(max = 10) String> notifications) {
 
 		UserService.ProfileChange toChange(boolean mayChangeEmail) {
 			if (!mayChangeEmail && this.email != null) {
 				throw new BadRequestException("email can only be changed by an admin");
 			}
+			String problem = NotificationDelivery.problemWith(this.notifications);
+			if (problem != null) {
+				throw new BadRequestException("notifications: " + problem);
+			}
 			return new UserService.ProfileChange(this.email, this.displayName, this.timeZone, this.locale,
-					this.digestTime);
+					this.digestTime, this.notifications);
 		}
 
 	}

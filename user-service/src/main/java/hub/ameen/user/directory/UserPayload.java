@@ -1,6 +1,7 @@
 package hub.ameen.user.directory;
 
 import java.util.List;
+import java.util.Map;
 
 import hub.ameen.platform.events.EventType;
 import hub.ameen.platform.events.Topics;
@@ -18,9 +19,11 @@ import hub.ameen.platform.events.Topics;
  * @param locale a BCP 47 tag
  * @param digestTime the user's own digest time ({@code HH:mm}), or null to follow the
  * organisation's default
+ * @param notifications how each notification type reaches the user ({@code digest} or
+ * {@code off}; a type not named is {@code live})
  */
 public record UserPayload(String id, String email, String displayName, String status, List<String> roles,
-		String timeZone, String locale, String digestTime) {
+		String timeZone, String locale, String digestTime, Map<String, String> notifications) {
 
 	public static final EventType<UserPayload> CREATED = EventType.named("user.created").on(Topics.USER);
 
@@ -36,7 +39,7 @@ public record UserPayload(String id, String email, String displayName, String st
 
 	static UserPayload of(User user) {
 		return new UserPayload(user.id(), user.email(), user.displayName(), user.status().name(), user.roles(),
-				user.timeZone(), user.locale(), user.digestTime());
+				user.timeZone(), user.locale(), user.digestTime(), user.notifications());
 	}
 
 }

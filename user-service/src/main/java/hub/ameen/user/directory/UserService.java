@@ -3,6 +3,7 @@ package hub.ameen.user.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -90,7 +91,7 @@ public class UserService {
 		OrganisationSettings defaults = this.settings.current(txn);
 		User user = new User(id, request.email().trim(), request.displayName().trim(), User.Status.active,
 				request.roles(), Objects.requireNonNullElse(request.timeZone(), defaults.timeZone()),
-				Objects.requireNonNullElse(request.locale(), defaults.locale()), null, now, now, null);
+				Objects.requireNonNullElse(request.locale(), defaults.locale()), null, Map.of(), now, now, null);
 		this.users.put(txn, user);
 		publish(txn, UserPayload.CREATED, user, actorId);
 		return user;
@@ -112,8 +113,9 @@ public class UserService {
 						Objects.requireNonNullElse(change.displayName(), user.displayName()).trim(), user.status(),
 						user.roles(), Objects.requireNonNullElse(change.timeZone(), user.timeZone()),
 						Objects.requireNonNullElse(change.locale(), user.locale()),
-						change.digestTimeOr(user.digestTime()), user.createdAt(), this.clock.instant(),
-						user.passwordChangedAt()))
+						change.digestTimeOr(user.digestTime()),
+						NotificationDelivery.merge(user.notifications(), change.notifications()), user.createdAt(),
+						this.clock.instant(), user.passwordChangedAt()))
 			.onErrorMap(StoreException.UniqueViolationException.class, (ex) -> duplicateEmail(change.email()));
 	}
 
@@ -124,7 +126,7 @@ public class UserService {
 		EventType<UserPayload> type = (status == User.Status.disabled) ? UserPayload.DISABLED : UserPayload.ENABLED;
 		return change(id, type, actorId,
 				(user) -> new User(user.id(), user.email(), user.displayName(), status, user.roles(), user.timeZone(),
-						user.locale(), user.digestTime(), user.createdAt(), this.clock.instant(),
+						user.locale(), user.digestTime(), user.notifications(), user.createdAt(), this.clock.instant(),
 						user.passwordChangedAt()));
 	}
 
@@ -134,7 +136,8 @@ public class UserService {
 			return apply(txn, id, UserPayload.ROLES_CHANGED, actorId,
 					(user) -> new User(user.id(), user.email(), user.displayName(), user.status(),
 							List.copyOf(new java.util.LinkedHashSet<>(roleNames)), user.timeZone(), user.locale(),
-							user.digestTime(), user.createdAt(), this.clock.instant(), user.passwordChangedAt()));
+							user.digestTime(), user.notifications(), user.createdAt(), this.clock.instant(),
+							user.passwordChangedAt()));
 		});
 	}
 
@@ -207,8 +210,10 @@ public class UserService {
 	 *
 	 * @param digestTime {@code HH:mm}, {@link #FOLLOW_DEFAULT} to follow the
 	 * organisation's default again, or null for no change
+	 * @param notifications delivery modes to set per notification type, or null
 	 */
-	public record ProfileChange(String email, String displayName, String timeZone, String locale, String digestTime) {
+	public record ProfileChange(String email, String displayName, String timeZone, String locale, String digestTime,
+			Map<String, String> notifications) {
 
 		/** The digest time that means "the organisation's default". */
 		public static final String FOLLOW_DEFAULT = "default";

@@ -70,6 +70,12 @@ public final class Topics {
 	/** Comments on tasks, by comment id: {@code comment.*}, from tasks-service. */
 	public static final String TASK_COMMENT = "hub.tasks.comment.v1";
 
+	/**
+	 * Daily digests, by user id: {@code digest.planned} (when a user's digest goes out)
+	 * and {@code digest.compiled} (what it lists), from tasks-service.
+	 */
+	public static final String TASK_DIGEST = "hub.tasks.digest.v1";
+
 	/** Due reminders, by calendar event id: {@code scheduler.reminder.due}. */
 	public static final String REMINDER = "hub.scheduler.reminder.v1";
 
