@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useHub } from '../app';
+import { useOrganisation } from '../shell';
 import type { Page } from '../api/client';
 import type { Occurrence } from '../api/types';
-import { addDays, dayKey, formatDate, formatMonth, formatTime, formatWeekday, fromLocalInput, startOfDay, wallTime, zonedInstant } from '../lib/format';
+import { addDays, dayKey, formatDate, formatMonth, formatTime, formatWeekday, fromLocalInput, wallTime, zonedInstant } from '../lib/format';
 import { Button, Failed, Loading, PageHeader } from '../ui/ui';
 import { EventDialog } from './EventDialog';
+import { rangeOf, type CalendarView } from '../lib/calendar';
 
-type View = 'month' | 'week' | 'day';
+type View = CalendarView;
 
 /** Month, week and day views of the occurrences in the user's time zone. */
 export default function Calendar() {
@@ -18,7 +20,8 @@ export default function Calendar() {
   const [params, setParams] = useSearchParams();
   const view: View = location.pathname.endsWith('/week') ? 'week' : location.pathname.endsWith('/day') ? 'day' : 'month';
   const anchor = params.get('date') ? fromLocalInput(`${params.get('date')}T12:00`, fmt.timeZone) : new Date();
-  const range = rangeOf(view, anchor, fmt.timeZone);
+  const organisation = useOrganisation();
+  const range = rangeOf(view, anchor, fmt.timeZone, organisation.data?.weekStart);
   const occurrences = useQuery({
     queryKey: ['occurrences', range.from.toISOString(), range.to.toISOString()],
     queryFn: () => api.get<Page<Occurrence>>('/api/scheduler/occurrences', { from: range.from.toISOString(), to: range.to.toISOString() }),
@@ -115,25 +118,3 @@ function shiftMonth(anchor: Date, months: number, timeZone: string): Date {
   return zonedInstant({ year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: 1, hour: 12 }, timeZone);
 }
 
-/** The days a view shows (weeks start on Monday) and the window to fetch. */
-export function rangeOf(view: View, anchor: Date, timeZone: string): { from: Date; to: Date; days: Date[] } {
-  const day = startOfDay(anchor, timeZone);
-  const weekday = (new Date(Date.UTC(wallTime(day, timeZone).year, wallTime(day, timeZone).month - 1, wallTime(day, timeZone).day)).getUTCDay() + 6) % 7;
-  let from: Date;
-  let count: number;
-  if (view === 'day') {
-    from = day;
-    count = 1;
-  } else if (view === 'week') {
-    from = addDays(day, -weekday, timeZone);
-    count = 7;
-  } else {
-    const w = wallTime(day, timeZone);
-    const first = zonedInstant({ year: w.year, month: w.month, day: 1 }, timeZone);
-    const firstWeekday = (new Date(Date.UTC(w.year, w.month - 1, 1)).getUTCDay() + 6) % 7;
-    from = addDays(first, -firstWeekday, timeZone);
-    count = 42;
-  }
-  const days = Array.from({ length: count }, (_, i) => addDays(from, i, timeZone));
-  return { from, to: addDays(from, count, timeZone), days };
-}
