@@ -6,6 +6,8 @@ import java.util.Map;
 
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.config.StoreAutoConfiguration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +27,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -104,11 +107,21 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
-	DefaultErrorHandler eventsErrorHandler(EventsProducer producer, EventsProperties properties) {
+	DefaultErrorHandler eventsErrorHandler(EventsProducer producer, EventsProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
 		DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(producer.template(),
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		MeterRegistry registry = meters.getIfAvailable();
+		ConsumerRecordRecoverer recoverer = (registry == null) ? toDeadLetters : (record, ex) -> {
+			toDeadLetters.accept(record, ex);
+			Counter.builder("hub.events.dead.lettered")
+				.description("Records sent to their dead-letter topic after their retries")
+				.tag("topic", record.topic())
+				.register(registry)
+				.increment();
+		};
 		EventsProperties.ListenerSettings listener = properties.listener();
-		return new DefaultErrorHandler(toDeadLetters,
+		return new DefaultErrorHandler(recoverer,
 				new FixedBackOff(listener.retryInterval().toMillis(), listener.retries()));
 	}
 

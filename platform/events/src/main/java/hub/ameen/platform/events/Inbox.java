@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -11,6 +12,9 @@ import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,7 +33,7 @@ import reactor.core.publisher.Mono;
  * }
  * }</pre>
  */
-public final class Inbox {
+public final class Inbox implements MeterBinder {
 
 	/** Ids removed in one write while pruning. */
 	private static final int PRUNE_BATCH = 1000;
@@ -43,6 +47,10 @@ public final class Inbox {
 	private final Collection<String, Long> processed;
 
 	private final Collection<String, String> byTime;
+
+	private final AtomicLong applied = new AtomicLong();
+
+	private final AtomicLong duplicates = new AtomicLong();
 
 	public Inbox(Store store, Duration retention, Clock clock) {
 		this.store = store;
@@ -66,6 +74,28 @@ public final class Inbox {
 	 */
 	public Mono<Boolean> processAsync(EventEnvelope event, BiConsumer<WriteTxn, EventEnvelope> handler) {
 		return this.store.write(applyOnce(event, handler));
+	}
+
+	/** Events applied since start (each once, counted when its transaction committed). */
+	public long applied() {
+		return this.applied.get();
+	}
+
+	/** Events received again after they were applied, and skipped, since start. */
+	public long duplicates() {
+		return this.duplicates.get();
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("hub.events.consumed", this.applied, AtomicLong::get)
+			.description("Events consumed: applied once, or skipped as already applied")
+			.tag("outcome", "applied")
+			.register(registry);
+		FunctionCounter.builder("hub.events.consumed", this.duplicates, AtomicLong::get)
+			.description("Events consumed: applied once, or skipped as already applied")
+			.tag("outcome", "duplicate")
+			.register(registry);
 	}
 
 	/** Whether the event id is remembered as processed. */
@@ -95,12 +125,14 @@ public final class Inbox {
 	private Function<WriteTxn, Boolean> applyOnce(EventEnvelope event, BiConsumer<WriteTxn, EventEnvelope> handler) {
 		return (txn) -> {
 			if (this.processed.contains(txn, event.id())) {
+				txn.afterCommit(this.duplicates::incrementAndGet);
 				return false;
 			}
 			handler.accept(txn, event);
 			long now = this.clock.millis();
 			this.processed.put(txn, event.id(), now);
 			this.byTime.put(txn, timeKey(now, event.id()), event.id());
+			txn.afterCommit(this.applied::incrementAndGet);
 			return true;
 		};
 	}

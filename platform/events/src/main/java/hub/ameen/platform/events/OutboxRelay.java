@@ -2,6 +2,7 @@ package hub.ameen.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -132,10 +133,28 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 		return this.failures.get();
 	}
 
+	/**
+	 * How long the oldest event still in the outbox has waited since it occurred: zero
+	 * when the outbox is empty, growing while Kafka is out of reach.
+	 * @return the oldest entry's age
+	 */
+	public Duration oldestAge() {
+		List<Outbox.Entry> oldest = this.outbox.oldest(1);
+		if (oldest.isEmpty()) {
+			return Duration.ZERO;
+		}
+		Duration age = Duration.between(oldest.get(0).event().occurredAt(), Instant.now());
+		return age.isNegative() ? Duration.ZERO : age;
+	}
+
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder("hub.events.outbox.backlog", this.outbox, OutboxRelay::backlogOrNaN)
 			.description("Events in the outbox not yet acknowledged by Kafka")
+			.register(registry);
+		Gauge.builder("hub.events.outbox.oldest.age", this, OutboxRelay::oldestAgeOrNaN)
+			.description("Seconds the oldest event in the outbox has waited since it occurred")
+			.baseUnit("seconds")
 			.register(registry);
 		FunctionCounter.builder("hub.events.outbox.published", this.published, AtomicLong::get)
 			.description("Events the relay published and removed from the outbox")
@@ -143,6 +162,15 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 		FunctionCounter.builder("hub.events.outbox.failures", this.failures, AtomicLong::get)
 			.description("Relay attempts that failed and will be retried")
 			.register(registry);
+	}
+
+	private static double oldestAgeOrNaN(OutboxRelay relay) {
+		try {
+			return relay.oldestAge().toMillis() / 1000.0;
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
 	}
 
 	private static double backlogOrNaN(Outbox outbox) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.kafka.TopicReader;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -122,6 +123,11 @@ class DeadLetterTests {
 			assertThat(header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("cannot handle");
 		}
 		assertThat(handler.failingAttempts.get()).isEqualTo(3);
+		assertThat(context.getBean(SimpleMeterRegistry.class)
+			.get("hub.events.dead.lettered")
+			.tag("topic", FAILING_TOPIC)
+			.counter()
+			.count()).isEqualTo(1);
 		Inbox inbox = context.getBean(Inbox.class);
 		assertThat(inbox.isProcessed(failing.id())).isFalse();
 		assertThat(inbox.isProcessed(good.id())).isTrue();
@@ -167,6 +173,11 @@ class DeadLetterTests {
 		@Bean
 		Handler handler(Inbox inbox) {
 			return new Handler(inbox);
+		}
+
+		@Bean
+		SimpleMeterRegistry meters() {
+			return new SimpleMeterRegistry();
 		}
 
 	}

@@ -61,6 +61,8 @@ class InboxTests {
 
 		assertThat(this.counts.get(event.key())).contains(1L);
 		assertThat(this.inbox.isProcessed(event.id())).isTrue();
+		assertThat(this.inbox.applied()).isEqualTo(1);
+		assertThat(this.inbox.duplicates()).isEqualTo(2);
 	}
 
 	@Test
@@ -74,8 +76,10 @@ class InboxTests {
 
 		assertThat(this.inbox.isProcessed(event.id())).isFalse();
 		assertThat(this.counts.get(event.key())).isEmpty();
+		assertThat(this.inbox.applied()).as("a rolled-back attempt is not counted").isZero();
 		assertThat(this.inbox.processAsync(event, this::count).block()).isTrue();
 		assertThat(this.counts.get(event.key())).contains(1L);
+		assertThat(this.inbox.applied()).isEqualTo(1);
 	}
 
 	@Test

@@ -161,6 +161,9 @@ class OutboxTests {
 		await().until(() -> unreachable.failures() >= 2);
 		assertThat(this.outbox.backlog()).isEqualTo(1);
 		assertThat(unreachable.published()).isZero();
+		Duration waited = unreachable.oldestAge();
+		assertThat(waited).isPositive();
+		await().until(() -> unreachable.oldestAge().compareTo(waited) > 0);
 
 		// the service restarts, now pointed at a broker that is up
 		unreachable.stop();
@@ -177,6 +180,7 @@ class OutboxTests {
 		}
 		await().untilAsserted(() -> assertThat(this.outbox.backlog()).isZero());
 		assertThat(reachable.published()).isEqualTo(2);
+		assertThat(reachable.oldestAge()).isZero();
 	}
 
 	@Test
