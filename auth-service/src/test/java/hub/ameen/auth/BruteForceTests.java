@@ -3,7 +3,10 @@ package hub.ameen.auth;
 import java.util.Map;
 
 import hub.ameen.platform.web.ProblemTypes;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,9 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BruteForceTests extends AuthServiceTestSupport {
 
+	@Autowired
+	MeterRegistry meters;
+
+	/** {@code hub_auth_sign_ins_total} of one outcome, so far. */
+	private double signIns(String outcome) {
+		return this.meters.get("hub.auth.sign.ins").tag("outcome", outcome).counter().count();
+	}
+
 	@Test
 	void fiveFailuresLockTheAccountEvenForTheRightPassword() {
 		TestUser user = createUser("member");
+		double failures = signIns("failure");
+		double locked = signIns("locked");
 		for (int i = 0; i < 5; i++) {
 			attemptLogin(user.email(), "wrong-password-" + i).expectStatus().isUnauthorized();
 		}
@@ -27,6 +40,8 @@ class BruteForceTests extends AuthServiceTestSupport {
 		long retryAfter = assertTooManyAttempts(attemptLogin(user.email(), user.password()));
 
 		assertThat(retryAfter).isBetween(800L, 900L);
+		assertThat(signIns("failure") - failures).isEqualTo(5);
+		assertThat(signIns("locked") - locked).isEqualTo(1);
 	}
 
 	@Test
@@ -42,6 +57,7 @@ class BruteForceTests extends AuthServiceTestSupport {
 	@Test
 	void successResetsTheCountOfFailures() {
 		TestUser user = createUser("member");
+		double successes = signIns("success");
 		for (int i = 0; i < 4; i++) {
 			attemptLogin(user.email(), "wrong-password-" + i).expectStatus().isUnauthorized();
 		}
@@ -51,6 +67,7 @@ class BruteForceTests extends AuthServiceTestSupport {
 		}
 
 		login(user);
+		assertThat(signIns("success") - successes).isGreaterThanOrEqualTo(2);
 	}
 
 	@Test
@@ -62,9 +79,11 @@ class BruteForceTests extends AuthServiceTestSupport {
 			loginFrom(address, prefix + i + "@hub.test").expectStatus().isUnauthorized();
 		}
 
+		double limited = signIns("limited");
 		long retryAfter = assertTooManyAttempts(loginFrom(address, user.email()));
 
 		assertThat(retryAfter).isBetween(1L, 60L);
+		assertThat(signIns("limited") - limited).isEqualTo(1);
 		loginFrom(freshAddress(), prefix + "0@hub.test").expectStatus().isUnauthorized();
 	}
 

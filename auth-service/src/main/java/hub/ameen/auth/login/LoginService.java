@@ -33,6 +33,8 @@ class LoginService {
 
 	private final AddressRateLimit rateLimit;
 
+	private final SignIns signIns;
+
 	private final PasswordEncoder encoder = Passwords.encoder();
 
 	/**
@@ -42,23 +44,41 @@ class LoginService {
 	private final String dummyHash = this.encoder.encode(UUID.randomUUID().toString());
 
 	LoginService(Store store, Accounts accounts, TokenService tokens, LoginAttempts attempts,
-			AddressRateLimit rateLimit) {
+			AddressRateLimit rateLimit, SignIns signIns) {
 		this.store = store;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.attempts = attempts;
 		this.rateLimit = rateLimit;
+		this.signIns = signIns;
 	}
 
 	Mono<TokenResponse> login(String email, String password, String clientAddress) {
 		return Mono.fromRunnable(() -> {
-			this.rateLimit.acquire(clientAddress);
-			this.attempts.checkNotLocked(email);
+			try {
+				this.rateLimit.acquire(clientAddress);
+			}
+			catch (TooManyAttemptsException ex) {
+				this.signIns.refusedByAddressLimit();
+				throw ex;
+			}
+			try {
+				this.attempts.checkNotLocked(email);
+			}
+			catch (TooManyAttemptsException ex) {
+				this.signIns.refusedWhileLocked();
+				throw ex;
+			}
 		})
 			.then(Mono.fromCallable(() -> verify(email, password)).subscribeOn(Schedulers.boundedElastic()))
-			.flatMap((account) -> account.map((found) -> this.attempts.clear(email).then(this.tokens.issue(found)))
-				.orElseGet(
-						() -> this.attempts.recordFailure(email).then(Mono.error(new InvalidCredentialsException()))));
+			.flatMap((account) -> account
+				.map((found) -> this.attempts.clear(email)
+					.then(this.tokens.issue(found))
+					.doOnSuccess((issued) -> this.signIns.succeeded()))
+				.orElseGet(() -> {
+					this.signIns.failed();
+					return this.attempts.recordFailure(email).then(Mono.error(new InvalidCredentialsException()));
+				}));
 	}
 
 	/** Slow on purpose (Argon2id): run it off the event loop. */
