@@ -20,6 +20,7 @@ import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.config.StoreAutoConfiguration;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.web.PlatformWebAutoConfiguration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -54,6 +55,12 @@ public @interface CrmWebSlice {
 		@Bean
 		Clock clock() {
 			return Clock.systemUTC();
+		}
+
+		/** The registry the actuator would give, for the services' own meters. */
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
 		}
 
 	}

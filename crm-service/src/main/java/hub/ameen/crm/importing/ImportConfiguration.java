@@ -10,6 +10,7 @@ import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.Store;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,10 +80,10 @@ public class ImportConfiguration {
 
 	@Bean
 	Importer importer(Store store, Aggregate<ImportJob> imports, ImportRows rows, Aggregate<Contact> contacts,
-			Aggregate<Company> companies, Validator validator, Timeline timeline, Clock clock) {
+			Aggregate<Company> companies, Validator validator, Timeline timeline, Clock clock, MeterRegistry meters) {
 		return new Importer(store, imports, rows,
 				List.of(new ContactImport(contacts, companies, validator), new CompanyImport(companies, validator)),
-				timeline, clock);
+				timeline, clock, new ImportMetrics(meters));
 	}
 
 	@Bean

@@ -58,8 +58,10 @@ public class Importer {
 
 	private final Clock clock;
 
+	private final ImportMetrics metrics;
+
 	Importer(Store store, Aggregate<ImportJob> imports, ImportRows rows, List<ImportKind<?>> kinds, Timeline timeline,
-			Clock clock) {
+			Clock clock, ImportMetrics metrics) {
 		this.store = store;
 		this.imports = imports;
 		this.rows = rows;
@@ -67,6 +69,7 @@ public class Importer {
 		kinds.forEach((kind) -> this.kinds.put(kind.entity(), kind));
 		this.timeline = timeline;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/** The kind of record an import or export handles; 400 for another. */
@@ -209,6 +212,7 @@ public class Importer {
 
 	private ImportJob keep(WriteTxn txn, ImportJob job, long total, List<ImportRow> report) {
 		report.forEach((row) -> this.rows.put(txn, job.id(), row));
+		txn.afterCommit(() -> this.metrics.counted(job.dryRun(), report));
 		return this.imports.updateIn(txn, job.id(), (current) -> current.plus(total, report), job.createdBy());
 	}
 

@@ -10,6 +10,8 @@ import java.util.UUID;
 import hub.ameen.crm.Callers;
 import hub.ameen.crm.CrmWebSlice;
 import hub.ameen.platform.test.web.JsonCalls;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,9 @@ class ImportTests {
 	@Autowired
 	WebTestClient client;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@BeforeEach
 	void allowForASharedMachine() {
 		this.client = this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
@@ -73,8 +78,12 @@ class ImportTests {
 		assertThat(outcomes(dry)).containsExactly("created", "failed", "updated", "unchanged", "failed");
 		assertThat(names(tag)).containsExactlyInAnyOrder("Same", "Old");
 
+		double created = importedRows("created", false);
+		double failed = importedRows("failed", false);
 		JsonNode real = finished(start("contacts", "upsert", false, csv));
 		assertThat(counts(real)).isEqualTo(counts(dry));
+		assertThat(importedRows("created", false) - created).isEqualTo(1);
+		assertThat(importedRows("failed", false) - failed).isEqualTo(2);
 		assertThat(outcomes(real)).isEqualTo(outcomes(dry));
 		assertThat(names(tag)).containsExactlyInAnyOrder("Same", "Renamed", "New");
 		assertThat(get("/api/crm/contacts/" + changed).get("lastName").isNull()).isTrue();
@@ -94,6 +103,15 @@ class ImportTests {
 		assertThat(names(tag)).containsExactlyInAnyOrder("Same", "Old");
 		assertThat(get("/api/crm/contacts/" + changed).get("email").asString()).isEqualTo(tag + "-old@example.com");
 		assertThat(get("/api/crm/contacts/" + kept).get("firstName").asString()).isEqualTo("Same");
+	}
+
+	/** {@code hub_crm_import_rows_total} of one outcome so far. */
+	private double importedRows(String outcome, boolean dryRun) {
+		Counter counter = this.meters.find("hub.crm.import.rows")
+			.tag("outcome", outcome)
+			.tag("dry_run", Boolean.toString(dryRun))
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test

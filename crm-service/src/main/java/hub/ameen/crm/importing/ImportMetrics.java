@@ -1,0 +1,31 @@
+package hub.ameen.crm.importing;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Counts imported rows by outcome ({@code hub_crm_import_rows_total{outcome, dry_run}}:
+ * created, updated, unchanged or failed), once their batch is committed.
+ */
+final class ImportMetrics {
+
+	private final MeterRegistry registry;
+
+	ImportMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	void counted(boolean dryRun, List<ImportRow> report) {
+		for (ImportRow row : report) {
+			Counter.builder("hub.crm.import.rows")
+				.description("Rows of CSV imports by outcome, dry runs apart")
+				.tag("outcome", row.outcome())
+				.tag("dry_run", Boolean.toString(dryRun))
+				.register(this.registry)
+				.increment();
+		}
+	}
+
+}
