@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import hub.ameen.platform.events.Aggregate;
@@ -19,6 +20,9 @@ import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
 import hub.ameen.platform.web.ConflictException;
 import hub.ameen.platform.web.NotFoundException;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -45,7 +49,7 @@ import org.springframework.http.codec.multipart.PartEvent;
  * attachments.attach(parts, "deal", id, FileUse.ATTACHMENT, me.id(), (txn) -> deals.get(txn, id));
  * }</pre>
  */
-public final class Attachments {
+public final class Attachments implements MeterBinder {
 
 	static final List<String> FOLDERS = List.of("images", "documents", "videos", "others");
 
@@ -62,6 +66,10 @@ public final class Attachments {
 	private final Clock clock;
 
 	private final ContentCheck contentCheck = new ContentCheck();
+
+	private final AtomicLong uploadedFiles = new AtomicLong();
+
+	private final AtomicLong uploadedBytes = new AtomicLong();
 
 	public Attachments(Store store, Outbox outbox, JsonMapper json, FilesProperties properties, Clock clock) {
 		this.store = store;
@@ -105,6 +113,22 @@ public final class Attachments {
 	}
 
 	/** The record's files, oldest first. */
+	/** Bytes of the uploads kept (durable and linked to their record) since start. */
+	public long uploadedBytes() {
+		return this.uploadedBytes.get();
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("hub.files.uploaded", this.uploadedFiles, AtomicLong::get)
+			.description("Uploads kept: durable and linked to their record")
+			.register(registry);
+		FunctionCounter.builder("hub.files.uploaded.bytes", this.uploadedBytes, AtomicLong::get)
+			.description("Bytes of the uploads kept")
+			.baseUnit("bytes")
+			.register(registry);
+	}
+
 	public List<StoredFile> list(String ownerType, String ownerId) {
 		return this.files.findAllBy("owner", StoredFile.ownerKey(ownerType, ownerId));
 	}
@@ -222,6 +246,9 @@ public final class Attachments {
 			}
 			requireQuota(txn, file);
 			return this.files.createIn(txn, file, file.uploaderId());
+		}).doOnNext((kept) -> {
+			this.uploadedFiles.incrementAndGet();
+			this.uploadedBytes.addAndGet(kept.size());
 		}).onErrorResume((ex) -> deleteQuietly(pathOf(file)).then(Mono.error(ex)));
 	}
 

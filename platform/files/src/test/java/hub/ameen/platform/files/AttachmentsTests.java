@@ -101,6 +101,7 @@ class AttachmentsTests {
 		assertThat(this.attachments.list("deal", "d1")).containsExactly(file);
 		assertThat(this.outbox.backlog()).isEqualTo(1);
 		assertThat(leftovers("tmp")).isEmpty();
+		assertThat(this.attachments.uploadedBytes()).isEqualTo(png.length);
 	}
 
 	@Test
@@ -117,6 +118,7 @@ class AttachmentsTests {
 		refused(part("cat.png", MediaType.IMAGE_PNG, Samples.executable()), FileProblems.Unsupported.class);
 		refused(part("cat.png", MediaType.IMAGE_PNG, Samples.html()), FileProblems.Unsupported.class);
 		refused(part("page.html", MediaType.TEXT_HTML, Samples.html()), FileProblems.Unsupported.class);
+		assertThat(this.attachments.uploadedBytes()).as("a refused upload is not counted").isZero();
 	}
 
 	@Test
