@@ -46,7 +46,7 @@ final class BadInputScenario {
 
 	private static final List<String> ID_PLACEHOLDERS = List.of("task", "assignedTask", "event", "attendedEvent",
 			"contact", "company", "deal", "activity", "user", "notification", "role", "import", "avatarOf", "dealFile",
-			"taskFile");
+			"taskFile", "contactFile", "companyFile", "dealFileId", "taskFileId");
 
 	/**
 	 * The fuzzer's client address: its many bad sign-ins empty this address's bucket

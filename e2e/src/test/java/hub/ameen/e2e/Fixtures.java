@@ -22,10 +22,11 @@ import static org.awaitility.Awaitility.await;
  * company, deal and note (and another member's contact to merge into it), a spare user, a
  * custom role, the owner's first notification and the owner's comment on a task
  * ({@code ownComment}: the path below {@code /api/tasks/} that names it), a PNG the owner
- * attached to their deal or task ({@code dealFile}, {@code taskFile}: the path below the
- * list), a user with an avatar ({@code avatarOf}: the owner, for the owner) and the
- * manager's finished import. Shared ones are made once; a fresh one is made for every
- * call that may change or delete it.
+ * attached to their deal, contact, company or task ({@code dealFile},
+ * {@code contactFile}, {@code companyFile}, {@code taskFile}: the path below the list;
+ * {@code dealFileId}, {@code taskFileId}: the file's id alone), a user with an avatar
+ * ({@code avatarOf}: the owner, for the owner) and the manager's finished import. Shared
+ * ones are made once; a fresh one is made for every call that may change or delete it.
  */
 final class Fixtures {
 
@@ -112,7 +113,12 @@ final class Fixtures {
 				yield role;
 			}
 			case "dealFile" -> attached(create("deal"), "/api/crm/deals/");
+			case "contactFile" -> attached(create("contact"), "/api/crm/contacts/");
+			case "companyFile" -> attached(create("company"), "/api/crm/companies/");
 			case "taskFile" -> attached(create("task"), "/api/tasks/");
+			// a file by its id alone (the path's last segment)
+			case "dealFileId" -> fileId(create("dealFile"));
+			case "taskFileId" -> fileId(create("taskFile"));
 			case "import" -> finishedImport();
 			case "notification" -> ownersFirstNotification();
 			case "ownComment" -> {
@@ -130,6 +136,10 @@ final class Fixtures {
 				Samples.pngForm("fixture.png", record.hashCode()));
 		assertThat(file.status()).as("fixture file on " + path + record + ": " + file).isEqualTo(201);
 		return record + "/attachments/" + file.json().path("id").asString();
+	}
+
+	private static String fileId(String attached) {
+		return attached.substring(attached.lastIndexOf('/') + 1);
 	}
 
 	/** The user, once the actor has given them an avatar. */
