@@ -5,10 +5,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import hub.ameen.notification.inbox.NotificationDraft;
-import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.events.NotificationTypes;
 import hub.ameen.platform.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import hub.ameen.notification.inbox.NotificationDraft;
-import hub.ameen.notification.inbox.NotificationTypes;
 import hub.ameen.notification.feed.ActivityFeed;
+import hub.ameen.notification.inbox.NotificationDraft;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.events.NotificationTypes;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;

@@ -2,6 +2,8 @@ package hub.ameen.notification.inbox;
 
 import java.time.Instant;
 
+import hub.ameen.platform.events.NotificationTypes;
+
 /**
  * One thing a user should know about.
  *

@@ -2,6 +2,8 @@ package hub.ameen.notification.inbox;
 
 import java.time.Instant;
 
+import hub.ameen.platform.events.NotificationTypes;
+
 /**
  * What a notification will say, before it is addressed to its recipients.
  *

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import hub.ameen.platform.security.Permissions;
-import hub.ameen.notification.inbox.NotificationTypes;
+import hub.ameen.platform.events.NotificationTypes;
 import hub.ameen.platform.security.CurrentUser;
+import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.web.BadRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

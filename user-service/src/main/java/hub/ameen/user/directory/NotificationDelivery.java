@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import hub.ameen.platform.events.NotificationTypes;
+
 /**
  * How each kind of notification reaches a user: {@code live} (on the stream as it
  * happens), {@code digest} (inside their daily digest) or {@code off}. user-service keeps
@@ -17,14 +19,8 @@ public final class NotificationDelivery {
 	/** The modes. */
 	public static final Set<String> MODES = Set.of("live", "digest", "off");
 
-	/**
-	 * The notification types a user may choose for: notification-service's
-	 * {@code NotificationTypes}, named again here because a choice for a type that does
-	 * not exist is refused at the door.
-	 */
-	public static final List<String> TYPES = List.of("reminder.due", "task.assigned", "task.due-soon", "task.overdue",
-			"task.mentioned", "task.commented", "task.reminder", "task.digest", "crm.assigned", "crm.deal-won",
-			"crm.import", "user.welcome");
+	/** The notification types a user may choose for: the platform's one catalog. */
+	public static final List<String> TYPES = NotificationTypes.all();
 
 	private NotificationDelivery() {
 	}

@@ -1,10 +1,11 @@
-package hub.ameen.notification.inbox;
+package hub.ameen.platform.events;
 
 import java.util.List;
 
 /**
- * The kinds of notification; a user chooses for each whether it reaches them live, by
- * digest or not at all (user-service's {@code NotificationDelivery} names them again).
+ * The kinds of notification, in one catalog as {@link Topics} is: notification-service
+ * makes them, and user-service refuses a delivery choice (live, digest or off) for a type
+ * not named here.
  */
 public final class NotificationTypes {
 
