@@ -411,8 +411,11 @@ try {
     urls.task = admin.url();
     await admin.getByLabel('New step').fill('Send the quote');
     await admin.getByRole('button', { name: 'Add step' }).click();
-    await admin.getByTestId('checklist').getByRole('checkbox', { name: 'Send the quote' }).check();
+    // a click, then the page's own answer: the tick is shown once the optimistic update
+    // has run (a moment after the click), which check() does not wait for
+    await admin.getByTestId('checklist').getByRole('checkbox', { name: 'Send the quote' }).click();
     await admin.getByText('1 of 1 done').waitFor();
+    await admin.waitForFunction(() => document.querySelector('[data-testid="checklist"] input[type="checkbox"]')?.checked === true);
     const box = admin.getByLabel('Add a comment');
     await box.fill('Please review this, ');
     await box.press('End');
