@@ -71,7 +71,7 @@ final class Fixtures {
 			case "callerId" -> this.cast.id(caller);
 			case "ownerId" -> this.cast.id(Actor.OWNER);
 			case "thirdId" -> this.cast.thirdId();
-			case "contactRef" -> "ref-1";
+			case "contactRef" -> resource("linkedContact", false);
 			case "future", "from" -> this.future.toString();
 			case "futureEnd" -> this.future.plus(Duration.ofMinutes(30)).toString();
 			case "to" -> this.future.plus(Duration.ofDays(1)).toString();
@@ -96,6 +96,9 @@ final class Fixtures {
 			case "attendedEvent" -> id(Actor.MANAGER, "/api/scheduler/events",
 					event("Manager's meeting with the owner", List.of(this.cast.id(Actor.OWNER))));
 			case "contact" -> id(Actor.OWNER, "/api/crm/contacts", Map.of("firstName", "Grace", "lastName", "Hopper"));
+			// what tasks link to: a contact no check deletes
+			case "linkedContact" ->
+				id(Actor.ADMIN, "/api/crm/contacts", Map.of("firstName", "Linked", "lastName", "Contact"));
 			case "duplicateContact" ->
 				id(Actor.OTHER, "/api/crm/contacts", Map.of("firstName", "Grace", "lastName", "Hopper (again)"));
 			case "company" ->

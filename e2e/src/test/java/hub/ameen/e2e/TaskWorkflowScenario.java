@@ -67,6 +67,7 @@ final class TaskWorkflowScenario {
 			assertThat(Instant.now()).as("completed before its reminder").isBefore(remindAt);
 
 			recurringTaskCompletedCreatesTheNextOne(owner);
+			aTaskLinksOnlyToACrmRecordThatExists(owner);
 
 			SseClient.Event reminder = awaitNotification(assignee, "task.reminder", "Reminder: Reminded " + this.run,
 					seen, Duration.ofSeconds(30));
@@ -118,6 +119,25 @@ final class TaskWorkflowScenario {
 		assertThat(next.path("status").asString()).isEqualTo("todo");
 		assertThat(Instant.parse(next.path("dueAt").asString())).isEqualTo(due.plus(Duration.ofDays(1)));
 		assertThat(next.path("recurrence").asString()).contains("FREQ=DAILY").contains("COUNT=2");
+	}
+
+	/**
+	 * A contact created through the gateway, then at once a task about it: tasks-service
+	 * has heard of the contact by the time it answers; one nobody created is refused.
+	 */
+	private void aTaskLinksOnlyToACrmRecordThatExists(String owner) {
+		Api.Response contact = this.gateway.post("/api/crm/contacts", owner,
+				Map.of("firstName", "Layla", "lastName", "Linked " + this.run));
+		assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
+		String contactId = contact.json().get("id").asString();
+		Api.Response linked = this.gateway.post("/api/tasks", owner,
+				Map.of("title", "Call Layla " + this.run, "related", Map.of("type", "contact", "id", contactId)));
+		assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
+		assertThat(linked.json().at("/related/id").asString()).isEqualTo(contactId);
+		Api.Response unknown = this.gateway.post("/api/tasks", owner, Map.of("title", "Call nobody " + this.run,
+				"related", Map.of("type", "contact", "id", "no-such-" + this.run)));
+		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+		assertThat(unknown.json().at("/errors/0/field").asString()).isEqualTo("related");
 	}
 
 	private String createTask(String owner, String title, Instant due, String recurrence) {

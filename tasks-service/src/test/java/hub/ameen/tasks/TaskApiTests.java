@@ -48,6 +48,7 @@ class TaskApiTests {
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		registry.add("hub.store.path", () -> dir.resolve("tasks-service").toString());
+		registry.add("hub.tasks.crm-record-wait", () -> "1s");
 	}
 
 	static final String WRITER = TestTokens.shared().bearer("worker-1", "tasks:read", "tasks:write");
@@ -68,8 +69,9 @@ class TaskApiTests {
 
 	@Test
 	void taskIsStoredPublishedChangedAndDeleted() {
+		String contact = crmRecord("contact", "created", "c-" + java.util.UUID.randomUUID());
 		JsonNode created = create(Map.of("title", "Call Layla", "priority", "high", "dueAt", "2026-12-01T09:00:00Z",
-				"labels", List.of("sales"), "related", Map.of("type", "contact", "id", "c-1")));
+				"labels", List.of("sales"), "related", Map.of("type", "contact", "id", contact)));
 		String id = created.get("id").asString();
 		assertThat(created.get("createdBy").asString()).isEqualTo("worker-1");
 		assertThat(created.get("status").asString()).isEqualTo("todo");
@@ -266,6 +268,82 @@ class TaskApiTests {
 				.stream()
 				.filter((r) -> r.type().equals("digest.compiled"))).hasSize(1);
 		}
+	}
+
+	@Test
+	void aTaskLinksOnlyToACrmRecordThatExistsEvenOneCreatedAMomentBefore() {
+		String contact = "lc-" + java.util.UUID.randomUUID();
+		String company = "lo-" + java.util.UUID.randomUUID();
+		String deal = "ld-" + java.util.UUID.randomUUID();
+		String refused = "Linked to nothing " + java.util.UUID.randomUUID();
+		try (TopicReader tasks = new TopicReader(Topics.TASK)) {
+			for (Map<String, String> unknown : List.of(Map.of("type", "contact", "id", "nobody"),
+					Map.of("type", "deal", "id", contact), Map.of("type", "invoice", "id", "i-1"))) {
+				this.client.post()
+					.uri("/api/tasks")
+					.header(HttpHeaders.AUTHORIZATION, WRITER)
+					.bodyValue(Map.of("title", refused, "related", unknown))
+					.exchange()
+					.expectStatus()
+					.isBadRequest()
+					.expectBody()
+					.jsonPath("$.errors[0].field")
+					.value((String field) -> assertThat(field).startsWith("related"));
+			}
+			// nothing was created by the refused requests: only the task made after them
+			String after = create(Map.of("title", "After " + refused)).get("id").asString();
+			assertThat(tasks.awaitUntil((all) -> all.stream().anyMatch((r) -> after.equals(r.key())))
+				.stream()
+				.map((r) -> JsonMapper.shared().readTree(r.value()).at("/payload/title").asString()))
+				.doesNotContain(refused);
+		}
+
+		// each record's event is sent just before the task that links to it: the wait
+		// covers
+		// the moment until it arrives
+		crmRecord("contact", "created", contact);
+		String aboutContact = linked("contact", contact);
+		crmRecord("company", "created", company);
+		String aboutCompany = linked("company", company);
+		crmRecord("deal", "created", deal);
+		assertThat(linked("deal", deal)).isNotBlank();
+
+		// a deleted record cannot be linked again; the tasks about it keep their link
+		crmRecord("company", "deleted", company);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> this.client.patch()
+				.uri("/api/tasks/" + aboutContact)
+				.header(HttpHeaders.AUTHORIZATION, WRITER)
+				.bodyValue(Map.of("related", Map.of("type", "company", "id", company)))
+				.exchange()
+				.expectStatus()
+				.isBadRequest());
+		assertThat(get(aboutCompany).at("/related/id").asString()).isEqualTo(company);
+		assertThat(get(aboutContact).at("/related/id").asString()).isEqualTo(contact);
+
+		// a merge moves the duplicate's tasks to the contact kept
+		String kept = crmRecord("contact", "created", "lk-" + java.util.UUID.randomUUID());
+		TopicWriter.shared()
+			.send(Topics.CONTACT, kept, EventEnvelope.of("contact.merged", 1, kept, "admin",
+					Map.of("contactId", kept, "duplicateId", contact, "movedDealIds", List.of())));
+		await().atMost(Duration.ofSeconds(30)).until(() -> kept.equals(get(aboutContact).at("/related/id").asString()));
+	}
+
+	/** Sends a CRM record's event as crm-service would; returns its id. */
+	private static String crmRecord(String type, String change, String id) {
+		String topic = switch (type) {
+			case "contact" -> Topics.CONTACT;
+			case "company" -> Topics.COMPANY;
+			default -> Topics.DEAL;
+		};
+		TopicWriter.shared().send(topic, id, EventEnvelope.of(type + "." + change, 1, id, "admin", Map.of("id", id)));
+		return id;
+	}
+
+	private String linked(String type, String id) {
+		JsonNode task = create(Map.of("title", "About " + id, "related", Map.of("type", type, "id", id)));
+		assertThat(task.at("/related/id").asString()).isEqualTo(id);
+		return task.get("id").asString();
 	}
 
 	private void sendUser(String type, String id, Map<String, Object> fields) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -48,7 +49,8 @@ record CreateTaskRequest(@NotBlank @Size(max = 200) String title, @Size(max = 10
 	 * @param type e.g. {@code contact}
 	 * @param id that record's id
 	 */
-	record RelatedRequest(@NotBlank @Size(max = 40) String type, @NotBlank @Size(max = 64) String id) {
+	record RelatedRequest(@NotBlank @Pattern(regexp = "contact|company|deal",
+			message = "must be contact, company or deal") String type, @NotBlank @Size(max = 64) String id) {
 
 		Task.Related toRelated() {
 			return new Task.Related(this.type, this.id);

@@ -76,6 +76,13 @@ public record Task(String id, String title, String description, Status status, P
 				this.createdBy, this.createdAt, now, this.completedAt);
 	}
 
+	/** The task about another record. */
+	Task relatedTo(Related other, Instant now) {
+		return new Task(this.id, this.title, this.description, this.status, this.priority, this.assigneeId,
+				this.watcherIds, this.dueAt, this.labels, this.checklist, other, this.recurrence, this.reminders,
+				this.rank, this.createdBy, this.createdAt, now, this.completedAt);
+	}
+
 	public enum Status {
 
 		todo, in_progress, blocked, done

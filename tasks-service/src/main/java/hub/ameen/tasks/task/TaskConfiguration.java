@@ -26,6 +26,14 @@ class TaskConfiguration {
 	/** The index of tasks by {@link Task#status()}: the board's columns. */
 	static final String BY_STATUS = "status";
 
+	/** The index of tasks by the CRM record they are about ({@link #relatedKey}). */
+	static final String BY_RELATED = "related";
+
+	/** A related record's key in {@link #BY_RELATED}: {@code type:id}. */
+	static String relatedKey(Task.Related related) {
+		return (related != null) ? related.type() + ":" + related.id() : null;
+	}
+
 	@Bean
 	Aggregate<Task> tasks(Store store, Outbox outbox, JsonMapper json) {
 		return Aggregate.of(Task.class)
@@ -35,6 +43,7 @@ class TaskConfiguration {
 			.index(BY_ASSIGNEE, Task::assigneeId)
 			.index(BY_CREATOR, Task::createdBy)
 			.index(BY_STATUS, (task) -> task.status().name())
+			.index(BY_RELATED, (task) -> relatedKey(task.related()))
 			.open(store, outbox, json);
 	}
 

@@ -109,8 +109,7 @@ class TaskController {
 	@PreAuthorize(Permissions.HAS_TASKS_WRITE)
 	Mono<ResponseEntity<Task>> create(@Valid @RequestBody CreateTaskRequest request) {
 		return CurrentUser.current()
-			.flatMap((me) -> this.tasks
-				.create(this.series.valid(null, request.toTask(Ids.next(), me.id(), this.clock.instant())), me.id()))
+			.flatMap((me) -> this.series.create(request.toTask(Ids.next(), me.id(), this.clock.instant()), me.id()))
 			.map((task) -> ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task));
 	}
 

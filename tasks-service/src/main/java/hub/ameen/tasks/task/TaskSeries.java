@@ -8,6 +8,7 @@ import hub.ameen.platform.events.Aggregate;
 import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.WriteTxn;
+import hub.ameen.tasks.crm.CrmRecords;
 import hub.ameen.tasks.user.UserDirectory;
 import reactor.core.publisher.Mono;
 
@@ -26,19 +27,44 @@ class TaskSeries {
 
 	private final UserDirectory users;
 
+	private final CrmRecords records;
+
 	private final Clock clock;
 
-	TaskSeries(Aggregate<Task> tasks, UserDirectory users, Clock clock) {
+	TaskSeries(Aggregate<Task> tasks, UserDirectory users, CrmRecords records, Clock clock) {
 		this.tasks = tasks;
 		this.users = users;
+		this.records = records;
 		this.clock = clock;
+	}
+
+	/**
+	 * Creates the task if it is valid, once the CRM record it links to has been heard of.
+	 */
+	Mono<Task> create(Task task, String actorId) {
+		return linkable(null, task.related()).then(Mono.defer(() -> this.tasks.create(valid(null, task), actorId)));
 	}
 
 	/** Changes one task, if the caller may, in one transaction. */
 	Mono<Task> change(String id, PatchTaskRequest request, CurrentUser me) {
-		return this.tasks.inTransaction((txn) -> {
+		Task.Related related = (request.related() != null) ? request.related().toRelated() : null;
+		return linkable(id, related).then(this.tasks.inTransaction((txn) -> {
 			Task before = TaskOwnership.check(this.tasks.get(txn, id), me);
 			return keep(txn, before, valid(before, request.applyTo(before, this.clock.instant())), me.id());
+		}));
+	}
+
+	/**
+	 * Waits (boundedly) for a newly linked CRM record's event when it has not arrived
+	 * yet: a record created a moment before its task is then found by {@link #valid}.
+	 */
+	private Mono<Void> linkable(String taskId, Task.Related related) {
+		return Mono.defer(() -> {
+			if (related == null || (taskId != null
+					&& this.tasks.find(taskId).map(Task::related).filter(related::equals).isPresent())) {
+				return Mono.empty();
+			}
+			return this.records.awaitKnown(related).then();
 		});
 	}
 
@@ -54,8 +80,9 @@ class TaskSeries {
 	}
 
 	/**
-	 * The task, if its assignee (when it changes) is an active user and its recurrence
-	 * (when it changes) a rule it can repeat by.
+	 * The task, if its assignee (when it changes) is an active user, the CRM record it is
+	 * about (when that changes) exists and its recurrence (when it changes) a rule it can
+	 * repeat by.
 	 */
 	Task valid(Task before, Task after) {
 		if (before == null || !java.util.Objects.equals(before.recurrence(), after.recurrence())
@@ -68,6 +95,11 @@ class TaskSeries {
 		boolean changed = before == null || !java.util.Objects.equals(before.assigneeId(), assignee);
 		if (assignee != null && changed && !this.users.isActive(assignee)) {
 			throw new InvalidField("assigneeId", "must be an active user");
+		}
+		Task.Related related = after.related();
+		if (related != null && (before == null || !related.equals(before.related()))
+				&& !this.records.isKnown(related)) {
+			throw new InvalidField("related", "no " + related.type() + " with id " + related.id());
 		}
 		return after;
 	}

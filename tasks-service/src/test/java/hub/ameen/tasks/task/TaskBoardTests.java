@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebFluxTest(TaskController.class)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
-@Import({ TaskConfiguration.class, TaskBoard.class, TaskSeries.class, UserDirectory.class,
-		TaskControllerTests.Outboxed.class })
+@Import({ TaskConfiguration.class, TaskBoard.class, TaskSeries.class, hub.ameen.tasks.crm.CrmRecords.class,
+		UserDirectory.class, TaskControllerTests.Outboxed.class })
 @UsesTestTokens
 class TaskBoardTests {
 

@@ -132,6 +132,11 @@ public final class Aggregate<V> {
 		return page(this.store.read((txn) -> index(orderedIndex).pageByPrefix(txn, key, request, filter)), true);
 	}
 
+	/** The aggregate, if there is one. */
+	public Optional<V> find(String id) {
+		return this.collection.get(id);
+	}
+
 	/** The aggregate inside the caller's transaction, if there is one. */
 	public Optional<V> find(ReadTxn txn, String id) {
 		return this.collection.get(txn, id);
