@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventType;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.Topics;
@@ -50,8 +49,6 @@ public class TaskDeadlines implements TimerHandler {
 
 	private final Outbox outbox;
 
-	private final JsonMapper mapper;
-
 	private final TaskProperties properties;
 
 	TaskDeadlines(Store store, TimerIndex timers, Outbox outbox, JsonMapper mapper, TaskProperties properties) {
@@ -59,7 +56,6 @@ public class TaskDeadlines implements TimerHandler {
 		this.tasks = store.collection("tasks", Codec.utf8(), Codec.json(mapper, TrackedTask.class));
 		this.timers = timers;
 		this.outbox = outbox;
-		this.mapper = mapper;
 		this.properties = properties;
 	}
 
@@ -68,22 +64,12 @@ public class TaskDeadlines implements TimerHandler {
 		return Set.of(DUE_SOON, OVERDUE, REMINDER);
 	}
 
-	/** Applies one task event, in the inbox's transaction. */
-	void apply(WriteTxn txn, EventEnvelope event, Instant now) {
-		switch (event.type()) {
-			case "task.created", "task.updated" -> changed(txn, event.payloadAs(TaskChange.class, this.mapper), now);
-			case "task.deleted" -> deleted(txn, event.key(), now);
-			default -> {
-				// other task events carry no deadline
-			}
-		}
-	}
-
 	Optional<TrackedTask> get(String id) {
 		return this.tasks.get(id);
 	}
 
-	private void changed(WriteTxn txn, TaskChange change, Instant now) {
+	/** Follows a created or changed task, in the inbox's transaction. */
+	void changed(WriteTxn txn, TaskChange change, Instant now) {
 		TrackedTask previous = this.tasks.get(txn, change.id()).orElse(null);
 		if (previous != null && TrackedTask.DELETED.equals(previous.status())) {
 			return;
@@ -124,7 +110,8 @@ public class TaskDeadlines implements TimerHandler {
 		}
 	}
 
-	private void deleted(WriteTxn txn, String id, Instant now) {
+	/** Forgets a deleted task and its timers, in the inbox's transaction. */
+	void deleted(WriteTxn txn, String id, Instant now) {
 		TrackedTask previous = this.tasks.get(txn, id).orElse(null);
 		this.tasks.put(txn, id, new TrackedTask(id, (previous != null) ? previous.title() : null, null, null,
 				TrackedTask.DELETED, null, null, now, List.of(), List.of(), null));

@@ -4,19 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import hub.ameen.platform.events.EventEnvelope;
-import hub.ameen.platform.test.kafka.SharedKafka;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.scheduler.SchedulerTestSupport;
 import hub.ameen.platform.test.kafka.TopicReader;
+import hub.ameen.platform.test.kafka.TopicWriter;
 import hub.ameen.platform.test.kafka.TopicReader.Received;
-import hub.ameen.scheduler.config.SchedulerTopics;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,21 +33,15 @@ class TaskDeadlineTests extends SchedulerTestSupport {
 	@Autowired
 	TaskDeadlines deadlines;
 
-	private KafkaProducer<String, String> producer;
-
 	private TopicReader deadlineEvents;
 
 	@BeforeEach
 	void connect() {
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				SharedKafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
-				new StringSerializer());
-		this.deadlineEvents = new TopicReader(SchedulerTopics.TASK_DEADLINES);
+		this.deadlineEvents = new TopicReader(Topics.TASK_DEADLINE);
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.producer.close();
 		this.deadlineEvents.close();
 	}
 
@@ -169,14 +158,7 @@ class TaskDeadlineTests extends SchedulerTestSupport {
 	}
 
 	private void send(EventEnvelope event) {
-		try {
-			this.producer
-				.send(new ProducerRecord<>(SchedulerTopics.TASKS, event.key(), mapper.writeValueAsString(event)))
-				.get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		TopicWriter.shared().send(Topics.TASK, event.key(), mapper.writeValueAsString(event));
 	}
 
 }
