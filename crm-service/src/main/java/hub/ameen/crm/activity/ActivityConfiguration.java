@@ -19,7 +19,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Activities as an aggregate, filed on the timeline of each record they are about
  * (ordered by when they happened), and the followers that write the system's entries when
- * a contact, company or deal is created and when a deal changes stage.
+ * a contact, company or deal is created and when a deal changes stage. Rebuilt, timeline
+ * included (it is an index of activities), from {@link Topics#ACTIVITY_CHANGELOG} when
+ * the store is empty.
  */
 @Configuration(proxyBeanMethods = false)
 public class ActivityConfiguration {
@@ -30,6 +32,7 @@ public class ActivityConfiguration {
 			.collection("activities")
 			.id(Activity::id)
 			.events(Activity.CREATED, Activity.UPDATED, Activity.DELETED)
+			.changelog(Topics.ACTIVITY_CHANGELOG)
 			.index("contact", Activity::contactId)
 			.orderedIndex("timeline", Activity::timelineKeys)
 			.open(store, outbox, json);
@@ -65,6 +68,11 @@ public class ActivityConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics activityTopics() {
 		return Topics.declare(Topics.ACTIVITY);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics activityChangelog() {
+		return Topics.declareChangelogs(Topics.ACTIVITY_CHANGELOG);
 	}
 
 }

@@ -16,7 +16,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Companies as an aggregate: kept in {@code companies}, unique on their domain, searched
- * by a prefix of their name or domain, announced on {@link Topics#COMPANY}.
+ * by a prefix of their name or domain, announced on {@link Topics#COMPANY}, rebuilt from
+ * {@link Topics#COMPANY_CHANGELOG} when the store is empty.
  */
 @Configuration(proxyBeanMethods = false)
 public class CompanyConfiguration {
@@ -27,6 +28,7 @@ public class CompanyConfiguration {
 			.collection("companies")
 			.id(Company::id)
 			.events(Company.CREATED, Company.UPDATED, Company.DELETED)
+			.changelog(Topics.COMPANY_CHANGELOG)
 			.uniqueIndex("domain", Company::domain)
 			.index("owner", Company::ownerId)
 			.indexEach("tag", Company::tags)
@@ -38,6 +40,11 @@ public class CompanyConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics companyTopics() {
 		return Topics.declare(Topics.COMPANY);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics companyChangelog() {
+		return Topics.declareChangelogs(Topics.COMPANY_CHANGELOG);
 	}
 
 }

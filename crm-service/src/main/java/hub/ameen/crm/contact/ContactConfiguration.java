@@ -19,7 +19,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Contacts as an aggregate: kept in {@code contacts}, unique on their email (whatever its
  * case), searched by a prefix of their name, last name or email, announced on
- * {@link Topics#CONTACT}, with {@code contact.assigned} when their owner changes.
+ * {@link Topics#CONTACT}, with {@code contact.assigned} when their owner changes; rebuilt
+ * from {@link Topics#CONTACT_CHANGELOG} when the store is empty.
  */
 @Configuration(proxyBeanMethods = false)
 public class ContactConfiguration {
@@ -30,6 +31,7 @@ public class ContactConfiguration {
 			.collection("contacts")
 			.id(Contact::id)
 			.events(Contact.CREATED, Contact.UPDATED, Contact.DELETED)
+			.changelog(Topics.CONTACT_CHANGELOG)
 			.uniqueIndex("email", Contact::emailKey)
 			.index("company", Contact::companyId)
 			.index("owner", Contact::ownerId)
@@ -56,6 +58,11 @@ public class ContactConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics contactTopics() {
 		return Topics.declare(Topics.CONTACT);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics contactChangelog() {
+		return Topics.declareChangelogs(Topics.CONTACT_CHANGELOG);
 	}
 
 }

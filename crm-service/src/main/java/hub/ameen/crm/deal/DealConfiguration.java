@@ -20,7 +20,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Deals and pipelines as aggregates. A deal's changes also announce what they mean: a
  * stage change, a win, a loss, a new owner. A deleted company's deals stay, without it.
- * The default pipeline exists from the first start.
+ * The default pipeline exists from the first start (after a restore from
+ * {@link Topics#PIPELINE_CHANGELOG}, the one restored). Both are rebuilt from their
+ * changelogs when the store is empty.
  */
 @Configuration(proxyBeanMethods = false)
 public class DealConfiguration {
@@ -37,6 +39,7 @@ public class DealConfiguration {
 			.collection("pipelines")
 			.id(Pipeline::id)
 			.events(Pipeline.CREATED, Pipeline.UPDATED, Pipeline.DELETED)
+			.changelog(Topics.PIPELINE_CHANGELOG)
 			.open(store, outbox, json);
 		store.writeAndWait((txn) -> pipelines.find(txn, Pipeline.DEFAULT_ID)
 			.orElseGet(() -> pipelines.createIn(txn,
@@ -51,6 +54,7 @@ public class DealConfiguration {
 			.collection("deals")
 			.id(Deal::id)
 			.events(Deal.CREATED, Deal.UPDATED, Deal.DELETED)
+			.changelog(Topics.DEAL_CHANGELOG)
 			.index("pipeline", Deal::pipelineId)
 			.index("stage", Deal::stageKey)
 			.index("company", Deal::companyId)
@@ -96,6 +100,11 @@ public class DealConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics dealTopics() {
 		return Topics.declare(Topics.DEAL, Topics.PIPELINE);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics dealChangelogs() {
+		return Topics.declareChangelogs(Topics.DEAL_CHANGELOG, Topics.PIPELINE_CHANGELOG);
 	}
 
 }

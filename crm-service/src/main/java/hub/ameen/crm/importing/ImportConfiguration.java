@@ -22,7 +22,9 @@ import org.springframework.kafka.core.KafkaAdmin;
  * Imports as an aggregate, announced on {@link Topics#CRM_IMPORT}:
  * {@code import.started}, {@code import.updated} per batch, {@code import.progressed} at
  * each quarter of the rows, {@code import.completed} when it ends and
- * {@code import.reverted}.
+ * {@code import.reverted}. No changelog: an import's report and undo log
+ * ({@code imports.rows}) are not in Kafka, so a rebuilt store starts without past imports
+ * (see {@code docs/decisions/0009-stores-rebuilt-from-kafka.md}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ImportConfiguration {

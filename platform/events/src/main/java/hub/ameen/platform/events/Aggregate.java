@@ -61,11 +61,16 @@ public final class Aggregate<V> {
 
 	private final List<Follower<V>> followers = new CopyOnWriteArrayList<>();
 
+	private final Changelog<V> changelog;
+
 	private Aggregate(Declaration<V> declaration, Store store, Outbox outbox, JsonMapper json) {
 		this.declaration = declaration;
 		this.store = store;
 		this.outbox = outbox;
-		this.collection = store.collection(declaration.collection, Codec.utf8(), Codec.json(json, declaration.type));
+		Codec<V> codec = Codec.json(json, declaration.type);
+		this.collection = store.collection(declaration.collection, Codec.utf8(), codec);
+		this.changelog = (declaration.changelog != null)
+				? new Changelog<>(declaration.changelog, store, outbox, this.collection, codec) : null;
 		declaration.indexes.forEach((name, key) -> this.indexes.put(name,
 				this.collection.index(name, Codec.utf8(), (value) -> listOf(key.apply(value)))));
 		declaration.uniqueIndexes
@@ -189,7 +194,7 @@ public final class Aggregate<V> {
 	public V removeIn(WriteTxn txn, String id, String actorId) {
 		V current = load(txn, id);
 		this.collection.delete(txn, id);
-		this.outbox.publish(txn, this.declaration.deleted.about(id, current).by(actorId));
+		this.outbox.publish(txn, this.declaration.deleted.about(id, current).by(actorId), state(id, null));
 		this.followers.forEach((follower) -> follower.changed(txn, this.declaration.deleted, current, null, actorId));
 		return current;
 	}
@@ -268,7 +273,7 @@ public final class Aggregate<V> {
 		String id = this.declaration.id.apply(value);
 		requireUnique(txn, id, value);
 		this.collection.put(txn, id, value);
-		this.outbox.publish(txn, type.about(id, value).by(actorId));
+		this.outbox.publish(txn, type.about(id, value).by(actorId), state(id, value));
 		this.followers.forEach((follower) -> follower.changed(txn, type, before, value, actorId));
 		return value;
 	}
@@ -293,6 +298,11 @@ public final class Aggregate<V> {
 					});
 			}
 		});
+	}
+
+	/** The state for the changelog (a tombstone for null), or null without one. */
+	private Outbox.ChangelogRecord state(String id, V value) {
+		return (this.changelog != null) ? this.changelog.state(id, value) : null;
 	}
 
 	private V load(WriteTxn txn, String id) {
@@ -394,6 +404,8 @@ public final class Aggregate<V> {
 
 		private EventType<V> deleted;
 
+		private String changelog;
+
 		private Declaration(Class<V> type) {
 			this.type = type;
 			this.name = type.getSimpleName();
@@ -446,7 +458,27 @@ public final class Aggregate<V> {
 			return this;
 		}
 
-		/** The aggregate, kept in the store and announced through the outbox. */
+		/**
+		 * Keeps the aggregate's latest state per id on a compacted changelog topic (a
+		 * tombstone when it is deleted), written in the outbox entry of each change, and
+		 * restores the collection from it when the service starts on an empty store: see
+		 * {@code docs/decisions/0009-stores-rebuilt-from-kafka.md}. The service declares
+		 * the topic with {@link Topics#declareChangelogs}.
+		 * @param topic the changelog topic, e.g. {@link Topics#CONTACT_CHANGELOG}
+		 */
+		public Declaration<V> changelog(String topic) {
+			if (topic == null || topic.isBlank()) {
+				throw new IllegalArgumentException("changelog topic must not be blank");
+			}
+			this.changelog = topic;
+			return this;
+		}
+
+		/**
+		 * The aggregate, kept in the store and announced through the outbox; with a
+		 * changelog, restored from it first if the store is empty (before any other bean
+		 * can read or write it).
+		 */
 		public Aggregate<V> open(Store store, Outbox outbox, JsonMapper json) {
 			Objects.requireNonNull(this.collection, "collection must be declared");
 			Objects.requireNonNull(this.id, "id must be declared");
@@ -455,7 +487,11 @@ public final class Aggregate<V> {
 					|| !this.created.topic().equals(this.deleted.topic())) {
 				throw new IllegalArgumentException(this.name + "'s events must share one topic");
 			}
-			return new Aggregate<>(this, store, outbox, json);
+			Aggregate<V> aggregate = new Aggregate<>(this, store, outbox, json);
+			if (aggregate.changelog != null) {
+				aggregate.changelog.open();
+			}
+			return aggregate;
 		}
 
 	}

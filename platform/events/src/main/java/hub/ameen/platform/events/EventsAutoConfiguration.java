@@ -23,6 +23,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -48,9 +49,12 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Outbox outbox(Store store, ObjectProvider<Tracer> tracer) {
+	Outbox outbox(Store store, ObjectProvider<Tracer> tracer, ObjectProvider<ConsumerFactory<?, ?>> consumers) {
 		Tracer current = tracer.getIfAvailable();
-		return (current != null) ? new Outbox(store, new CurrentTraceParent(current)) : new Outbox(store);
+		ConsumerFactory<?, ?> consumerFactory = consumers.getIfAvailable();
+		ChangelogReader changelogs = (consumerFactory != null)
+				? new ChangelogReader(consumerFactory.getConfigurationProperties()) : null;
+		return new Outbox(store, (current != null) ? new CurrentTraceParent(current) : () -> null, changelogs);
 	}
 
 	@Bean

@@ -143,7 +143,7 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 		if (oldest.isEmpty()) {
 			return Duration.ZERO;
 		}
-		Duration age = Duration.between(oldest.get(0).event().occurredAt(), Instant.now());
+		Duration age = Duration.between(oldest.get(0).occurredAt(), Instant.now());
 		return age.isNegative() ? Duration.ZERO : age;
 	}
 
@@ -222,23 +222,35 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 	}
 
 	/**
-	 * Sends the whole batch, then waits for each acknowledgement in order; returns the
-	 * entries acknowledged before the first failure.
+	 * Sends the whole batch (each entry's event and its changelog state), then waits for
+	 * each acknowledgement in order; returns the entries all of whose records were
+	 * acknowledged before the first failure.
 	 */
 	private List<Outbox.Entry> send(List<Outbox.Entry> batch) {
-		List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+		List<List<CompletableFuture<?>>> sends = new ArrayList<>(batch.size());
 		try {
 			for (Outbox.Entry entry : batch) {
-				sends.add(this.kafka.send(record(entry)));
+				List<CompletableFuture<?>> records = new ArrayList<>(2);
+				sends.add(records);
+				if (entry.event() != null) {
+					records.add(this.kafka.send(record(entry)));
+				}
+				if (entry.state() != null) {
+					records.add(this.kafka.send(changelogRecord(entry.state())));
+				}
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Outbox relay could not send to Kafka: {}",
 					NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			// the entry whose send failed is not acknowledged, whatever part of it went
+			sends.remove(sends.size() - 1);
 		}
 		for (int i = 0; i < sends.size(); i++) {
-			if (!acknowledged(sends.get(i))) {
-				return batch.subList(0, i);
+			for (CompletableFuture<?> send : sends.get(i)) {
+				if (!acknowledged(send)) {
+					return batch.subList(0, i);
+				}
 			}
 		}
 		return batch.subList(0, sends.size());
@@ -251,6 +263,15 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 			record.headers().add(TRACEPARENT, entry.traceparent().getBytes(StandardCharsets.US_ASCII));
 		}
 		return record;
+	}
+
+	/**
+	 * The aggregate's state as its changelog keeps it: the stored JSON, or a tombstone
+	 * (null value) when it was deleted.
+	 */
+	private static ProducerRecord<String, Object> changelogRecord(Outbox.ChangelogRecord state) {
+		byte[] value = (state.value() != null) ? state.value().getBytes(StandardCharsets.UTF_8) : null;
+		return new ProducerRecord<>(state.topic(), state.key(), value);
 	}
 
 	private boolean acknowledged(CompletableFuture<?> send) {

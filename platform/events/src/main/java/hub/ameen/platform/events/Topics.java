@@ -91,6 +91,27 @@ public final class Topics {
 	 */
 	public static final String FILE = "hub.files.file.v1";
 
+	/**
+	 * CRM contacts' latest state, by contact id, a tombstone when deleted: the compacted
+	 * changelog crm-service restores an empty store from.
+	 */
+	public static final String CONTACT_CHANGELOG = "hub.crm.contact.changelog";
+
+	/** CRM companies' latest state, by company id: crm-service's changelog. */
+	public static final String COMPANY_CHANGELOG = "hub.crm.company.changelog";
+
+	/** CRM deals' latest state, by deal id: crm-service's changelog. */
+	public static final String DEAL_CHANGELOG = "hub.crm.deal.changelog";
+
+	/** CRM pipelines' latest state, by pipeline id: crm-service's changelog. */
+	public static final String PIPELINE_CHANGELOG = "hub.crm.pipeline.changelog";
+
+	/**
+	 * CRM activities' (and timeline entries') latest state, by activity id: crm-service's
+	 * changelog.
+	 */
+	public static final String ACTIVITY_CHANGELOG = "hub.crm.activity.changelog";
+
 	/** Partitions of a declared topic unless the caller names another number. */
 	public static final int DEFAULT_PARTITIONS = 3;
 
@@ -119,6 +140,17 @@ public final class Topics {
 		return "hub." + domain + "." + stream + ".v" + version;
 	}
 
+	/**
+	 * The changelog topic of a stream: {@code changelog("crm", "contact")} is
+	 * {@code hub.crm.contact.changelog}. It has no version: it holds the state as the
+	 * producer's store keeps it, which only the producer reads back.
+	 */
+	public static String changelog(String domain, String stream) {
+		requirePart(domain, "domain");
+		requirePart(stream, "stream");
+		return "hub." + domain + "." + stream + ".changelog";
+	}
+
 	/** The dead-letter topic of a topic: {@code <topic>.dlt}. */
 	public static String deadLetter(String topic) {
 		return topic + DEAD_LETTER_SUFFIX;
@@ -140,6 +172,18 @@ public final class Topics {
 		return new KafkaAdmin.NewTopics(Arrays.stream(topics)
 			.flatMap((topic) -> Arrays.stream(new String[] { topic, deadLetter(topic) }))
 			.map((name) -> TopicBuilder.name(name).partitions(partitions).build())
+			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * Declares each changelog topic compacted ({@code cleanup.policy=compact}: the latest
+	 * record per key is kept forever, a tombstone for a while), with
+	 * {@value #DEFAULT_PARTITIONS} partitions and no dead-letter topic: no listener reads
+	 * it, only its producer's restore.
+	 */
+	public static KafkaAdmin.NewTopics declareChangelogs(String... topics) {
+		return new KafkaAdmin.NewTopics(Arrays.stream(topics)
+			.map((name) -> TopicBuilder.name(name).partitions(DEFAULT_PARTITIONS).compact().build())
 			.toArray(NewTopic[]::new));
 	}
 

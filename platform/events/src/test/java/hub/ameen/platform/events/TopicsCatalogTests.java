@@ -10,19 +10,26 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every topic in the catalog follows {@code hub.<domain>.<stream>.v<N>} and is named
- * once.
+ * Every topic in the catalog follows {@code hub.<domain>.<stream>.v<N>}, or
+ * {@code hub.<domain>.<stream>.changelog} for the changelog of a stream that has a topic,
+ * and is named once.
  */
 class TopicsCatalogTests {
 
 	@Test
 	void everyCataloguedTopicIsWellFormedAndDistinct() throws IllegalAccessException {
 		List<String> topics = catalogue();
-		assertThat(topics).hasSize(19).doesNotHaveDuplicates();
+		assertThat(topics).hasSize(24).doesNotHaveDuplicates();
 		for (String topic : topics) {
 			String[] parts = topic.split("\\.");
 			assertThat(parts).hasSize(4);
-			assertThat(topic).isEqualTo(Topics.name(parts[1], parts[2], Integer.parseInt(parts[3].substring(1))));
+			if (parts[3].equals("changelog")) {
+				assertThat(topic).isEqualTo(Topics.changelog(parts[1], parts[2]));
+				assertThat(topics).as("the stream of " + topic).contains(Topics.name(parts[1], parts[2], 1));
+			}
+			else {
+				assertThat(topic).isEqualTo(Topics.name(parts[1], parts[2], Integer.parseInt(parts[3].substring(1))));
+			}
 		}
 	}
 
