@@ -64,7 +64,8 @@ class EventTimersTests {
 		this.eventTimers = new EventTimers(this.timers, this.events, this.outbox);
 		this.timerClock = new TimerClock(this.store, this.timers, List.of(this.eventTimers), this.clock,
 				ClockProperties.defaults(), new SimpleMeterRegistry());
-		this.maintenance = new EventMaintenance(this.store, this.events, this.eventTimers, this.outbox, this.clock);
+		this.maintenance = new EventMaintenance(this.store, this.events, this.eventTimers, this.outbox, this.clock,
+				this.timerClock);
 	}
 
 	@AfterEach
