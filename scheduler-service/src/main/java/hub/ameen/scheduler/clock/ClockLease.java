@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -198,7 +199,7 @@ public final class ClockLease implements FiringLease, SmartLifecycle {
 				KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(leaseConsumerConfig(),
 						new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
 			this.partitionCount = consumer.partitionsFor(this.topic).size();
-			consumer.subscribe(List.of(this.topic), new Rebalance(consumer));
+			consumer.subscribe(List.of(this.topic), new Rebalance());
 			while (this.running) {
 				try {
 					consumer.poll(POLL);
@@ -244,6 +245,14 @@ public final class ClockLease implements FiringLease, SmartLifecycle {
 			return;
 		}
 		this.nextCheck = Instant.now().plus(CHECK_INTERVAL);
+		if (this.catchingUp.containsValue(Map.of())) {
+			// just gained: where the topics end now is what the previous owner published
+			Map<TopicPartition, Long> targets = endOffsets(admin);
+			if (targets.isEmpty() && Instant.now().isBefore(this.catchUpDeadline)) {
+				return;
+			}
+			this.catchingUp.replaceAll((partition, old) -> old.isEmpty() ? targets : old);
+		}
 		Map<TopicPartition, OffsetAndMetadata> committed = committed(admin);
 		List<Integer> ready = new ArrayList<>();
 		boolean late = Instant.now().isAfter(this.catchUpDeadline);
@@ -265,6 +274,32 @@ public final class ClockLease implements FiringLease, SmartLifecycle {
 		}
 		if (this.catchingUp.isEmpty()) {
 			this.settled.countDown();
+		}
+	}
+
+	/** Where the topics this instance reads end now. */
+	private Map<TopicPartition, Long> endOffsets(Admin admin) {
+		try {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(this.readTopics)
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.forEach((name, description) -> description.partitions()
+					.forEach((info) -> latest.put(new TopicPartition(name, info.partition()), OffsetSpec.latest())));
+			Map<TopicPartition, Long> ends = new HashMap<>();
+			admin.listOffsets(latest)
+				.all()
+				.get(10, TimeUnit.SECONDS)
+				.forEach((partition, info) -> ends.put(partition, info.offset()));
+			return Map.copyOf(ends);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Map.of();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("Could not read where the scheduler's topics end; trying again", ex);
+			return Map.of();
 		}
 	}
 
@@ -343,12 +378,6 @@ public final class ClockLease implements FiringLease, SmartLifecycle {
 	/** Runs on the lease thread, inside poll (and close). */
 	private final class Rebalance implements ConsumerRebalanceListener {
 
-		private final KafkaConsumer<byte[], byte[]> consumer;
-
-		Rebalance(KafkaConsumer<byte[], byte[]> consumer) {
-			this.consumer = consumer;
-		}
-
 		@Override
 		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
 			release(partitions, "gives up");
@@ -379,24 +408,13 @@ public final class ClockLease implements FiringLease, SmartLifecycle {
 				}
 				return;
 			}
-			Map<TopicPartition, Long> targets = endOffsets();
 			for (Integer partition : numbers(partitions)) {
-				ClockLease.this.catchingUp.put(partition, targets);
+				ClockLease.this.catchingUp.put(partition, Map.of());
 			}
 			ClockLease.this.catchUpDeadline = Instant.now().plus(ClockLease.this.properties.catchUpTimeout());
 			ClockLease.this.nextCheck = Instant.MIN;
 			logger.info("Instance {} gained timer partitions {}; catching up before it fires them",
 					ClockLease.this.instanceId, numbers(partitions));
-		}
-
-		/** Where the topics this instance reads end now. */
-		private Map<TopicPartition, Long> endOffsets() {
-			List<TopicPartition> all = new ArrayList<>();
-			for (String read : ClockLease.this.readTopics) {
-				this.consumer.partitionsFor(read)
-					.forEach((info) -> all.add(new TopicPartition(read, info.partition())));
-			}
-			return Map.copyOf(this.consumer.endOffsets(all));
 		}
 
 	}
