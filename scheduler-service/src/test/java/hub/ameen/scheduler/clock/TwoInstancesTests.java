@@ -71,7 +71,7 @@ class TwoInstancesTests extends SchedulerTestSupport {
 
 	private static final int SPREAD = 250;
 
-	private static final Duration SPREAD_OVER = Duration.ofSeconds(20);
+	private static final Duration SPREAD_OVER = Duration.ofSeconds(12);
 
 	private static final JsonMapper json = JsonMapper.shared();
 
@@ -140,12 +140,13 @@ class TwoInstancesTests extends SchedulerTestSupport {
 		assertThat(firstHolds.size() + secondHolds.size()).isEqualTo(Topics.CLOCK_LEASE_PARTITIONS);
 
 		// calendar events created on either instance, their reminders due after the kill
-		Instant remindersFrom = inWholeSeconds(25);
-		List<String> events = createAll(this.web, EVENTS / 2, (i) -> remindersFrom.plusSeconds(i));
-		events.addAll(createAll(other, EVENTS / 2, (i) -> remindersFrom.plusSeconds(i)));
+		Instant remindersFrom = inWholeSeconds(16);
+		List<String> events = createAll(this.web, EVENTS / 2, (i) -> remindersFrom.plusMillis(500L * i));
+		events.addAll(createAll(other, EVENTS / 2, (i) -> remindersFrom.plusMillis(500L * i)));
 
-		// 500 task deadlines: half due at once, half spread over the following seconds
-		Instant burstDue = inWholeSeconds(3);
+		// 500 task deadlines: half due at once, half spread over the following seconds;
+		// each instance applies all 500 before they come due (else the rate measures that)
+		Instant burstDue = inWholeSeconds(5);
 		Instant spreadFrom = burstDue.plusSeconds(4);
 		List<String> burst = publishTasks(BURST, (i) -> burstDue);
 		List<String> spread = publishTasks(SPREAD, (i) -> spreadFrom.plusMillis(SPREAD_OVER.toMillis() * i / SPREAD));
