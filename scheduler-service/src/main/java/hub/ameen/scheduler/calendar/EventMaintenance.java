@@ -113,7 +113,7 @@ public class EventMaintenance {
 					CalendarEvent event = this.events.get(txn, id).orElse(null);
 					if (event != null && event.status() == EventStatus.COMPLETED && event.completedAt() != null
 							&& event.completedAt().isBefore(cutoff) && this.timerClock.holds(id)) {
-						this.events.delete(txn, id);
+						this.events.delete(txn, id, this.clock.instant());
 						this.timers.cancel(txn, id);
 						this.outbox.publish(txn, EventDeleted.DELETED.about(id, EventDeleted.of(event, "retention"))
 							.at(this.clock.instant()));
@@ -123,6 +123,7 @@ public class EventMaintenance {
 				return removed;
 			});
 		}
+		this.store.writeAndWait((txn) -> this.events.forgetDeletedBefore(txn, cutoff));
 		return purged;
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * included) is applied unless the copy is already as new, and the event's timers are
  * planned again from the time of the change, so that an instance that takes the event's
  * partition over fires what the change scheduled, late if need be. Timers of occurrences
- * that already fired somewhere are advanced without firing.
+ * that already fired somewhere are advanced without firing. A removed event stays removed
+ * (its creation read back after its removal does not bring it back).
  * <p>
  * Two instances changing the same event at the same moment is not reconciled: the change
  * with the later {@code updatedAt} wins on every instance.
@@ -48,13 +49,14 @@ class EventReplica {
 	/** Applies a change read back from the topic, in the inbox's transaction. */
 	void apply(WriteTxn txn, EventEnvelope envelope) {
 		if (envelope.type().equals(EventDeleted.DELETED.name())) {
-			this.events.delete(txn, envelope.key());
+			this.events.delete(txn, envelope.key(), envelope.occurredAt());
 			this.timers.cancel(txn, envelope.key());
 			return;
 		}
 		CalendarEvent event = envelope.payloadAs(CalendarEvent.class, this.mapper);
 		Optional<CalendarEvent> local = this.events.get(txn, event.id());
-		if (local.isPresent() && !local.get().updatedAt().isBefore(event.updatedAt())) {
+		if ((local.isPresent() && !local.get().updatedAt().isBefore(event.updatedAt()))
+				|| this.events.wasDeleted(txn, event.id())) {
 			return;
 		}
 		this.events.put(txn, event);

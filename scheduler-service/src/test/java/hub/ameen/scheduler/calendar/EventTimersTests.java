@@ -134,7 +134,7 @@ class EventTimersTests {
 		save(cancelled.withStatus(EventStatus.CANCELLED, this.clock.instant()));
 		CalendarEvent deleted = event("deleted", start, start.plusSeconds(60), "FREQ=DAILY", 5);
 		save(deleted);
-		this.store.writeAndWait((txn) -> this.events.delete(txn, "deleted"));
+		this.store.writeAndWait((txn) -> this.events.delete(txn, "deleted", this.clock.instant()));
 
 		assertThat(slots("cancelled")).isEmpty();
 		this.clock.set(start.plusSeconds(120));
