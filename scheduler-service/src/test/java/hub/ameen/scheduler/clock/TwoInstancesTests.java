@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -113,6 +114,9 @@ class TwoInstancesTests extends SchedulerTestSupport {
 		this.reminders.close();
 		this.deadlines.close();
 		this.producer.close();
+		if (this.secondStore != null) {
+			FileSystemUtils.deleteRecursively(this.secondStore);
+		}
 	}
 
 	@Test
@@ -199,9 +203,9 @@ class TwoInstancesTests extends SchedulerTestSupport {
 		System.out.printf("TwoInstancesTests: %d task deadlines and %d calendar reminders: %d records, "
 				+ "%d distinct event ids, %d duplicate records; one instance fired %d due at once at %.0f/s (due to on the broker), "
 				+ "two instances %d at %.0f/s (the second fired %d in all); after the kill -9, "
-				+ "%d fired late by the survivor (second instance's log: %s.log)%n", tasks.size(), events.size(),
-				fired.size(), overdue.distinctIds() + reminded.distinctIds(), duplicates, firedAlone.size(), aloneRate,
-				firedTogether.size(), togetherRate, firedBySecond, lateAfterKill, this.secondStore);
+				+ "%d fired late by the survivor%n", tasks.size(), events.size(), fired.size(),
+				overdue.distinctIds() + reminded.distinctIds(), duplicates, firedAlone.size(), aloneRate,
+				firedTogether.size(), togetherRate, firedBySecond, lateAfterKill);
 	}
 
 	/**
@@ -373,13 +377,14 @@ class TwoInstancesTests extends SchedulerTestSupport {
 			.forEach(command::add);
 		command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 				SchedulerServiceApplication.class.getName(), "--hub.instance-id=2", "--server.port=" + port,
-				"--hub.store.path=" + this.secondStore,
+				"--hub.store.path=" + this.secondStore.resolve("store"),
 				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--hub.scheduler.lease.session-timeout=6s",
 				"--spring.main.banner-mode=off", "--logging.level.org.apache.kafka=WARN",
 				"--logging.level.kafka=WARN"));
+		// its log stays next to its store until the test ends
 		return new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.secondStore.resolveSibling(this.secondStore.getFileName() + ".log").toFile())
+			.redirectOutput(this.secondStore.resolve("instance-2.log").toFile())
 			.start();
 	}
 
