@@ -7,6 +7,7 @@ import java.util.List;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
+import hub.ameen.scheduler.clock.TimerClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The housekeeping of events: completing those that are over, making sure every scheduled
  * event has its next timers (a safety net under the clock), and removing completed events
- * after the retention.
+ * after the retention. With several instances, only the instance that fires an event's
+ * partition completes or removes it (the others learn of it from its event); every
+ * instance gives its own copies their missing timers.
  */
 @Component
 public class EventMaintenance {
@@ -35,7 +38,11 @@ public class EventMaintenance {
 
 	private final Clock clock;
 
-	EventMaintenance(Store store, EventStore events, EventTimers timers, Outbox outbox, Clock clock) {
+	private final TimerClock timerClock;
+
+	EventMaintenance(Store store, EventStore events, EventTimers timers, Outbox outbox, Clock clock,
+			TimerClock timerClock) {
+		this.timerClock = timerClock;
 		this.store = store;
 		this.events = events;
 		this.timers = timers;
@@ -82,7 +89,7 @@ public class EventMaintenance {
 
 	private boolean sweep(WriteTxn txn, CalendarEvent event, Instant now) {
 		boolean over = event.occurrences().firstEndingAtOrAfter(now).isEmpty();
-		if (over && !this.timers.hasTimers(txn, event.id())) {
+		if (over && !this.timers.hasTimers(txn, event.id()) && this.timerClock.holds(event.id())) {
 			CalendarEvent completed = event.withStatus(EventStatus.COMPLETED, now);
 			this.events.put(txn, completed);
 			this.outbox.publish(txn, CalendarEvent.UPDATED.about(completed.id(), completed).at(completed.updatedAt()));
@@ -105,8 +112,8 @@ public class EventMaintenance {
 				for (String id : chunk) {
 					CalendarEvent event = this.events.get(txn, id).orElse(null);
 					if (event != null && event.status() == EventStatus.COMPLETED && event.completedAt() != null
-							&& event.completedAt().isBefore(cutoff)) {
-						this.events.delete(txn, id);
+							&& event.completedAt().isBefore(cutoff) && this.timerClock.holds(id)) {
+						this.events.delete(txn, id, this.clock.instant());
 						this.timers.cancel(txn, id);
 						this.outbox.publish(txn, EventDeleted.DELETED.about(id, EventDeleted.of(event, "retention"))
 							.at(this.clock.instant()));
@@ -116,6 +123,7 @@ public class EventMaintenance {
 				return removed;
 			});
 		}
+		this.store.writeAndWait((txn) -> this.events.forgetDeletedBefore(txn, cutoff));
 		return purged;
 	}
 

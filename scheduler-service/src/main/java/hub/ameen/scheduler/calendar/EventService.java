@@ -216,7 +216,7 @@ class EventService {
 				}
 			}
 			else if (step instanceof EventChange.Remove remove) {
-				this.events.delete(txn, remove.event().id());
+				this.events.delete(txn, remove.event().id(), change.now());
 				this.timers.cancel(txn, remove.event().id());
 				this.outbox.publish(txn,
 						EventDeleted.DELETED.about(remove.event().id(), EventDeleted.of(remove.event(), "user"))

@@ -1,5 +1,6 @@
 package hub.ameen.scheduler.calendar;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,6 +35,8 @@ class EventStore {
 
 	private final Index<String, String, CalendarEvent> series;
 
+	private final Collection<String, Long> deleted;
+
 	EventStore(Store store, JsonMapper mapper) {
 		this.store = store;
 		this.events = store.collection("events", Codec.utf8(), Codec.json(mapper, CalendarEvent.class));
@@ -41,6 +44,7 @@ class EventStore {
 		this.statuses = this.events.index("status", Codec.utf8(), (event) -> List.of(event.status().name()));
 		this.series = this.events.index("series", Codec.utf8(),
 				(event) -> (event.seriesId() != null) ? List.of(event.seriesId()) : List.of());
+		this.deleted = store.collection("events.deleted", Codec.utf8(), Codec.longKey());
 	}
 
 	Optional<CalendarEvent> get(ReadTxn txn, String id) {
@@ -55,8 +59,34 @@ class EventStore {
 		this.events.put(txn, event.id(), event);
 	}
 
-	boolean delete(WriteTxn txn, String id) {
+	/**
+	 * Removes the event and remembers that it was removed, so that a copy of it read back
+	 * late from the topic (its creation, a change) does not bring it back.
+	 */
+	boolean delete(WriteTxn txn, String id, Instant now) {
+		this.deleted.put(txn, id, now.toEpochMilli());
 		return this.events.delete(txn, id);
+	}
+
+	/** Whether the event was removed. */
+	boolean wasDeleted(ReadTxn txn, String id) {
+		return this.deleted.contains(txn, id);
+	}
+
+	/**
+	 * Forgets removals before the cutoff.
+	 * @return how many were forgotten
+	 */
+	int forgetDeletedBefore(WriteTxn txn, Instant cutoff) {
+		List<String> old = new java.util.ArrayList<>();
+		this.deleted.forEach(txn, null, (id, at) -> {
+			if (at < cutoff.toEpochMilli()) {
+				old.add(id);
+			}
+			return true;
+		});
+		old.forEach((id) -> this.deleted.delete(txn, id));
+		return old.size();
 	}
 
 	/**

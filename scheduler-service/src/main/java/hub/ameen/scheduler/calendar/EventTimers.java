@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventType;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.ReadTxn;
 import hub.ameen.platform.store.WriteTxn;
+import hub.ameen.scheduler.clock.FiredSlot;
 import hub.ameen.scheduler.clock.Firing;
 import hub.ameen.scheduler.clock.Timer;
 import hub.ameen.scheduler.clock.TimerHandler;
@@ -131,6 +133,30 @@ class EventTimers implements TimerHandler {
 		}
 		Slot slot = new Slot(timer.id(), timer.kind(), event.id(), timer.minutesBefore());
 		return occurrences.firstStartingAfter(occurrence.start()).map(slot::timerFor);
+	}
+
+	@Override
+	public Optional<FiredSlot> firedBy(EventEnvelope event) {
+		String type = event.type();
+		String eventId = event.payload().path("eventId").asString();
+		String occurrence = event.payload().path("occurrenceStart").asString();
+		if (eventId.isEmpty() || occurrence.isEmpty()) {
+			return Optional.empty();
+		}
+		String slot;
+		if (type.equals(ReminderDue.DUE.name())) {
+			slot = eventId + "/reminder/" + event.payload().path("minutesBefore").asInt();
+		}
+		else if (type.equals(OccurrenceBoundary.STARTED.name())) {
+			slot = eventId + "/started";
+		}
+		else if (type.equals(OccurrenceBoundary.ENDED.name())) {
+			slot = eventId + "/ended";
+		}
+		else {
+			return Optional.empty();
+		}
+		return Optional.of(new FiredSlot(slot, Instant.parse(occurrence)));
 	}
 
 	private void announce(WriteTxn txn, CalendarEvent event, Timer timer, Occurrence occurrence, Firing firing) {

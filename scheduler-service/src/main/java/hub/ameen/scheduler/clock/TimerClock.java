@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import hub.ameen.platform.events.EventEnvelope;
 
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
@@ -23,10 +26,15 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The one clock thread: sleeps until the earliest timer is due (woken early when a nearer
- * one is scheduled), then fires every due timer. Each timer is removed, announced and
- * followed by its slot's next timer in ONE store transaction, so it fires exactly once: a
- * crash before the commit leaves it due, a commit leaves it gone. On start it catches up
- * on whatever came due while the service was down, marking it late.
+ * one is scheduled), then fires every due timer of the partitions its {@link FiringLease}
+ * holds. Each timer is removed, announced and followed by its slot's next timer in ONE
+ * store transaction, so it fires exactly once: a crash before the commit leaves it due, a
+ * commit leaves it gone. On start it catches up on whatever came due while the service
+ * was down, marking it late.
+ * <p>
+ * Every firing is remembered by (slot, occurrence), and so is every firing of another
+ * instance read back from the scheduler's topics ({@link #observe}): a timer whose
+ * occurrence fired anywhere is advanced without being announced again.
  * <p>
  * Time comes from the injected {@link Clock}; tests drive {@link #fireDue()} directly.
  */
@@ -42,6 +50,9 @@ public final class TimerClock implements SmartLifecycle {
 	private static final String LATE = "late";
 
 	private static final String SKIPPED = "skipped";
+
+	/** The most occurrences of one slot advanced at once past firings seen elsewhere. */
+	private static final int MAX_ADVANCES = 1000;
 
 	private final Store store;
 
@@ -59,6 +70,10 @@ public final class TimerClock implements SmartLifecycle {
 
 	private final Semaphore wake = new Semaphore(0);
 
+	private final ReentrantLock firing = new ReentrantLock();
+
+	private final FiringLease lease;
+
 	private volatile boolean running;
 
 	private volatile Thread thread;
@@ -67,7 +82,13 @@ public final class TimerClock implements SmartLifecycle {
 
 	public TimerClock(Store store, TimerIndex timers, List<TimerHandler> handlers, Clock clock,
 			ClockProperties properties, MeterRegistry registry) {
+		this(store, timers, handlers, clock, properties, registry, FiringLease.ALL);
+	}
+
+	public TimerClock(Store store, TimerIndex timers, List<TimerHandler> handlers, Clock clock,
+			ClockProperties properties, MeterRegistry registry, FiringLease lease) {
 		this.store = store;
+		this.lease = lease;
 		this.timers = timers;
 		this.clock = clock;
 		this.properties = properties;
@@ -87,11 +108,42 @@ public final class TimerClock implements SmartLifecycle {
 		while (true) {
 			Instant now = this.clock.instant();
 			this.lastTick = now;
-			if (this.store.read((txn) -> this.timers.due(txn, now, 1).isEmpty())) {
+			if (this.store.read((txn) -> this.timers.due(txn, now, 1, this::held).isEmpty())) {
 				return total;
 			}
-			total += fireBatchOrEach(now);
+			this.firing.lock();
+			try {
+				total += fireBatchOrEach(now);
+			}
+			finally {
+				this.firing.unlock();
+			}
 		}
+	}
+
+	/**
+	 * Runs a change of the partitions held between two firing transactions: once it
+	 * returns, no firing of a partition it took away is under way or will start.
+	 */
+	public void fence(Runnable change) {
+		this.firing.lock();
+		try {
+			change.run();
+		}
+		finally {
+			this.firing.unlock();
+		}
+		wakeUp();
+	}
+
+	/** Whether this instance fires this timer's partition now. */
+	private boolean held(Timer timer) {
+		return this.lease.holds(timer.ownerId());
+	}
+
+	/** Whether this instance fires the timers of this event, task or user now. */
+	public boolean holds(String ownerId) {
+		return this.lease.holds(ownerId);
 	}
 
 	/**
@@ -103,13 +155,14 @@ public final class TimerClock implements SmartLifecycle {
 		try {
 			return this.store.writeAndWait((txn) -> {
 				Instant firedAt = this.clock.instant();
-				return fire(txn, this.timers.due(txn, firedAt, this.properties.batchSize()), firedAt);
+				return fire(txn, this.timers.due(txn, firedAt, this.properties.batchSize(), this::held), firedAt);
 			});
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Firing a batch of timers failed; firing them one by one", ex);
 			int fired = 0;
-			for (Timer timer : this.store.read((txn) -> this.timers.due(txn, now, this.properties.batchSize()))) {
+			for (Timer timer : this.store
+				.read((txn) -> this.timers.due(txn, now, this.properties.batchSize(), this::held))) {
 				fired += fireAlone(timer);
 			}
 			return fired;
@@ -134,10 +187,17 @@ public final class TimerClock implements SmartLifecycle {
 		List<Timer> fired = new ArrayList<>(due.size());
 		List<Firing> firings = new ArrayList<>(due.size());
 		for (Timer timer : due) {
-			if (!this.timers.cancel(txn, timer)) {
+			if (!held(timer) || !this.timers.cancel(txn, timer)) {
+				continue;
+			}
+			if (this.timers.wasFired(txn, timer.id(), timer.occurrenceStart())) {
+				// another instance fired it (or this one, before an edit planned it
+				// again)
+				advanceQuietly(txn, timer, now);
 				continue;
 			}
 			Firing firing = firing(timer, now);
+			this.timers.markFired(txn, timer.id(), timer.occurrenceStart());
 			handler(timer).flatMap((handler) -> handler.fire(txn, timer, firing))
 				.ifPresent((next) -> this.timers.schedule(txn, next));
 			fired.add(timer);
@@ -152,6 +212,75 @@ public final class TimerClock implements SmartLifecycle {
 			}
 		});
 		return fired.size();
+	}
+
+	/**
+	 * Learns that another instance (or this one) fired a slot's occurrence, from the
+	 * event it published: remembers it, and advances the slot past it without announcing
+	 * anything, so that this instance never fires it again when it takes the partition
+	 * over. Idempotent; events that are no firing are ignored.
+	 * @param event an event read from one of the scheduler's own topics
+	 * @return whether it was a firing this instance had not known of
+	 */
+	public boolean observe(EventEnvelope event) {
+		FiredSlot fired = this.handlers.values()
+			.stream()
+			.distinct()
+			.flatMap((handler) -> handler.firedBy(event).stream())
+			.findFirst()
+			.orElse(null);
+		if (fired == null
+				|| this.store.read((txn) -> this.timers.wasFired(txn, fired.slotId(), fired.occurrenceStart()))) {
+			return false;
+		}
+		return this.store.writeAndWait((txn) -> {
+			this.timers.markFired(txn, fired.slotId(), fired.occurrenceStart());
+			Instant now = this.clock.instant();
+			for (int guard = 0; guard < MAX_ADVANCES; guard++) {
+				Timer timer = this.timers.slot(txn, fired.slotId()).orElse(null);
+				if (timer == null || timer.occurrenceStart().isAfter(fired.occurrenceStart())) {
+					break;
+				}
+				this.timers.cancel(txn, timer);
+				advanceQuietly(txn, timer, now);
+			}
+			return true;
+		});
+	}
+
+	/**
+	 * Advances the timers of an event, task or user whose occurrence already fired
+	 * somewhere, in the caller's transaction: after a change read from another instance
+	 * planned them again.
+	 */
+	public void settle(WriteTxn txn, String ownerId) {
+		Instant now = this.clock.instant();
+		for (int guard = 0; guard < MAX_ADVANCES; guard++) {
+			Timer fired = this.timers.ofOwner(txn, ownerId)
+				.stream()
+				.filter((timer) -> this.timers.wasFired(txn, timer.id(), timer.occurrenceStart()))
+				.findFirst()
+				.orElse(null);
+			if (fired == null) {
+				return;
+			}
+			this.timers.cancel(txn, fired);
+			advanceQuietly(txn, fired, now);
+		}
+	}
+
+	/**
+	 * Forgets the firings of occurrences before the cutoff.
+	 * @return how many were forgotten
+	 */
+	public int forgetFiredBefore(Instant cutoff) {
+		return this.store.writeAndWait((txn) -> this.timers.forgetFiredBefore(txn, cutoff));
+	}
+
+	/** Runs the handler of a removed timer as a skipped firing, scheduling its next. */
+	private void advanceQuietly(WriteTxn txn, Timer timer, Instant now) {
+		handler(timer).flatMap((handler) -> handler.fire(txn, timer, new Firing(now, false, true)))
+			.ifPresent((next) -> this.timers.schedule(txn, next));
 	}
 
 	private Firing firing(Timer timer, Instant now) {
@@ -179,9 +308,10 @@ public final class TimerClock implements SmartLifecycle {
 	public ClockStatus status() {
 		Instant now = this.clock.instant();
 		return this.store.read((txn) -> new ClockStatus(this.running, now, this.lastTick,
-				this.timers.next(txn).map(Timer::dueAt).orElse(null), this.timers.due(txn, now, BACKLOG_CAP).size(),
-				this.timers.size(txn), this.counters.get(txn, FIRED).orElse(0L),
-				this.counters.get(txn, LATE).orElse(0L), this.counters.get(txn, SKIPPED).orElse(0L)));
+				this.timers.next(txn, this::held, Instant.ofEpochMilli(Long.MAX_VALUE)).map(Timer::dueAt).orElse(null),
+				this.timers.due(txn, now, BACKLOG_CAP, this::held).size(), this.timers.size(txn),
+				this.counters.get(txn, FIRED).orElse(0L), this.counters.get(txn, LATE).orElse(0L),
+				this.counters.get(txn, SKIPPED).orElse(0L), this.lease.instanceId(), this.lease.partitions()));
 	}
 
 	/** Makes the sleeping clock look at the index again. */
@@ -248,7 +378,8 @@ public final class TimerClock implements SmartLifecycle {
 
 	private long millisUntilNext() {
 		long idle = this.properties.idleWake().toMillis();
-		return this.store.read((txn) -> this.timers.next(txn))
+		Instant horizon = this.clock.instant().plusMillis(idle);
+		return this.store.read((txn) -> this.timers.next(txn, this::held, horizon))
 			.map((next) -> Math.min(next.dueAt().toEpochMilli() - this.clock.millis(), idle))
 			.orElse(idle);
 	}

@@ -3,6 +3,7 @@ package hub.ameen.scheduler.clock;
 import java.util.Optional;
 import java.util.Set;
 
+import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.store.WriteTxn;
 
 /**
@@ -22,5 +23,15 @@ public interface TimerHandler {
 	 * @return the slot's next timer, if it has one
 	 */
 	Optional<Timer> fire(WriteTxn txn, Timer timer, Firing firing);
+
+	/**
+	 * The slot and occurrence an event this handler announces fired, so that every
+	 * instance learns of the firings of the others (see {@link TimerClock#observe}).
+	 * @param event an event read from one of the scheduler's own topics
+	 * @return what fired, or empty when the event is not one of this handler's firings
+	 */
+	default Optional<FiredSlot> firedBy(EventEnvelope event) {
+		return Optional.empty();
+	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
@@ -29,6 +30,8 @@ public final class TimerIndex {
 
 	private final Collection<String, Timer> failed;
 
+	private final Collection<String, Long> fired;
+
 	private final List<Runnable> scheduledListeners = new CopyOnWriteArrayList<>();
 
 	public TimerIndex(Store store, JsonMapper mapper) {
@@ -36,6 +39,42 @@ public final class TimerIndex {
 		this.slots = this.timers.uniqueIndex("slot", Codec.utf8(), Timer::id);
 		this.owners = this.timers.index("owner", Codec.utf8(), (timer) -> List.of(timer.ownerId()));
 		this.failed = store.collection("clock.failed", Codec.utf8(), Codec.json(mapper, Timer.class));
+		this.fired = store.collection("clock.fired", Codec.utf8(), Codec.longKey());
+	}
+
+	/**
+	 * Remembers that a slot's occurrence fired, here or on another instance.
+	 * @param txn the firing (or observing) transaction
+	 * @param slotId the slot
+	 * @param occurrenceStart the occurrence
+	 */
+	public void markFired(WriteTxn txn, String slotId, Instant occurrenceStart) {
+		this.fired.put(txn, firedKey(slotId, occurrenceStart), occurrenceStart.toEpochMilli());
+	}
+
+	/** Whether a slot's occurrence fired, here or on another instance. */
+	public boolean wasFired(ReadTxn txn, String slotId, Instant occurrenceStart) {
+		return this.fired.contains(txn, firedKey(slotId, occurrenceStart));
+	}
+
+	/**
+	 * Forgets firings of occurrences before the cutoff (their timers are long gone).
+	 * @return how many were forgotten
+	 */
+	int forgetFiredBefore(WriteTxn txn, Instant cutoff) {
+		List<String> old = new ArrayList<>();
+		this.fired.forEach(txn, null, (key, occurrence) -> {
+			if (occurrence < cutoff.toEpochMilli()) {
+				old.add(key);
+			}
+			return true;
+		});
+		old.forEach((key) -> this.fired.delete(txn, key));
+		return old.size();
+	}
+
+	private static String firedKey(String slotId, Instant occurrenceStart) {
+		return slotId + "@" + occurrenceStart.toEpochMilli();
 	}
 
 	/** Puts the timer in its slot, replacing the slot's previous timer. */
@@ -77,12 +116,22 @@ public final class TimerIndex {
 
 	/** The timers due at or before the instant, earliest first, at most {@code max}. */
 	public List<Timer> due(ReadTxn txn, Instant now, int max) {
+		return due(txn, now, max, (timer) -> true);
+	}
+
+	/**
+	 * The timers due at or before the instant that pass the filter, earliest first, at
+	 * most {@code max}.
+	 */
+	public List<Timer> due(ReadTxn txn, Instant now, int max, Predicate<Timer> filter) {
 		List<Timer> found = new ArrayList<>();
 		this.timers.forEach(txn, null, (key, timer) -> {
 			if (key.dueAt() > now.toEpochMilli() || found.size() >= max) {
 				return false;
 			}
-			found.add(timer);
+			if (filter.test(timer)) {
+				found.add(timer);
+			}
 			return true;
 		});
 		return found;
@@ -90,8 +139,16 @@ public final class TimerIndex {
 
 	/** The earliest timer. */
 	public Optional<Timer> next(ReadTxn txn) {
+		return next(txn, (timer) -> true, Instant.ofEpochMilli(Long.MAX_VALUE));
+	}
+
+	/**
+	 * The earliest timer that passes the filter, looking no further than {@code until}.
+	 */
+	public Optional<Timer> next(ReadTxn txn, Predicate<Timer> filter, Instant until) {
 		List<Timer> first = new ArrayList<>(1);
-		this.timers.forEach(txn, null, (key, timer) -> !first.add(timer));
+		this.timers.forEach(txn, null,
+				(key, timer) -> key.dueAt() <= until.toEpochMilli() && !(filter.test(timer) && first.add(timer)));
 		return first.stream().findFirst();
 	}
 

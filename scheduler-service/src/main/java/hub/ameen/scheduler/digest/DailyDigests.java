@@ -10,11 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 
+import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.WriteTxn;
 import hub.ameen.platform.store.Store;
+import hub.ameen.scheduler.clock.FiredSlot;
 import hub.ameen.scheduler.clock.Firing;
 import hub.ameen.scheduler.clock.Timer;
 import hub.ameen.scheduler.clock.TimerHandler;
@@ -86,6 +88,16 @@ public class DailyDigests implements TimerHandler {
 					DigestDue.DUE.about(plan.userId(), due).withIdOf(plan.userId(), day).at(firing.firedAt()));
 		}
 		return next(fired, firing.firedAt());
+	}
+
+	@Override
+	public Optional<FiredSlot> firedBy(EventEnvelope event) {
+		String userId = event.payload().path("userId").asString();
+		String dueAt = event.payload().path("dueAt").asString();
+		if (!event.type().equals(DigestDue.DUE.name()) || userId.isEmpty() || dueAt.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new FiredSlot(slot(userId), Instant.parse(dueAt)));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import hub.ameen.scheduler.calendar.EventMaintenance;
+import hub.ameen.scheduler.clock.TimerClock;
 import hub.ameen.scheduler.task.TaskDeadlines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,13 @@ class Housekeeping implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final TimerClock timerClock;
+
 	private volatile ScheduledExecutorService executor;
 
-	Housekeeping(EventMaintenance events, TaskDeadlines tasks, HousekeepingProperties properties, Clock clock) {
+	Housekeeping(EventMaintenance events, TaskDeadlines tasks, HousekeepingProperties properties, Clock clock,
+			TimerClock timerClock) {
+		this.timerClock = timerClock;
 		this.events = events;
 		this.tasks = tasks;
 		this.properties = properties;
@@ -48,11 +53,15 @@ class Housekeeping implements SmartLifecycle {
 		}
 	}
 
-	/** Removes completed events and closed tasks older than the retention. */
+	/**
+	 * Removes completed events, closed tasks and the memory of firings older than the
+	 * retention.
+	 */
 	void cleanup() {
 		Instant cutoff = this.clock.instant().minus(this.properties.retention());
 		int events = this.events.purgeCompletedBefore(cutoff);
 		int tasks = this.tasks.purgeClosedBefore(cutoff);
+		this.timerClock.forgetFiredBefore(cutoff);
 		if (events + tasks > 0) {
 			logger.info("Removed {} completed event(s) and {} closed task(s) older than {}", events, tasks, cutoff);
 		}

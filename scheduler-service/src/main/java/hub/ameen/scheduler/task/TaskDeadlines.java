@@ -17,6 +17,7 @@ import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
+import hub.ameen.scheduler.clock.FiredSlot;
 import hub.ameen.scheduler.clock.Firing;
 import hub.ameen.scheduler.clock.Timer;
 import hub.ameen.scheduler.clock.TimerHandler;
@@ -143,6 +144,29 @@ public class TaskDeadlines implements TimerHandler {
 					type.about(task.id(), payload).withId(stableId(type.name(), task.id(), task.dueAt())));
 		}
 		return Optional.empty();
+	}
+
+	@Override
+	public Optional<FiredSlot> firedBy(EventEnvelope event) {
+		String taskId = event.payload().path("taskId").asString();
+		String dueAt = event.payload().path("dueAt").asString();
+		if (taskId.isEmpty() || dueAt.isEmpty()) {
+			return Optional.empty();
+		}
+		String name;
+		if (event.type().equals(TaskDeadline.DUE_SOON.name())) {
+			name = DUE_SOON;
+		}
+		else if (event.type().equals(TaskDeadline.OVERDUE.name())) {
+			name = OVERDUE;
+		}
+		else if (event.type().equals(TaskReminder.DUE.name())) {
+			name = REMINDER + "/" + event.payload().path("minutesBefore").asInt();
+		}
+		else {
+			return Optional.empty();
+		}
+		return Optional.of(new FiredSlot(taskId + "/" + name, Instant.parse(dueAt)));
 	}
 
 	private void remind(WriteTxn txn, TrackedTask task, Integer minutesBefore, Firing firing) {

@@ -64,7 +64,8 @@ class EventTimersTests {
 		this.eventTimers = new EventTimers(this.timers, this.events, this.outbox);
 		this.timerClock = new TimerClock(this.store, this.timers, List.of(this.eventTimers), this.clock,
 				ClockProperties.defaults(), new SimpleMeterRegistry());
-		this.maintenance = new EventMaintenance(this.store, this.events, this.eventTimers, this.outbox, this.clock);
+		this.maintenance = new EventMaintenance(this.store, this.events, this.eventTimers, this.outbox, this.clock,
+				this.timerClock);
 	}
 
 	@AfterEach
@@ -133,7 +134,7 @@ class EventTimersTests {
 		save(cancelled.withStatus(EventStatus.CANCELLED, this.clock.instant()));
 		CalendarEvent deleted = event("deleted", start, start.plusSeconds(60), "FREQ=DAILY", 5);
 		save(deleted);
-		this.store.writeAndWait((txn) -> this.events.delete(txn, "deleted"));
+		this.store.writeAndWait((txn) -> this.events.delete(txn, "deleted", this.clock.instant()));
 
 		assertThat(slots("cancelled")).isEmpty();
 		this.clock.set(start.plusSeconds(120));

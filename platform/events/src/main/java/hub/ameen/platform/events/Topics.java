@@ -86,6 +86,16 @@ public final class Topics {
 	public static final String TASK_DEADLINE = "hub.scheduler.task.v1";
 
 	/**
+	 * The scheduler clock's lease: no record is written to it; each scheduler instance
+	 * fires the timer partitions its membership of the consumer group
+	 * {@code scheduler-clock} is assigned, one per partition of this topic.
+	 */
+	public static final String CLOCK_LEASE = "hub.scheduler.clock-lease.v1";
+
+	/** Partitions of {@link #CLOCK_LEASE}: the scheduler's timer partitions. */
+	public static final int CLOCK_LEASE_PARTITIONS = 12;
+
+	/**
 	 * Files attached to records, by file id: {@code file.*}, from every service that
 	 * keeps files (crm-service, tasks-service, user-service).
 	 */
