@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventType;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.Topics;
