@@ -6,7 +6,7 @@ import hub.ameen.platform.web.ratelimit.LocalRateLimitBuckets;
 import hub.ameen.platform.web.ratelimit.RateLimitBuckets;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,11 +14,12 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfiguration {
 
 	/**
-	 * In this gateway's memory: right for one gateway. With several, declare a
-	 * {@link RateLimitBuckets} over a shared store and this one steps aside.
+	 * In this gateway's memory: right for one gateway. With several,
+	 * {@code hub.gateway.rate-limit-store.type=hazelcast} shares them
+	 * ({@link HazelcastRateLimitConfiguration}).
 	 */
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "hub.gateway.rate-limit-store.type", havingValue = "local", matchIfMissing = true)
 	RateLimitBuckets rateLimitBuckets() {
 		return new LocalRateLimitBuckets();
 	}

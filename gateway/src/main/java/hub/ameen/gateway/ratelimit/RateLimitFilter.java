@@ -13,6 +13,7 @@ import hub.ameen.platform.web.ratelimit.RateLimitDecision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -75,7 +76,17 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> check(Limited limited, String key, ServerWebExchange exchange, GatewayFilterChain chain) {
-		RateLimitDecision decision = this.buckets.tryConsume(limited.limit(), key);
+		if (!this.buckets.blocking()) {
+			return answer(this.buckets.tryConsume(limited.limit(), key), limited, exchange, chain);
+		}
+		// a shared store answers over the network: never wait for it on the event loop
+		return Mono.fromCallable(() -> this.buckets.tryConsume(limited.limit(), key))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((decision) -> answer(decision, limited, exchange, chain));
+	}
+
+	private Mono<Void> answer(RateLimitDecision decision, Limited limited, ServerWebExchange exchange,
+			GatewayFilterChain chain) {
 		if (decision.allowed()) {
 			return chain.filter(exchange);
 		}

@@ -17,4 +17,13 @@ public interface RateLimitBuckets {
 	 */
 	RateLimitDecision tryConsume(RateLimit limit, String key);
 
+	/**
+	 * Whether {@link #tryConsume} may wait on the network (a shared store), so that a
+	 * caller on an event loop calls it on a thread that may block.
+	 * @return {@code false} for buckets in this process's memory
+	 */
+	default boolean blocking() {
+		return false;
+	}
+
 }
