@@ -50,7 +50,7 @@ class TwoInstancesTests {
 
 	private static final String STREAM = "/api/notifications/stream";
 
-	private static final int TASKS = 200;
+	private static final int REMINDERS = 200;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -121,12 +121,20 @@ class TwoInstancesTests {
 		return Map.of("Authorization", TestTokens.shared().bearer(userId, ServiceTestSupport.READ));
 	}
 
-	/** Assigns a new task to the user as tasks-service announces it. */
-	private static void assign(String userId, String title) {
-		String taskId = UUID.randomUUID().toString();
-		EventEnvelope created = new EventEnvelope(UUID.randomUUID().toString(), "task.created", 1, Instant.now(),
-				taskId, "someone-else", JSON.valueToTree(Map.of("id", taskId, "title", title, "assigneeId", userId)));
-		TopicWriter.shared().send(Topics.TASK, taskId, JSON.writeValueAsString(created));
+	/**
+	 * Reminds the user of a new calendar event as scheduler-service announces it (a
+	 * reminder makes a notification and no feed entry, which other tests' feeds would
+	 * see).
+	 */
+	private static void remind(String userId, String title) {
+		String eventId = "event-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		EventEnvelope due = new EventEnvelope(UUID.randomUUID().toString(), "scheduler.reminder.due", 1, now, eventId,
+				null,
+				JSON.valueToTree(Map.of("eventId", eventId, "occurrenceStart", now.plusSeconds(900).toString(), "title",
+						title, "dueAt", now.toString(), "firedAt", now.toString(), "late", false, "recipients",
+						List.of(userId))));
+		TopicWriter.shared().send(Topics.REMINDER, eventId, JSON.writeValueAsString(due));
 	}
 
 	private static JsonNode list(ConfigurableApplicationContext instance, String userId) {
@@ -171,7 +179,7 @@ class TwoInstancesTests {
 	@Order(2)
 	void aNotificationReadOnOneInstanceIsReadOnTheOther() {
 		String user = "u" + UUID.randomUUID().toString().replace("-", "");
-		assign(user, "Read me");
+		remind(user, "Read me");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> list(first, user).get("items").size() == 1 && list(second, user).get("items").size() == 1);
 		JsonNode onFirst = list(first, user).get("items").get(0);
@@ -208,10 +216,10 @@ class TwoInstancesTests {
 		List<SseClient.Event> resumed;
 		try (SseClient a = SseClient.connect(port(first), STREAM, auth(user));
 				SseClient b = SseClient.connect(port(second), STREAM, auth(user))) {
-			for (int i = 0; i < TASKS / 2; i++) {
-				assign(user, "Task " + i);
+			for (int i = 0; i < REMINDERS / 2; i++) {
+				remind(user, "Meeting " + i);
 			}
-			await().atMost(Duration.ofSeconds(60)).until(() -> a.notifications().size() >= TASKS / 4);
+			await().atMost(Duration.ofSeconds(60)).until(() -> a.notifications().size() >= REMINDERS / 4);
 			// the first instance goes away mid-run (its context closed: its streams end)
 			first.close();
 			first = null;
@@ -220,23 +228,23 @@ class TwoInstancesTests {
 			String lastEventId = onFirst.get(onFirst.size() - 1).id();
 			try (SseClient c = SseClient.connect(port(second), STREAM,
 					Map.of("Authorization", auth(user).get("Authorization"), "Last-Event-ID", lastEventId))) {
-				for (int i = TASKS / 2; i < TASKS; i++) {
-					assign(user, "Task " + i);
+				for (int i = REMINDERS / 2; i < REMINDERS; i++) {
+					remind(user, "Meeting " + i);
 				}
 				await().atMost(Duration.ofSeconds(60))
-					.until(() -> b.notifications().size() >= TASKS && c.ids().contains((long) TASKS));
+					.until(() -> b.notifications().size() >= REMINDERS && c.ids().contains((long) REMINDERS));
 				resumed = c.notifications();
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
 			System.out.printf(
 					"%d notifications to one stream on each of two instances, one of them stopped "
 							+ "half-way: %.1f s (%.0f notifications/s delivered)%n",
-					TASKS, seconds, (TASKS + onFirst.size() + resumed.size()) / seconds);
+					REMINDERS, seconds, (REMINDERS + onFirst.size() + resumed.size()) / seconds);
 
 			// the second instance's stream: every notification once, numbered 1..200
-			List<Long> all = LongStream.rangeClosed(1, TASKS).boxed().toList();
+			List<Long> all = LongStream.rangeClosed(1, REMINDERS).boxed().toList();
 			assertThat(b.ids()).isEqualTo(all);
-			assertThat(titles(b.notifications())).hasSize(TASKS);
+			assertThat(titles(b.notifications())).hasSize(REMINDERS);
 			// the client of the first: what it had, then the rest from the second, no
 			// gap, nothing twice, and each id names the same notification on both
 			List<SseClient.Event> client = new ArrayList<>(onFirst);
