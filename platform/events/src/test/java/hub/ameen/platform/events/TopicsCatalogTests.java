@@ -18,7 +18,7 @@ class TopicsCatalogTests {
 	@Test
 	void everyCataloguedTopicIsWellFormedAndDistinct() throws IllegalAccessException {
 		List<String> topics = catalogue();
-		assertThat(topics).hasSize(19).doesNotHaveDuplicates();
+		assertThat(topics).hasSize(20).doesNotHaveDuplicates();
 		for (String topic : topics) {
 			String[] parts = topic.split("\\.");
 			assertThat(parts).hasSize(4);
