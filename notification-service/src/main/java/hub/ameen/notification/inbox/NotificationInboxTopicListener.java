@@ -1,6 +1,7 @@
 package hub.ameen.notification.inbox;
 
 import java.util.List;
+import java.util.Objects;
 
 import hub.ameen.notification.preference.MutedTypes;
 import hub.ameen.notification.preference.PreferenceStore;
@@ -11,6 +12,7 @@ import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.WriteTxn;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,9 +57,14 @@ class NotificationInboxTopicListener {
 			.on("notification.muted", MutedTypes.class, (txn, event, muted) -> preferences.keepMuted(txn, muted));
 	}
 
-	@KafkaListener(topics = Topics.NOTIFICATION_INBOX)
-	void on(EventEnvelope event) {
-		this.handlers.handle(event);
+	/**
+	 * A batch at a time, its writes sharing durable commits in the order of the records:
+	 * a reminder to a thousand people is a thousand records here, which one by one would
+	 * be a thousand commits.
+	 */
+	@KafkaListener(topics = Topics.NOTIFICATION_INBOX, batch = "true")
+	void on(List<EventEnvelope> events) {
+		Mono.when(events.stream().filter(Objects::nonNull).map(this.handlers::handleAsync).toList()).block();
 	}
 
 	private void keep(WriteTxn txn, EventEnvelope event, Notification announced) {
