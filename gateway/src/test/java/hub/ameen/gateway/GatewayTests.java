@@ -3,7 +3,10 @@ package hub.ameen.gateway;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +58,9 @@ class GatewayTests {
 
 	static final Upstream others = Upstream.start("others");
 
+	/** notification-service's second instance (its first is {@code others}). */
+	static volatile Upstream notifications = Upstream.start("notifications-2");
+
 	static final List<String> SERVICES = List.of("auth-service", "user-service", "crm-service", "tasks-service",
 			"scheduler-service", "notification-service");
 
@@ -70,14 +76,16 @@ class GatewayTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		SERVICES.forEach((name) -> registry.add("hub.gateway.services." + name,
-				() -> name.equals("crm-service") ? crm.url() : others.url()));
+		SERVICES
+			.forEach((name) -> registry.add("hub.gateway.services." + name, () -> name.equals("crm-service") ? crm.url()
+					: name.equals("notification-service") ? others.url() + "," + notifications.url() : others.url()));
 	}
 
 	@AfterAll
 	static void stop() {
 		crm.close();
 		others.close();
+		notifications.close();
 	}
 
 	@BeforeEach
@@ -88,6 +96,7 @@ class GatewayTests {
 			.build();
 		crm.health = Upstream.Health.UP;
 		others.health = Upstream.Health.UP;
+		notifications.health = Upstream.Health.UP;
 	}
 
 	@Test
@@ -103,8 +112,7 @@ class GatewayTests {
 			.isEqualTo("/api/crm/contacts")
 			.jsonPath("$.query")
 			.isEqualTo("limit=5");
-		for (String path : List.of("/api/users/me", "/api/tasks/t-1", "/api/scheduler/events",
-				"/api/notifications/unread-count")) {
+		for (String path : List.of("/api/users/me", "/api/tasks/t-1", "/api/scheduler/events")) {
 			get(path).expectStatus()
 				.isOk()
 				.expectBody()
@@ -112,6 +120,51 @@ class GatewayTests {
 				.isEqualTo("others")
 				.jsonPath("$.path")
 				.isEqualTo(path);
+		}
+	}
+
+	@Test
+	void notificationCallsGoRoundRobinOverItsInstancesAndPastADeadOne() {
+		Set<String> servers = new HashSet<>();
+		for (int i = 0; i < 4; i++) {
+			servers.add(get("/api/notifications/unread-count").expectStatus()
+				.isOk()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("server")
+				.toString());
+		}
+		assertThat(servers).containsExactlyInAnyOrder("others", "notifications-2");
+
+		int port = URI.create(notifications.url()).getPort();
+		notifications.close();
+		others.secondEvent = new CountDownLatch(0);
+		try {
+			// the dead instance refuses the connection: the read is tried again on the
+			// next
+			for (int i = 0; i < 4; i++) {
+				get("/api/notifications/unread-count").expectStatus()
+					.isOk()
+					.expectHeader()
+					.valueEquals("X-Upstream", "others");
+				String first = this.client.get()
+					.uri("/api/notifications/stream")
+					.header(HttpHeaders.AUTHORIZATION, this.bearer)
+					.accept(MediaType.TEXT_EVENT_STREAM)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+					})
+					.getResponseBody()
+					.blockFirst(Duration.ofSeconds(10))
+					.data();
+				assertThat(first).isEqualTo("first");
+			}
+		}
+		finally {
+			notifications = Upstream.startOn("notifications-2", port);
 		}
 	}
 
@@ -254,6 +307,7 @@ class GatewayTests {
 	void eventStreamFlowsEventByEventWithoutResponseTimeout() {
 		CountDownLatch release = new CountDownLatch(1);
 		others.secondEvent = release;
+		notifications.secondEvent = release;
 		Flux<ServerSentEvent<String>> events = this.client.get()
 			.uri("/api/notifications/stream")
 			.header(HttpHeaders.AUTHORIZATION, this.bearer)

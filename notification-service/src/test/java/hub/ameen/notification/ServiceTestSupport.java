@@ -4,20 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import hub.ameen.notification.inbound.Notifier;
 import hub.ameen.notification.inbox.Notification;
 import hub.ameen.notification.inbox.NotificationDraft;
+import hub.ameen.notification.inbox.NotificationStore;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.test.kafka.TopicWriter;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
+import org.awaitility.Awaitility;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +69,9 @@ public abstract class ServiceTestSupport {
 	@Autowired
 	protected Notifier notifier;
 
+	@Autowired
+	protected NotificationStore notifications;
+
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		registry.add("hub.store.path", () -> DATA.toString());
@@ -102,10 +110,13 @@ public abstract class ServiceTestSupport {
 						"recipients", recipients));
 	}
 
-	/** Creates notifications directly, as a consumer does, in one transaction. */
+	/**
+	 * Creates notifications as a consumer does, in one transaction, and waits until this
+	 * instance has read them back from the inbox topic and numbered them.
+	 */
 	protected List<Notification> notify(String userId, int count, String body) {
-		return this.store.writeAndWait((txn) -> {
-			List<Notification> created = new java.util.ArrayList<>();
+		List<Notification> announced = this.store.writeAndWait((txn) -> {
+			List<Notification> created = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				NotificationDraft draft = new NotificationDraft("reminder.due", "Test " + i, body, "/calendar",
 						UUID.randomUUID().toString(), Instant.now());
@@ -113,6 +124,15 @@ public abstract class ServiceTestSupport {
 			}
 			return created;
 		});
+		List<Notification> kept = new ArrayList<>();
+		for (Notification notification : announced) {
+			kept.add(Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> this.notifications.find(userId, notification.id()), Optional::isPresent)
+				.get());
+		}
+		return kept;
 	}
 
 	private static Path temporaryDirectory() {

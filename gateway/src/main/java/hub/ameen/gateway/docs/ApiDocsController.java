@@ -37,7 +37,7 @@ class ApiDocsController {
 
 	@GetMapping(path = "/api/docs/{service}.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<byte[]>> document(@PathVariable String service) {
-		URI base = this.properties.services().get(service);
+		URI base = this.properties.base(service);
 		if (base == null) {
 			return Mono.error(new NotFoundException("Service", service));
 		}

@@ -2,6 +2,7 @@ package hub.ameen.gateway.health;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import hub.ameen.gateway.GatewayProperties;
@@ -40,6 +41,14 @@ class HealthController {
 			.map(HealthReport::of)
 			.map((report) -> ResponseEntity.status(report.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
 				.body(report));
+	}
+
+	/** UP when every instance of the service is. */
+	private Mono<String> status(List<URI> instances) {
+		return Flux.fromIterable(instances)
+			.flatMap(this::status)
+			.all(HealthReport.UP::equals)
+			.map((up) -> up ? HealthReport.UP : HealthReport.DOWN);
 	}
 
 	private Mono<String> status(URI base) {

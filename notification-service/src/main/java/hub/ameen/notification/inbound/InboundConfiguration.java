@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the topics this service reads (and their dead-letter topics) as their
- * producers do, so that starting before them does not auto-create a topic of another
- * shape.
+ * Declares the topics this service reads (its own {@link Topics#NOTIFICATION_INBOX} among
+ * them) (and their dead-letter topics) as their producers do, so that starting before
+ * them does not auto-create a topic of another shape.
  */
 @Configuration(proxyBeanMethods = false)
 class InboundConfiguration {
@@ -18,7 +18,7 @@ class InboundConfiguration {
 	KafkaAdmin.NewTopics inboundTopics() {
 		return Topics.declare(Topics.REMINDER, Topics.TASK_DEADLINE, Topics.USER, Topics.TASK, Topics.TASK_COMMENT,
 				Topics.DEAL, Topics.CONTACT, Topics.CRM_IMPORT, Topics.COMPANY, Topics.CALENDAR_EVENT,
-				Topics.TASK_DIGEST);
+				Topics.TASK_DIGEST, Topics.NOTIFICATION_INBOX);
 	}
 
 }

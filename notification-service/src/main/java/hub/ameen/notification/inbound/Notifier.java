@@ -17,18 +17,17 @@ import hub.ameen.notification.preference.PreferenceStore;
 import hub.ameen.notification.preference.Preferences;
 import hub.ameen.platform.events.NotificationTypes;
 import hub.ameen.platform.store.WriteTxn;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Addresses a draft to its recipients inside the caller's transaction, as each chose for
- * its type (live, held for their digest, or not at all), and tells the
- * {@link NotificationListener}s once the transaction is durable.
+ * its type (live, held for their digest, or not at all). A notification made live is
+ * announced to every instance ({@link NotificationStore#announce}), which keeps it and
+ * tells its {@link NotificationListener}s when it reads it back: every instance that
+ * reads the source event announces it under the same id, and it is kept once.
  */
 @Component
 public class Notifier {
@@ -39,30 +38,24 @@ public class Notifier {
 
 	private final PreferenceStore preferences;
 
-	private final ObjectProvider<NotificationListener> listeners;
-
-	private final MeterRegistry meters;
-
 	private final Clock clock;
 
 	private final HeldNotifications held;
 
-	Notifier(NotificationStore notifications, PreferenceStore preferences, HeldNotifications held,
-			ObjectProvider<NotificationListener> listeners, MeterRegistry meters, Clock clock) {
+	Notifier(NotificationStore notifications, PreferenceStore preferences, HeldNotifications held, Clock clock) {
 		this.notifications = notifications;
 		this.held = held;
 		this.preferences = preferences;
-		this.listeners = listeners;
-		this.meters = meters;
 		this.clock = clock;
 	}
 
 	/**
-	 * Creates one notification per distinct recipient who has not muted the draft's type.
+	 * Announces one notification per distinct recipient who has not muted the draft's
+	 * type.
 	 * @param txn the transaction that also records the source event as processed
 	 * @param draft what to say
 	 * @param userIds the recipients
-	 * @return the notifications created
+	 * @return the notifications announced (numbered once they are read back)
 	 */
 	public List<Notification> notify(WriteTxn txn, NotificationDraft draft, Collection<String> userIds) {
 		Instant now = this.clock.instant();
@@ -74,9 +67,6 @@ public class Notifier {
 			else {
 				deliver(txn, userId, draft, now).ifPresent(created::add);
 			}
-		}
-		if (!created.isEmpty()) {
-			txn.afterCommit(() -> committed(draft.type(), created));
 		}
 		return created;
 	}
@@ -91,16 +81,7 @@ public class Notifier {
 			this.held.hold(txn, userId, draft);
 			return Optional.empty();
 		}
-		return Optional.of(this.notifications.add(txn, userId, draft, now));
-	}
-
-	private void committed(String type, List<Notification> created) {
-		Counter.builder("hub.notifications.created")
-			.description("Notifications created")
-			.tag("type", type)
-			.register(this.meters)
-			.increment(created.size());
-		this.listeners.orderedStream().forEach((listener) -> listener.created(created));
+		return Optional.of(this.notifications.announce(txn, userId, draft, now));
 	}
 
 	private static boolean isUserId(String userId) {

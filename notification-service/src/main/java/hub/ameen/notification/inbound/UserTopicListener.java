@@ -82,7 +82,7 @@ class UserTopicListener {
 	}
 
 	private void forget(WriteTxn txn, EventEnvelope event, UserPayload user) {
-		this.notifications.deleteAll(txn, userId(user, event));
+		this.notifications.clear(txn, userId(user, event), event.id(), event.occurredAt());
 		this.preferences.delete(txn, userId(user, event));
 		this.held.deleteAll(txn, userId(user, event));
 	}

@@ -2,14 +2,18 @@ package hub.ameen.notification.inbox;
 
 import java.time.Instant;
 
+import hub.ameen.platform.events.EventType;
 import hub.ameen.platform.events.NotificationTypes;
+import hub.ameen.platform.events.Topics;
 
 /**
  * One thing a user should know about.
  *
  * @param id opaque id
  * @param userId whose it is
- * @param seq the user's own monotonic sequence number, from 1 (the stream's {@code id:})
+ * @param seq the user's own monotonic sequence number, from 1 (the stream's {@code id:}),
+ * given in the order of {@link Topics#NOTIFICATION_INBOX}, so the same on every instance;
+ * 0 in {@link #CREATED}
  * @param type what kind, one of {@link NotificationTypes}
  * @param title one line
  * @param body more words, may be empty
@@ -23,8 +27,21 @@ import hub.ameen.platform.events.NotificationTypes;
 public record Notification(String id, String userId, long seq, String type, String title, String body, String link,
 		Instant createdAt, Instant readAt, String sourceEventId, Instant eventAt) {
 
+	/**
+	 * A notification made from a source event, announced to every instance (each instance
+	 * that reads the source event announces it, under the same id), which numbers and
+	 * keeps it when it reads it back.
+	 */
+	public static final EventType<Notification> CREATED = EventType.named("notification.created")
+		.on(Topics.NOTIFICATION_INBOX);
+
 	public boolean unread() {
 		return this.readAt == null;
+	}
+
+	Notification numbered(long seq) {
+		return new Notification(this.id, this.userId, seq, this.type, this.title, this.body, this.link, this.createdAt,
+				null, this.sourceEventId, this.eventAt);
 	}
 
 	Notification markRead(Instant at) {

@@ -1,13 +1,15 @@
 package hub.ameen.notification.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
-import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.Index;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
@@ -24,6 +26,13 @@ import org.springframework.stereotype.Component;
  * Notifications keyed {@code userId/seq} (the sequence zero-padded so that key order is
  * sequence order), indexed by id and, while unread, by user; and each user's counters
  * (last sequence number, unread count), all changed in the same transaction.
+ * <p>
+ * What changes an inbox travels through
+ * {@link hub.ameen.platform.events.Topics#NOTIFICATION_INBOX} first, so that every
+ * instance of the service applies the same changes in the same order: a new notification
+ * is {@link #announce announced} and kept when it is read back
+ * ({@link #add(WriteTxn, Notification)}); a read is applied here at once and announced
+ * for the other instances (applying it twice changes nothing).
  */
 @Component
 public class NotificationStore {
@@ -38,8 +47,11 @@ public class NotificationStore {
 
 	private final Collection<String, UserCounters> counters;
 
-	NotificationStore(Store store, JsonMapper json) {
+	private final Outbox outbox;
+
+	NotificationStore(Store store, JsonMapper json, Outbox outbox) {
 		this.store = store;
+		this.outbox = outbox;
 		this.notifications = store.collection("notifications", Codec.utf8(), Codec.json(json, Notification.class));
 		this.byId = this.notifications.uniqueIndex("id", Codec.utf8(), Notification::id);
 		this.unreadByUser = this.notifications.index("unread", Codec.utf8(),
@@ -55,14 +67,47 @@ public class NotificationStore {
 		return userId + "/";
 	}
 
-	/** Adds an unread notification with the user's next sequence number. */
-	public Notification add(WriteTxn txn, String userId, NotificationDraft draft, Instant at) {
-		UserCounters next = counters(txn, userId).added();
-		Notification notification = new Notification(Ids.next(), userId, next.lastSeq(), draft.type(), draft.title(),
-				draft.body(), draft.link(), at, null, draft.sourceEventId(), draft.eventAt());
-		this.notifications.put(txn, key(userId, next.lastSeq()), notification);
-		this.counters.put(txn, userId, next);
+	/**
+	 * The id of the notification a source event makes for a user: the same on every
+	 * instance that reads the event.
+	 */
+	static String idOf(String userId, NotificationDraft draft) {
+		String name = "notification|" + draft.sourceEventId() + "|" + userId + "|" + draft.type();
+		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	/**
+	 * Announces an unread notification to every instance, in the caller's transaction; it
+	 * gets the user's next sequence number when it is read back.
+	 * @return the notification as announced (sequence number 0)
+	 */
+	public Notification announce(WriteTxn txn, String userId, NotificationDraft draft, Instant at) {
+		String id = idOf(userId, draft);
+		Notification notification = new Notification(id, userId, 0, draft.type(), draft.title(), draft.body(),
+				draft.link(), at, null, draft.sourceEventId(), draft.eventAt());
+		this.outbox.publish(txn, Notification.CREATED.about(userId, notification).withId(id).at(at));
 		return notification;
+	}
+
+	/**
+	 * Keeps an announced notification as unread with the user's next sequence number,
+	 * unless it is kept already.
+	 * @return the notification kept, empty if it was there
+	 */
+	Optional<Notification> add(WriteTxn txn, Notification announced) {
+		if (this.byId.first(txn, announced.id()).isPresent()) {
+			return Optional.empty();
+		}
+		UserCounters next = counters(txn, announced.userId()).added();
+		Notification notification = announced.numbered(next.lastSeq());
+		this.notifications.put(txn, key(announced.userId(), next.lastSeq()), notification);
+		this.counters.put(txn, announced.userId(), next);
+		return Optional.of(notification);
+	}
+
+	/** The user's notification with this id, if this instance keeps it. */
+	public Optional<Notification> find(String userId, String id) {
+		return this.store.read((txn) -> find(txn, userId, id));
 	}
 
 	/** The user's notification with this id; empty also when it is someone else's. */
@@ -71,17 +116,45 @@ public class NotificationStore {
 	}
 
 	/**
-	 * Marks one of the user's notifications read; empty when the user has no such one.
+	 * Marks one of the user's notifications read, durably, and tells the other instances;
+	 * 404 when it is not theirs.
 	 */
-	/** Marks one of the user's notifications read, durably; 404 when it is not theirs. */
 	Mono<Notification> markRead(String userId, String id, Instant at) {
-		return this.store
-			.write((txn) -> markRead(txn, userId, id, at).orElseThrow(() -> new NotFoundException("Notification", id)));
+		return this.store.write((txn) -> {
+			Notification found = find(txn, userId, id).orElseThrow(() -> new NotFoundException("Notification", id));
+			if (found.unread()) {
+				markRead(txn, userId, id, at);
+				this.outbox.publish(txn, InboxChange.READ.about(userId, new InboxChange(userId, id, at)).at(at));
+			}
+			return found.markRead(at);
+		});
 	}
 
-	/** Marks all the user's notifications read, durably; how many were unread. */
+	/**
+	 * Marks all the user's notifications read, durably, and tells the other instances;
+	 * how many were unread.
+	 */
 	Mono<Integer> markAllRead(String userId, Instant at) {
-		return this.store.write((txn) -> markAllRead(txn, userId, at));
+		return this.store.write((txn) -> {
+			int marked = markAllRead(txn, userId, at);
+			if (marked > 0) {
+				this.outbox.publish(txn, InboxChange.ALL_READ.about(userId, new InboxChange(userId, null, at)).at(at));
+			}
+			return marked;
+		});
+	}
+
+	/**
+	 * Removes all of the user's notifications and tells the other instances, in the
+	 * caller's transaction; every instance that reads the deletion announces it, as one
+	 * event.
+	 */
+	public void clear(WriteTxn txn, String userId, String causeEventId, Instant at) {
+		deleteAll(txn, userId);
+		this.outbox.publish(txn,
+				InboxChange.CLEARED.about(userId, new InboxChange(userId, null, at))
+					.withIdOf(userId, causeEventId)
+					.at(at));
 	}
 
 	public Optional<Notification> markRead(WriteTxn txn, String userId, String id, Instant at) {

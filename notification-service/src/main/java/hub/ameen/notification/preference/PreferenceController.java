@@ -1,5 +1,6 @@
 package hub.ameen.notification.preference;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,11 @@ class PreferenceController {
 
 	private final PreferenceStore preferences;
 
-	PreferenceController(PreferenceStore preferences) {
+	private final Clock clock;
+
+	PreferenceController(PreferenceStore preferences, Clock clock) {
 		this.preferences = preferences;
+		this.clock = clock;
 	}
 
 	/**
@@ -77,7 +81,7 @@ class PreferenceController {
 					"Unknown notification type(s) " + unknown + "; the types are " + NotificationTypes.all()));
 		}
 		return CurrentUser.current()
-			.flatMap((me) -> this.preferences.mute(me.id(), request.muted()))
+			.flatMap((me) -> this.preferences.mute(me.id(), request.muted(), this.clock.instant()))
 			.map(PreferencesView::of);
 	}
 

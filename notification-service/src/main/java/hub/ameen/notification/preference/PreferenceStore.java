@@ -1,8 +1,10 @@
 package hub.ameen.notification.preference;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.ReadTxn;
@@ -23,8 +25,11 @@ public class PreferenceStore {
 
 	private final Collection<String, Preferences> preferences;
 
-	PreferenceStore(Store store, JsonMapper json) {
+	private final Outbox outbox;
+
+	PreferenceStore(Store store, JsonMapper json, Outbox outbox) {
 		this.store = store;
+		this.outbox = outbox;
 		this.preferences = store.collection("notifications.preferences", Codec.utf8(),
 				Codec.json(json, Preferences.class));
 	}
@@ -37,13 +42,28 @@ public class PreferenceStore {
 		return this.preferences.get(userId).orElse(Preferences.DEFAULT);
 	}
 
-	/** Keeps the muted types, durably, leaving the delivery modes as they are. */
-	Mono<Preferences> mute(String userId, Set<String> muted) {
+	/**
+	 * Keeps the muted types, durably, leaving the delivery modes as they are, and tells
+	 * the other instances.
+	 */
+	Mono<Preferences> mute(String userId, Set<String> muted, Instant at) {
 		return this.store.write((txn) -> {
-			Preferences changed = get(txn, userId).withMuted(muted);
-			this.preferences.put(txn, userId, changed);
-			return changed;
+			MutedTypes change = new MutedTypes(userId, Set.copyOf(muted), at);
+			keepMuted(txn, change);
+			this.outbox.publish(txn, MutedTypes.CHANGED.about(userId, change).at(at));
+			return get(txn, userId);
 		});
+	}
+
+	/**
+	 * Keeps muted types in the caller's transaction unless newer ones are kept: applying
+	 * a change again, or an older one late, changes nothing.
+	 */
+	public void keepMuted(WriteTxn txn, MutedTypes change) {
+		Preferences kept = get(txn, change.userId());
+		if (!kept.mutedAfter(change.at())) {
+			this.preferences.put(txn, change.userId(), kept.withMuted(change.muted(), change.at()));
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package hub.ameen.notification.preference;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,8 +12,10 @@ import java.util.Set;
  * @param delivery how each type reaches the user ({@code live}, {@code digest} or
  * {@code off}), as their own settings in user-service last said; a type not named is
  * {@code live}, or {@code off} when muted
+ * @param mutedAt when the muted types were last set, null for never: of two changes, the
+ * later one is kept wherever they are applied, in whichever order
  */
-public record Preferences(Set<String> muted, Map<String, String> delivery) {
+public record Preferences(Set<String> muted, Map<String, String> delivery, Instant mutedAt) {
 
 	/** Notifications shown on the stream as they happen. */
 	public static final String LIVE = "live";
@@ -23,7 +26,7 @@ public record Preferences(Set<String> muted, Map<String, String> delivery) {
 	/** Notifications not made at all. */
 	public static final String OFF = "off";
 
-	static final Preferences DEFAULT = new Preferences(Set.of(), Map.of());
+	static final Preferences DEFAULT = new Preferences(Set.of(), Map.of(), null);
 
 	public Preferences {
 		muted = (muted != null) ? Set.copyOf(muted) : Set.of();
@@ -43,12 +46,17 @@ public record Preferences(Set<String> muted, Map<String, String> delivery) {
 		return OFF.equals(modeOf(type));
 	}
 
-	Preferences withMuted(Set<String> types) {
-		return new Preferences(types, this.delivery);
+	Preferences withMuted(Set<String> types, Instant at) {
+		return new Preferences(types, this.delivery, at);
+	}
+
+	/** Whether muted types set at the instant are older than those kept. */
+	boolean mutedAfter(Instant at) {
+		return this.mutedAt != null && at != null && this.mutedAt.isAfter(at);
 	}
 
 	Preferences withDelivery(Map<String, String> modes) {
-		return new Preferences(this.muted, modes);
+		return new Preferences(this.muted, modes, this.mutedAt);
 	}
 
 }

@@ -65,11 +65,10 @@ class NotificationStreams {
 
 	private Flux<ServerSentEvent<Object>> events(StreamConnection connection, Long lastEventId) {
 		return Flux.defer(() -> {
-			long newest = this.store.lastSeq(connection.userId());
-			// a client that claims more than there is (say, after the store was reset)
-			// resumes
-			// from the newest
-			long from = (lastEventId != null) ? Math.min(lastEventId, newest) : newest;
+			// a client may have more than this instance yet (it came from another that
+			// is ahead): it gets what comes after its id once this one has it, never
+			// what it had again (docs/decisions/0008-notification-service-instances.md)
+			long from = (lastEventId != null) ? lastEventId : this.store.lastSeq(connection.userId());
 			AtomicLong last = new AtomicLong(from);
 			Flux<ServerSentEvent<Object>> replayed = replay(connection.userId(), from)
 				.doOnNext((n) -> last.set(n.seq()))

@@ -1,9 +1,12 @@
 package hub.ameen.notification.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import hub.ameen.notification.inbox.NotificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(StreamConfiguration.class);
 
 	@Bean
 	StreamMetrics streamMetrics(MeterRegistry meters, Clock clock) {
@@ -32,7 +37,13 @@ class StreamConfiguration {
 
 	@Bean
 	StreamTickets streamTickets(Clock clock, StreamProperties properties) {
-		return new StreamTickets(clock, properties.ticketTtl());
+		String shared = properties.ticketSecret();
+		if (shared == null || shared.isBlank()) {
+			logger.info("No stream ticket secret set (HUB_STREAM_TICKET_SECRET): tickets are redeemable "
+					+ "on this instance only");
+			return new StreamTickets(clock, properties.ticketTtl(), StreamTickets.randomSecret());
+		}
+		return new StreamTickets(clock, properties.ticketTtl(), shared.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param replayBatch notifications read from the store at a time when replaying
  * @param retry the reconnection delay the stream tells browsers ({@code retry:})
  * @param ticketTtl how long a stream ticket may wait to be used
+ * @param ticketSecret the key every instance signs and checks stream tickets with (at
+ * least 32 bytes; {@code HUB_STREAM_TICKET_SECRET}); none: a random one per process, so a
+ * ticket is redeemed only on the instance that issued it
  * @param maxPerUser streams one user may hold open on this instance at once (tabs,
  * devices); one more is refused with 429, so no single user can exhaust the instance
  */
@@ -28,7 +31,8 @@ import org.springframework.validation.annotation.Validated;
 public record StreamProperties(@DefaultValue("15s") @NotNull Duration heartbeat,
 		@DefaultValue("256") @Min(1) @Max(65_536) int bufferSize,
 		@DefaultValue("256") @Min(1) @Max(10_000) int replayBatch, @DefaultValue("3s") @NotNull Duration retry,
-		@DefaultValue("30s") @NotNull Duration ticketTtl, @DefaultValue("20") @Min(1) @Max(1_000) int maxPerUser) {
+		@DefaultValue("30s") @NotNull Duration ticketTtl, @DefaultValue("20") @Min(1) @Max(1_000) int maxPerUser,
+		String ticketSecret) {
 
 	public StreamProperties {
 		requirePositive(heartbeat, "heartbeat");

@@ -26,6 +26,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -36,7 +38,10 @@ import org.springframework.util.FileSystemUtils;
  * them. Everything runs in this JVM: a real Kafka broker, the service on a free port with
  * LMDB in a temporary directory, and the clients on Reactor Netty.
  * <p>
- * Arguments: {@code [connections=5000] [rounds=5]}.
+ * Arguments: {@code [connections=5000] [rounds=5] [instances=1] [port=0]}: with several
+ * instances (each its own store, instance id and consumer groups, as {@code ./hub scale}
+ * runs them; decision 0008) the streams are spread over them round-robin; {@code port} is
+ * the first instance's (0: any free one), the others follow.
  */
 public final class StreamBenchmark {
 
@@ -49,38 +54,61 @@ public final class StreamBenchmark {
 	public static void main(String[] args) throws Exception {
 		int connections = (args.length > 0) ? Integer.parseInt(args[0]) : 5000;
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
+		int count = (args.length > 2) ? Integer.parseInt(args[2]) : 1;
+		int port = (args.length > 3) ? Integer.parseInt(args[3]) : 0;
 		Path data = Files.createTempDirectory("notification-bench-");
-		ConfigurableApplicationContext service = start(data);
+		String group = "notification-bench-" + UUID.randomUUID();
+		List<ConfigurableApplicationContext> instances = new ArrayList<>();
+		for (int id = 1; id <= count; id++) {
+			instances.add(start(data, id, group, (port > 0) ? port + id - 1 : 0));
+		}
 		try {
-			List<SseClient> streams = run(service, connections, rounds);
+			List<SseClient> streams = run(instances, connections, rounds);
 			long stopping = System.nanoTime();
-			service.close();
+			instances.forEach(ConfigurableApplicationContext::close);
 			long ended = streams.stream().filter(SseClient::ended).count();
 			System.out.printf("shut down with %d open streams in %d ms; %d streams saw their end%n", streams.size(),
 					millisSince(stopping), ended);
 			streams.forEach(SseClient::close);
 		}
 		finally {
-			service.close();
+			instances.forEach(ConfigurableApplicationContext::close);
 			FileSystemUtils.deleteRecursively(data);
 		}
 		System.exit(0);
 	}
 
-	private static ConfigurableApplicationContext start(Path data) {
-		SpringApplication application = new SpringApplication(NotificationServiceApplication.class);
-		return application.run("--server.port=0", "--hub.store.path=" + data,
+	private static ConfigurableApplicationContext start(Path data, int id, String group, int port) {
+		SpringApplication application = new SpringApplication(NotificationServiceApplication.class,
+				OwnNettyResources.class);
+		return application.run("--server.port=" + port, "--hub.store.path=" + data.resolve("store"),
+				"--hub.instance-id=" + id, "--spring.kafka.consumer.group-id=" + group,
+				"--hub.notifications.stream.ticket-secret=the benchmark's instances share this key",
 				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--logging.level.root=WARN",
 				"--spring.main.banner-mode=off");
 	}
 
-	private static List<SseClient> run(ConfigurableApplicationContext service, int connections, int rounds)
+	/** Event loops of each instance's own, so that closing one leaves the others'. */
+	static class OwnNettyResources {
+
+		@Bean
+		ReactorResourceFactory reactorServerResourceFactory() {
+			ReactorResourceFactory resources = new ReactorResourceFactory();
+			resources.setUseGlobalResources(false);
+			return resources;
+		}
+
+	}
+
+	private static List<SseClient> run(List<ConfigurableApplicationContext> instances, int connections, int rounds)
 			throws Exception {
-		int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-		JsonMapper json = service.getBean(JsonMapper.class);
-		MeterRegistry meters = service.getBean(MeterRegistry.class);
-		System.out.printf("notification-service on port %d; %d streams, %d broadcasts%n", port, connections, rounds);
+		int[] ports = instances.stream()
+			.mapToInt((instance) -> ((WebServerApplicationContext) instance).getWebServer().getPort())
+			.toArray();
+		JsonMapper json = instances.get(0).getBean(JsonMapper.class);
+		System.out.printf("notification-service: %d instance(s) on ports %s; %d streams, %d broadcasts%n", ports.length,
+				java.util.Arrays.toString(ports), connections, rounds);
 
 		long started = System.nanoTime();
 		List<String> users = new ArrayList<>(connections);
@@ -92,14 +120,15 @@ public final class StreamBenchmark {
 			.toList();
 		System.out.printf("signed %d tokens in %d ms%n", connections, millisSince(started));
 
-		// the first token makes the service fetch the key set; the rest reuse it
-		SseClient.connect(port, "/api/notifications/stream", headers.get(0)).close();
+		// the first token makes each instance fetch the key set; the rest reuse it
+		for (int port : ports) {
+			SseClient.connect(port, "/api/notifications/stream", headers.get(0)).close();
+		}
 		started = System.nanoTime();
 		List<SseClient> streams = new ArrayList<>(connections);
 		for (int from = 0; from < connections; from += 500) {
-			List<SseClient> batch = headers.subList(from, Math.min(connections, from + 500))
-				.stream()
-				.map((h) -> SseClient.open(port, "/api/notifications/stream", h))
+			List<SseClient> batch = java.util.stream.IntStream.range(from, Math.min(connections, from + 500))
+				.mapToObj((i) -> SseClient.open(ports[i % ports.length], "/api/notifications/stream", headers.get(i)))
 				.toList();
 			batch.forEach(SseClient::awaitConnected);
 			streams.addAll(batch);
@@ -107,12 +136,19 @@ public final class StreamBenchmark {
 		System.out.printf("opened %d streams in %d ms (%.0f per second)%n", connections, millisSince(started),
 				connections * 1000.0 / Math.max(1, millisSince(started)));
 
+		long broadcasting = System.nanoTime();
 		try (KafkaProducer<String, String> producer = producer()) {
 			for (int round = 1; round <= rounds; round++) {
 				broadcast(producer, json, users, streams, round);
 			}
 		}
-		report(meters, streams);
+		long millis = Math.max(1, millisSince(broadcasting));
+		System.out.printf("%d notifications delivered to %d streams on %d instance(s) in %d ms: %.0f per second%n",
+				(long) connections * rounds, connections, ports.length, millis,
+				(long) connections * rounds * 1000.0 / millis);
+		for (ConfigurableApplicationContext instance : instances) {
+			report(instance.getBean(MeterRegistry.class), streams);
+		}
 		return streams;
 	}
 

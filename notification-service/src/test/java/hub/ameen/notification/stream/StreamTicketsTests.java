@@ -17,7 +17,9 @@ class StreamTicketsTests {
 
 	private final MovableClock clock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
 
-	private final StreamTickets tickets = new StreamTickets(this.clock, Duration.ofSeconds(30));
+	private static final byte[] SECRET = "a secret the instances share, 32+ bytes".getBytes();
+
+	private final StreamTickets tickets = new StreamTickets(this.clock, Duration.ofSeconds(30), SECRET);
 
 	private final CurrentUser user1 = new CurrentUser("user-1", null, Set.of("notifications:read", "crm:read"));
 
@@ -46,15 +48,34 @@ class StreamTicketsTests {
 	}
 
 	@Test
-	void ticketsAreUnguessableAndExpiredOnesAreForgotten() {
+	void ticketsAreUnguessableAndSpentOnesAreForgottenOnceExpired() {
 		Set<String> issued = new HashSet<>();
 		for (int i = 0; i < 2000; i++) {
-			issued.add(this.tickets.issue(new CurrentUser("user-" + i, null, Set.of())));
+			String ticket = this.tickets.issue(new CurrentUser("user-" + i, null, Set.of()));
+			issued.add(ticket);
+			assertThat(this.tickets.redeem(ticket)).isPresent();
 		}
-		assertThat(issued).hasSize(2000).allMatch((t) -> t.matches("[A-Za-z0-9_-]{43}"));
+		assertThat(issued).hasSize(2000).allMatch((t) -> t.matches("[A-Za-z0-9_-]{40,}\\.[A-Za-z0-9_-]{43}"));
 		this.clock.advance(Duration.ofMinutes(1));
-		this.tickets.issue(new CurrentUser("user-late", null, Set.of()));
+		this.tickets.redeem(this.tickets.issue(new CurrentUser("user-late", null, Set.of())));
 		assertThat(this.tickets.outstanding()).isEqualTo(1);
+	}
+
+	@Test
+	void aTicketIsRedeemedOnAnotherInstanceWithTheSameSecretOnlyAndNotWhenAltered() {
+		CurrentUser user = new CurrentUser("user-2", "u2@hub.local", Set.of("notifications:read", "tasks:read"));
+		StreamTickets sibling = new StreamTickets(this.clock, Duration.ofSeconds(30), SECRET);
+		StreamTickets stranger = new StreamTickets(this.clock, Duration.ofSeconds(30), StreamTickets.randomSecret());
+		String ticket = this.tickets.issue(user);
+		assertThat(stranger.redeem(ticket)).isEmpty();
+		String claims = ticket.substring(0, ticket.indexOf('.'));
+		String signature = ticket.substring(ticket.indexOf('.') + 1);
+		String otherClaims = this.tickets.issue(this.user1);
+		assertThat(sibling.redeem(otherClaims.substring(0, otherClaims.indexOf('.')) + "." + signature)).isEmpty();
+		assertThat(sibling.redeem(claims + "." + signature.substring(1) + "A")).isEmpty();
+		assertThat(sibling.redeem(claims)).isEmpty();
+		assertThat(sibling.redeem(ticket)).contains(user);
+		assertThat(sibling.redeem(ticket)).isEmpty();
 	}
 
 	static final class MovableClock extends Clock {

@@ -6,6 +6,7 @@ import java.util.Map;
 import hub.ameen.platform.store.WriteTxn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,6 +78,17 @@ public final class EventHandlers {
 	}
 
 	/**
+	 * Like {@link #handle} without blocking: completes once the event is durably applied
+	 * (or at once for an unhandled type). Writes asked for together share the store's
+	 * durable commits, in the order they were asked for: a batch listener applies a batch
+	 * this way and waits for all of it.
+	 */
+	public Mono<Boolean> handleAsync(EventEnvelope event) {
+		Registration<?> registration = this.handlers.get(event.type());
+		return (registration != null) ? registration.handleAsync(event, this.inbox, this.json) : Mono.just(false);
+	}
+
+	/**
 	 * What a consumer does with one event, inside the inbox's transaction: it only writes
 	 * to the store (anything else goes in {@link WriteTxn#afterCommit(Runnable)}).
 	 *
@@ -95,6 +107,11 @@ public final class EventHandlers {
 		boolean handle(EventEnvelope event, Inbox inbox, JsonMapper json) {
 			P value = event.payloadAs(this.payload, json);
 			return inbox.process(event, (txn, e) -> this.handler.handle(txn, e, value));
+		}
+
+		Mono<Boolean> handleAsync(EventEnvelope event, Inbox inbox, JsonMapper json) {
+			P value = event.payloadAs(this.payload, json);
+			return inbox.processAsync(event, (txn, e) -> this.handler.handle(txn, e, value));
 		}
 
 	}

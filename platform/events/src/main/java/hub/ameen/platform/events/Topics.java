@@ -96,6 +96,13 @@ public final class Topics {
 	public static final int CLOCK_LEASE_PARTITIONS = 12;
 
 	/**
+	 * Each user's notifications and read state, by user id: {@code notification.*}, from
+	 * notification-service to every instance of itself, so that N instances keep one
+	 * inbox in one order (docs/decisions/0008-notification-service-instances.md).
+	 */
+	public static final String NOTIFICATION_INBOX = "hub.notifications.inbox.v1";
+
+	/**
 	 * Files attached to records, by file id: {@code file.*}, from every service that
 	 * keeps files (crm-service, tasks-service, user-service).
 	 */

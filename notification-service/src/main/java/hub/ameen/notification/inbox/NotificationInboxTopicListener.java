@@ -1,0 +1,84 @@
+package hub.ameen.notification.inbox;
+
+import java.util.List;
+import java.util.Objects;
+
+import hub.ameen.notification.preference.MutedTypes;
+import hub.ameen.notification.preference.PreferenceStore;
+import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.EventHandlers;
+import hub.ameen.platform.events.Inbox;
+import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.store.WriteTxn;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@link Topics#NOTIFICATION_INBOX}, which every instance of the service reads in
+ * its own consumer group: keeps each announced notification
+ * ({@code notification.created}, numbered in the order of the user's partition, so the
+ * same on every instance) and tells the {@link NotificationListener}s (the streams) once
+ * it is durable; applies reads ({@code notification.read},
+ * {@code notification.all-read}), removals ({@code notification.inbox-cleared}) and muted
+ * types ({@code notification.muted}). Each event is applied once (the inbox), and
+ * applying what this instance already applied when the user asked changes nothing.
+ */
+@Component
+class NotificationInboxTopicListener {
+
+	private final EventHandlers handlers;
+
+	private final NotificationStore notifications;
+
+	private final ObjectProvider<NotificationListener> listeners;
+
+	private final MeterRegistry meters;
+
+	NotificationInboxTopicListener(Inbox inbox, JsonMapper json, NotificationStore notifications,
+			PreferenceStore preferences, ObjectProvider<NotificationListener> listeners, MeterRegistry meters) {
+		this.notifications = notifications;
+		this.listeners = listeners;
+		this.meters = meters;
+		this.handlers = EventHandlers.through(inbox, json)
+			.on("notification.created", Notification.class, this::keep)
+			.on("notification.read", InboxChange.class,
+					(txn, event, change) -> notifications.markRead(txn, change.userId(), change.notificationId(),
+							change.at()))
+			.on("notification.all-read", InboxChange.class,
+					(txn, event, change) -> notifications.markAllRead(txn, change.userId(), change.at()))
+			.on("notification.inbox-cleared", InboxChange.class,
+					(txn, event, change) -> notifications.deleteAll(txn, change.userId()))
+			.on("notification.muted", MutedTypes.class, (txn, event, muted) -> preferences.keepMuted(txn, muted));
+	}
+
+	/**
+	 * A batch at a time, its writes sharing durable commits in the order of the records:
+	 * a reminder to a thousand people is a thousand records here, which one by one would
+	 * be a thousand commits.
+	 */
+	@KafkaListener(topics = Topics.NOTIFICATION_INBOX, batch = "true")
+	void on(List<EventEnvelope> events) {
+		Mono.when(events.stream().filter(Objects::nonNull).map(this.handlers::handleAsync).toList()).block();
+	}
+
+	private void keep(WriteTxn txn, EventEnvelope event, Notification announced) {
+		this.notifications.add(txn, announced).ifPresent((kept) -> txn.afterCommit(() -> created(kept)));
+	}
+
+	private void created(Notification kept) {
+		Counter.builder("hub.notifications.created")
+			.description("Notifications created")
+			.tag("type", kept.type())
+			.register(this.meters)
+			.increment();
+		List<Notification> created = List.of(kept);
+		this.listeners.orderedStream().forEach((listener) -> listener.created(created));
+	}
+
+}
