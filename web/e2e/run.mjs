@@ -141,12 +141,19 @@ try {
     await member.locator('[data-stream="open"]').waitFor({ state: 'attached', timeout: 20000 });
   });
 
-  await step('an event with a reminder at its start, a minute ahead, arrives as a toast', async () => {
-    await go(admin, '/calendar', 'Calendar');
-    await admin.locator('[data-stream="open"]').waitFor({ state: 'attached', timeout: 20000 });
-    await check(admin, 'en-calendar-month');
-    await admin.getByRole('button', { name: 'New event' }).click();
-    const dialog = admin.getByRole('dialog', { name: 'New event' });
+  // The reminder comes due a minute after its event is saved: a second signed-in tab of the
+  // admin's holds the calendar open and waits for the toast while the other steps run.
+  let reminder;
+  await step('an event with a reminder at its start, a minute ahead, is saved from the calendar', async () => {
+    const watch = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'UTC' })).newPage();
+    watch.setDefaultTimeout(60_000);
+    pages.push(watch);
+    await signIn(watch, adminEmail, adminPassword);
+    await go(watch, '/calendar', 'Calendar');
+    await watch.locator('[data-stream="open"]').waitFor({ state: 'attached', timeout: 20000 });
+    await check(watch, 'en-calendar-month');
+    await watch.getByRole('button', { name: 'New event' }).click();
+    const dialog = watch.getByRole('dialog', { name: 'New event' });
     const zone = (await dialog.getByText(/^Time zone: /).textContent()).replace('Time zone: ', '').trim();
     const title = `E2E reminder ${runId}`;
     // a minute of slack: on a loaded machine filling the form takes seconds, and a reminder
@@ -156,15 +163,18 @@ try {
     await dialog.getByLabel('Ends').fill(localInput(new Date(startsAt.getTime() + 1_800_000), zone));
     await dialog.getByLabel('Title').fill(title);
     await dialog.getByLabel('Minutes before').fill('0');
-    await admin.screenshot({ path: join(shots, 'en-calendar-new-event.png') });
+    await watch.screenshot({ path: join(shots, 'en-calendar-new-event.png') });
     report.screenshots.push(join(shots, 'en-calendar-new-event.png'));
-    const toast = admin.getByTestId('toast').filter({ hasText: title }).waitFor({ timeout: 180_000 });
+    // resolves when the toast shows, however long the steps in between take
+    const arrived = watch.getByTestId('toast').filter({ hasText: title }).waitFor({ timeout: 240_000 }).then(() => Date.now());
+    arrived.catch(() => {});
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
     if (Date.now() > startsAt.getTime()) throw new Error('the event was saved after its start: the machine is too slow for this check');
+    await watch.getByTestId('occurrence').filter({ hasText: title }).first().waitFor();
+    reminder = { startsAt, arrived };
+    await go(admin, '/calendar', 'Calendar');
     await admin.getByTestId('occurrence').filter({ hasText: title }).first().waitFor();
-    await toast;
-    report.reminderToastLateMs = Date.now() - startsAt.getTime();
     await admin.getByRole('link', { name: 'Week' }).click();
     await admin.getByTestId('occurrence').filter({ hasText: title }).first().waitFor();
     await check(admin, 'en-calendar-week');
@@ -439,6 +449,11 @@ try {
     await member.goto(`${base}/settings`);
     await member.getByTestId('organisation').getByText('Working days').waitFor();
     if (await member.getByTestId('logo-input').count()) throw new Error('the member is offered the logo upload');
+  });
+
+  await step('the event’s reminder arrived as a toast in the calendar tab', async () => {
+    if (!reminder) throw new Error('no event was saved');
+    report.reminderToastLateMs = (await reminder.arrived) - reminder.startsAt.getTime();
   });
 
   await step('Arabic: right to left, every page', async () => {
