@@ -35,7 +35,7 @@ class TaskRequestsTests {
 		CreateTaskRequest request = new CreateTaskRequest(" ", null, null, null, "x".repeat(65),
 				Collections.nCopies(51, "w"), Instant.parse("9999-01-01T00:00:00Z"), Collections.nCopies(21, "l"),
 				List.of(new CreateTaskRequest.ChecklistItemRequest("x".repeat(501), null)),
-				new CreateTaskRequest.RelatedRequest("", "c-1"), null,
+				new CreateTaskRequest.RelatedRequest("invoice", "c-1"), null,
 				List.of(new CreateTaskRequest.ReminderRequest(-1)));
 		assertThat(fields(validator.validate(request))).containsExactlyInAnyOrder("title", "assigneeId", "watcherIds",
 				"dueAt", "labels", "checklist[0].text", "related.type", "reminders[0].minutesBefore");
