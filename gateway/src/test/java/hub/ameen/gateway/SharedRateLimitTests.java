@@ -29,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two gateways in this JVM, ten API calls per user per hour, a user's calls alternating
@@ -122,11 +123,9 @@ class SharedRateLimitTests {
 
 	private static void awaitMembers(ConfigurableApplicationContext gateway, int members) {
 		HazelcastInstance member = gateway.getBean(HazelcastInstance.class);
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (member.getCluster().getMembers().size() < members && System.nanoTime() < deadline) {
-			sleep(50);
-		}
-		assertThat(member.getCluster().getMembers()).hasSize(members);
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(member.getCluster().getMembers()).hasSize(members));
 	}
 
 	private static int call(WebTestClient gateway, String bearer) {
@@ -153,16 +152,6 @@ class SharedRateLimitTests {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
