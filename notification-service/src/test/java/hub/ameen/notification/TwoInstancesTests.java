@@ -1,5 +1,6 @@
 package hub.ameen.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.LongStream;
 
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Topics;
@@ -17,6 +17,11 @@ import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.kafka.TopicWriter;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.web.SseClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,7 +47,9 @@ import static org.awaitility.Awaitility.await;
  * store, instance id and consumer groups, one ticket secret) on the shared broker: each
  * streams every notification of a user once, with the same ids; a client whose instance
  * goes away (its context closed, standing in for a process that stops) resumes on the
- * other with its {@code Last-Event-ID}; a ticket and a read travel between them
+ * other with its {@code Last-Event-ID}; a ticket and a read travel between them; and a
+ * third instance started later on an empty store, after the oldest records left the inbox
+ * topic, numbers every notification still there as they did
  * (docs/decisions/0008-notification-service-instances.md).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,6 +67,11 @@ class TwoInstancesTests {
 	private static ConfigurableApplicationContext first;
 
 	private static ConfigurableApplicationContext second;
+
+	/** The user and the notifications the second instance streamed in test 3. */
+	private static String streamedTo;
+
+	private static List<SseClient.Event> streamed = List.of();
 
 	@BeforeAll
 	static void start() {
@@ -185,7 +197,7 @@ class TwoInstancesTests {
 		JsonNode onFirst = list(first, user).get("items").get(0);
 		JsonNode onSecond = list(second, user).get("items").get(0);
 		assertThat(onSecond.get("id").asString()).isEqualTo(onFirst.get("id").asString());
-		assertThat(onSecond.get("seq").asLong()).isEqualTo(onFirst.get("seq").asLong()).isEqualTo(1);
+		assertThat(onSecond.get("seq").asLong()).isEqualTo(onFirst.get("seq").asLong()).isPositive();
 		assertThat(onSecond.get("readAt").isNull()).isTrue();
 
 		web(first).post()
@@ -232,7 +244,8 @@ class TwoInstancesTests {
 					remind(user, "Meeting " + i);
 				}
 				await().atMost(Duration.ofSeconds(60))
-					.until(() -> b.notifications().size() >= REMINDERS && c.ids().contains((long) REMINDERS));
+					.until(() -> b.notifications().size() >= REMINDERS && !c.ids().isEmpty()
+							&& c.ids().get(c.ids().size() - 1).equals(b.ids().get(b.ids().size() - 1)));
 				resumed = c.notifications();
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -241,9 +254,9 @@ class TwoInstancesTests {
 							+ "half-way: %.1f s (%.0f notifications/s delivered)%n",
 					REMINDERS, seconds, (REMINDERS + onFirst.size() + resumed.size()) / seconds);
 
-			// the second instance's stream: every notification once, numbered 1..200
-			List<Long> all = LongStream.rangeClosed(1, REMINDERS).boxed().toList();
-			assertThat(b.ids()).isEqualTo(all);
+			// the second instance's stream: every notification once, numbered upwards
+			List<Long> all = b.ids();
+			assertThat(all).hasSize(REMINDERS).isSorted().doesNotHaveDuplicates();
 			assertThat(titles(b.notifications())).hasSize(REMINDERS);
 			// the client of the first: what it had, then the rest from the second, no
 			// gap, nothing twice, and each id names the same notification on both
@@ -251,6 +264,50 @@ class TwoInstancesTests {
 			client.addAll(resumed);
 			assertThat(client).extracting((e) -> Long.parseLong(e.id())).isEqualTo(all);
 			assertThat(ids(client)).isEqualTo(ids(b.notifications()));
+			streamed = b.notifications();
+			streamedTo = user;
+		}
+	}
+
+	@Test
+	@Order(4)
+	void anInstanceStartedLaterOnAnEmptyStoreNumbersEveryNotificationAsTheOthers() throws Exception {
+		assertThat(streamed).as("the notifications of the test before").hasSize(REMINDERS);
+		// the user's first 150 announcements expire from the inbox topic, as retention
+		// removes old records (the last 50 were announced by the second instance alone)
+		int kept = 50;
+		List<SseClient.Event> remaining = streamed.subList(REMINDERS - kept, REMINDERS);
+		long cut = Long.parseLong(remaining.get(0).id()) - 1;
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
+			int partitions = admin.describeTopics(List.of(Topics.NOTIFICATION_INBOX))
+				.allTopicNames()
+				.get()
+				.get(Topics.NOTIFICATION_INBOX)
+				.partitions()
+				.size();
+			int partition = Utils.toPositive(Utils.murmur2(streamedTo.getBytes(StandardCharsets.UTF_8))) % partitions;
+			admin
+				.deleteRecords(Map.of(new TopicPartition(Topics.NOTIFICATION_INBOX, partition),
+						RecordsToDelete.beforeOffset(cut)))
+				.all()
+				.get();
+		}
+		// a new pod of a Deployment: its own group, an empty store, the same broker
+		ConfigurableApplicationContext third = instance(3, "notification-service-later-" + UUID.randomUUID(),
+				data.resolve("c"));
+		try (SseClient from0 = SseClient.connect(port(third), STREAM,
+				Map.of("Authorization", auth(streamedTo).get("Authorization"), "Last-Event-ID", "0"))) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> from0.notifications().size() >= kept);
+			// what the topic still holds, under the numbers the other instances gave it
+			// (numbered by count from the earliest record, they would be 1..50 here)
+			List<SseClient.Event> first = from0.notifications().subList(0, kept);
+			assertThat(first).extracting(SseClient.Event::id)
+				.isEqualTo(remaining.stream().map(SseClient.Event::id).toList());
+			assertThat(ids(first)).isEqualTo(ids(remaining));
+		}
+		finally {
+			third.close();
 		}
 	}
 

@@ -1,5 +1,7 @@
 package hub.ameen.notification.inbound;
 
+import java.time.Duration;
+
 import hub.ameen.platform.events.Topics;
 
 import org.springframework.context.annotation.Bean;
@@ -18,7 +20,18 @@ class InboundConfiguration {
 	KafkaAdmin.NewTopics inboundTopics() {
 		return Topics.declare(Topics.REMINDER, Topics.TASK_DEADLINE, Topics.USER, Topics.TASK, Topics.TASK_COMMENT,
 				Topics.DEAL, Topics.CONTACT, Topics.CRM_IMPORT, Topics.COMPANY, Topics.CALENDAR_EVENT,
-				Topics.TASK_DIGEST, Topics.NOTIFICATION_INBOX);
+				Topics.TASK_DIGEST);
+	}
+
+	/**
+	 * The inbox topic keeps twice as long as the source topics (the broker's seven days):
+	 * an instance started on an empty store reads both from their earliest records, and
+	 * every notification it makes again from a source event must find the announcement
+	 * that numbered it still there, or it would keep it a second time under a new number.
+	 */
+	@Bean
+	KafkaAdmin.NewTopics notificationInboxTopic() {
+		return Topics.declareKeptFor(Duration.ofDays(14), Topics.NOTIFICATION_INBOX);
 	}
 
 }

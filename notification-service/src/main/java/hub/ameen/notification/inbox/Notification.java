@@ -11,9 +11,9 @@ import hub.ameen.platform.events.Topics;
  *
  * @param id opaque id
  * @param userId whose it is
- * @param seq the user's own monotonic sequence number, from 1 (the stream's {@code id:}),
- * given in the order of {@link Topics#NOTIFICATION_INBOX}, so the same on every instance;
- * 0 in {@link #CREATED}
+ * @param seq the stream's {@code id:}: one past the offset of its announcement in the
+ * user's partition of {@link Topics#NOTIFICATION_INBOX}, so the same on every instance;
+ * growing with each of the user's notifications, not contiguous; 0 in {@link #CREATED}
  * @param type what kind, one of {@link NotificationTypes}
  * @param title one line
  * @param body more words, may be empty

@@ -1,7 +1,8 @@
 package hub.ameen.notification.inbox;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import hub.ameen.notification.preference.MutedTypes;
 import hub.ameen.notification.preference.PreferenceStore;
@@ -12,6 +13,7 @@ import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.WriteTxn;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,12 +24,13 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@link Topics#NOTIFICATION_INBOX}, which every instance of the service reads in
  * its own consumer group: keeps each announced notification
- * ({@code notification.created}, numbered in the order of the user's partition, so the
- * same on every instance) and tells the {@link NotificationListener}s (the streams) once
- * it is durable; applies reads ({@code notification.read},
- * {@code notification.all-read}), removals ({@code notification.inbox-cleared}) and muted
- * types ({@code notification.muted}). Each event is applied once (the inbox), and
- * applying what this instance already applied when the user asked changes nothing.
+ * ({@code notification.created}, numbered by its record's offset in the user's partition,
+ * so the same on every instance, also on one started later on an empty store) and tells
+ * the {@link NotificationListener}s (the streams) once it is durable; applies reads
+ * ({@code notification.read}, {@code notification.all-read}), removals
+ * ({@code notification.inbox-cleared}) and muted types ({@code notification.muted}). Each
+ * event is applied once (the inbox), and applying what this instance already applied when
+ * the user asked changes nothing.
  */
 @Component
 class NotificationInboxTopicListener {
@@ -39,6 +42,12 @@ class NotificationInboxTopicListener {
 	private final ObjectProvider<NotificationListener> listeners;
 
 	private final MeterRegistry meters;
+
+	/**
+	 * Where each announcement of the batch being applied is (the first record of its id):
+	 * its notification's number.
+	 */
+	private final Map<String, Long> positions = new ConcurrentHashMap<>();
 
 	NotificationInboxTopicListener(Inbox inbox, JsonMapper json, NotificationStore notifications,
 			PreferenceStore preferences, ObjectProvider<NotificationListener> listeners, MeterRegistry meters) {
@@ -63,12 +72,22 @@ class NotificationInboxTopicListener {
 	 * be a thousand commits.
 	 */
 	@KafkaListener(topics = Topics.NOTIFICATION_INBOX, batch = "true")
-	void on(List<EventEnvelope> events) {
-		Mono.when(events.stream().filter(Objects::nonNull).map(this.handlers::handleAsync).toList()).block();
+	void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+		List<EventEnvelope> events = records.stream().filter((record) -> record.value() != null).map((record) -> {
+			this.positions.putIfAbsent(record.value().id(), record.offset() + 1);
+			return record.value();
+		}).toList();
+		try {
+			Mono.when(events.stream().map(this.handlers::handleAsync).toList()).block();
+		}
+		finally {
+			events.forEach((event) -> this.positions.remove(event.id()));
+		}
 	}
 
 	private void keep(WriteTxn txn, EventEnvelope event, Notification announced) {
-		this.notifications.add(txn, announced).ifPresent((kept) -> txn.afterCommit(() -> created(kept)));
+		this.notifications.add(txn, announced, this.positions.get(event.id()))
+			.ifPresent((kept) -> txn.afterCommit(() -> created(kept)));
 	}
 
 	private void created(Notification kept) {

@@ -78,7 +78,7 @@ public class NotificationStore {
 
 	/**
 	 * Announces an unread notification to every instance, in the caller's transaction; it
-	 * gets the user's next sequence number when it is read back.
+	 * gets its sequence number when it is read back.
 	 * @return the notification as announced (sequence number 0)
 	 */
 	public Notification announce(WriteTxn txn, String userId, NotificationDraft draft, Instant at) {
@@ -90,15 +90,20 @@ public class NotificationStore {
 	}
 
 	/**
-	 * Keeps an announced notification as unread with the user's next sequence number,
-	 * unless it is kept already.
+	 * Keeps an announced notification as unread, unless it is kept already, numbered by
+	 * where its announcement is in the user's partition of the inbox topic: one past the
+	 * record's offset. Every instance reads that partition in the same order, so the
+	 * number is the same on each, also on an instance that started later on an empty
+	 * store; it grows with each of the user's notifications but is not contiguous (the
+	 * partition holds other users' records too).
+	 * @param position the offset of the announcement's first record, plus one
 	 * @return the notification kept, empty if it was there
 	 */
-	Optional<Notification> add(WriteTxn txn, Notification announced) {
+	Optional<Notification> add(WriteTxn txn, Notification announced, long position) {
 		if (this.byId.first(txn, announced.id()).isPresent()) {
 			return Optional.empty();
 		}
-		UserCounters next = counters(txn, announced.userId()).added();
+		UserCounters next = counters(txn, announced.userId()).added(position);
 		Notification notification = announced.numbered(next.lastSeq());
 		this.notifications.put(txn, key(announced.userId(), next.lastSeq()), notification);
 		this.counters.put(txn, announced.userId(), next);

@@ -11,8 +11,12 @@ record UserCounters(long lastSeq, long unread) {
 
 	static final UserCounters NONE = new UserCounters(0, 0);
 
-	UserCounters added() {
-		return new UserCounters(this.lastSeq + 1, this.unread + 1);
+	/**
+	 * With one more unread notification, numbered {@code seq}: the newest number never
+	 * goes back, even for a log that started again from an earlier offset.
+	 */
+	UserCounters added(long seq) {
+		return new UserCounters(Math.max(seq, this.lastSeq + 1), this.unread + 1);
 	}
 
 	UserCounters read(long count) {

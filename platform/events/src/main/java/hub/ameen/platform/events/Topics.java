@@ -1,9 +1,11 @@
 package hub.ameen.platform.events;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -189,6 +191,20 @@ public final class Topics {
 		return new KafkaAdmin.NewTopics(Arrays.stream(topics)
 			.flatMap((topic) -> Arrays.stream(new String[] { topic, deadLetter(topic) }))
 			.map((name) -> TopicBuilder.name(name).partitions(partitions).build())
+			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * Declares each topic and its dead-letter topic as {@link #declare(String...)} does,
+	 * keeping records for {@code retention} instead of the broker's default (seven days).
+	 */
+	public static KafkaAdmin.NewTopics declareKeptFor(Duration retention, String... topics) {
+		return new KafkaAdmin.NewTopics(Arrays.stream(topics)
+			.flatMap((topic) -> Arrays.stream(new String[] { topic, deadLetter(topic) }))
+			.map((name) -> TopicBuilder.name(name)
+				.partitions(DEFAULT_PARTITIONS)
+				.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
+				.build())
 			.toArray(NewTopic[]::new));
 	}
 
