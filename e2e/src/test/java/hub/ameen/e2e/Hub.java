@@ -220,6 +220,12 @@ final class Hub {
 		variables.put("notification-service", "HUB_PORT_NOTIFICATIONS");
 		variables.put("gateway", "HUB_PORT_GATEWAY");
 		variables.put("gateway-management", "HUB_PORT_GATEWAY_MANAGEMENT");
+		// the first of each scaled service's further instances (./hub scale)
+		variables.put("notification-service-more", "HUB_PORT_NOTIFICATIONS_MORE");
+		variables.put("scheduler-service-more", "HUB_PORT_SCHEDULER_MORE");
+		variables.put("gateway-more", "HUB_PORT_GATEWAY_MORE");
+		variables.put("gateway-management-more", "HUB_PORT_GATEWAY_MANAGEMENT_MORE");
+		variables.put("gateway-members", "HUB_PORT_GATEWAY_MEMBERS");
 		variables.put("edge-http", "HUB_PORT_EDGE_HTTP");
 		variables.put("edge-https", "HUB_PORT_EDGE_HTTPS");
 		return variables;

@@ -31,6 +31,8 @@ final class SseClient implements AutoCloseable {
 
 	private volatile Stream<String> lines;
 
+	private volatile boolean ended;
+
 	SseClient(int port, String path, String bearer, String lastEventId) {
 		this(HttpClient.newHttpClient(), URI.create("http://localhost:" + port + path), bearer, lastEventId);
 	}
@@ -85,6 +87,14 @@ final class SseClient implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// the stream was closed
 		}
+		finally {
+			this.ended = true;
+		}
+	}
+
+	/** Whether the server ended the stream (or the connection broke). */
+	boolean ended() {
+		return this.ended;
 	}
 
 	/** The next event, or null when none came within the timeout. */

@@ -319,6 +319,16 @@ class SuiteIT {
 	}
 
 	@Test
+	@Order(95)
+	void twoNotificationInstancesAndTwoGatewaysDeliverEachNotificationOnceThroughAKill() throws Exception {
+		long start = System.nanoTime();
+		String measured = new ScaleOutScenario(this.hub, cast())
+			.twoNotificationInstancesAndTwoGatewaysLoseNothingWhenOneInstanceIsKilled();
+		System.out.println("e2e: " + measured);
+		report("scale-out", measured, List.of(), start);
+	}
+
+	@Test
 	@Order(100)
 	void upAgainStartsNothingDownLeavesNothingAndAnotherUpFindsItsData() throws Exception {
 		{
