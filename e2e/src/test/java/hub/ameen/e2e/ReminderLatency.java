@@ -17,7 +17,12 @@ import java.util.UUID;
  * notification stream through the gateway, printing p50, p99 and max, and counting
  * missing and duplicate deliveries. Options: {@code --count=30 --spread=30} (seconds),
  * {@code --kind=event|task}: calendar event reminders (the default), or task reminders (a
- * task assigned to the caller, due a minute after its one-minute reminder).
+ * task assigned to the caller, due a minute after its one-minute reminder);
+ * {@code --streams=1}: more streams of the caller's (as tabs), each of which must receive
+ * every reminder. With {@code --spread=0} every reminder falls due at once and the
+ * figures include the suite's throughput: reminders fired and delivered per second, and
+ * notifications per second to all the streams ({@code bench/scale.sh}, one instance vs
+ * two).
  */
 public final class ReminderLatency {
 
@@ -29,6 +34,7 @@ public final class ReminderLatency {
 		int count = Integer.parseInt(options.getOrDefault("count", "30"));
 		int spread = Integer.parseInt(options.getOrDefault("spread", "30"));
 		boolean tasks = "task".equals(options.getOrDefault("kind", "event"));
+		int streams = Integer.parseInt(options.getOrDefault("streams", "1"));
 		Map<String, String> env = System.getenv();
 		int port = Integer.parseInt(env.getOrDefault("HUB_PORT_GATEWAY", "8080"));
 		String email = env.getOrDefault("HUB_ADMIN_EMAIL", "admin@hub.local");
@@ -43,11 +49,20 @@ public final class ReminderLatency {
 		Map<String, Instant> dueByTitle = new HashMap<>();
 		Map<String, Integer> seen = new HashMap<>();
 		List<Long> latencies = new ArrayList<>();
+		List<SseClient> tabs = new ArrayList<>();
 		try (SseClient stream = new SseClient(port, "/api/notifications/stream", token, null)) {
 			if (stream.status(Duration.ofSeconds(10)) != 200) {
 				throw new IllegalStateException("the stream did not open");
 			}
-			Instant first = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+			for (int i = 1; i < streams; i++) {
+				SseClient tab = new SseClient(port, "/api/notifications/stream", token, null);
+				tabs.add(tab);
+				if (tab.status(Duration.ofSeconds(10)) != 200) {
+					throw new IllegalStateException("stream " + (i + 1) + " did not open");
+				}
+			}
+			// time to schedule them all (some 20 a second) before the first falls due
+			Instant first = Instant.now().plusSeconds(8 + count / 20).truncatedTo(ChronoUnit.SECONDS);
 			for (int i = 0; i < count; i++) {
 				Instant due = first.plusMillis((long) i * spread * 1000 / count);
 				String title = "latency " + run + " #" + i;
@@ -72,8 +87,37 @@ public final class ReminderLatency {
 				}
 			}
 			seen.putAll(countLateArrivals(stream, dueByTitle, seen));
+			if (spread == 0 && !latencies.isEmpty()) {
+				throughput(first, latencies, tabs, dueByTitle);
+			}
+		}
+		finally {
+			tabs.forEach(SseClient::close);
 		}
 		report(tasks ? "task" : "event", count, latencies, seen);
+	}
+
+	/**
+	 * All due at once: how fast the suite fired them and the streams received them, from
+	 * the due time to the last arrival.
+	 */
+	private static void throughput(Instant due, List<Long> latencies, List<SseClient> tabs,
+			Map<String, Instant> dueByTitle) throws InterruptedException {
+		long last = latencies.stream().mapToLong(Long::longValue).max().orElse(0);
+		long delivered = latencies.size();
+		for (SseClient tab : tabs) {
+			for (SseClient.Event event : tab.drain(Duration.ofSeconds(2))) {
+				if (dueByTitle.containsKey(event.data().path("title").asString())) {
+					delivered++;
+					last = Math.max(last, Duration.between(due, event.receivedAt()).toMillis());
+				}
+			}
+		}
+		double seconds = Math.max(last, 1) / 1000.0;
+		System.out.printf(
+				"throughput: %d reminders fired and on the stream within %.2f s of falling due: %.0f reminders/s; "
+						+ "%d notifications to %d streams: %.0f notifications/s%n",
+				latencies.size(), seconds, latencies.size() / seconds, delivered, tabs.size() + 1, delivered / seconds);
 	}
 
 	private static Api.Response createEvent(Api gateway, String token, String userId, String title, Instant due) {
