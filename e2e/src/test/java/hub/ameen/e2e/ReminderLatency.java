@@ -61,8 +61,11 @@ public final class ReminderLatency {
 					throw new IllegalStateException("stream " + (i + 1) + " did not open");
 				}
 			}
-			// time to schedule them all (some 20 a second) before the first falls due
-			Instant first = Instant.now().plusSeconds(8 + count / 20).truncatedTo(ChronoUnit.SECONDS);
+			// time to schedule them all (some 10 a second on a busy machine) before the
+			// first
+			// falls due
+			long scheduling = System.nanoTime();
+			Instant first = Instant.now().plusSeconds(8 + count / 10).truncatedTo(ChronoUnit.SECONDS);
 			for (int i = 0; i < count; i++) {
 				Instant due = first.plusMillis((long) i * spread * 1000 / count);
 				String title = "latency " + run + " #" + i;
@@ -73,6 +76,8 @@ public final class ReminderLatency {
 				}
 				dueByTitle.put(tasks ? "Reminder: " + title : title, due);
 			}
+			System.out.printf("scheduled %d in %.1f s, the first due %.1f s after that%n", count,
+					(System.nanoTime() - scheduling) / 1e9, Duration.between(Instant.now(), first).toMillis() / 1e3);
 			Instant deadline = first.plusSeconds(spread + 20);
 			while (seen.size() < count && Instant.now().isBefore(deadline)) {
 				SseClient.Event event = stream.next(Duration.ofSeconds(1));
