@@ -77,9 +77,8 @@ class FirstRunBootstrap implements ApplicationRunner {
 			return;
 		}
 		if (!this.directory.isEmpty()) {
-			// a wiped store restored from the changelogs: its admin came back with it
-			// (and
-			// auth-service still has the credentials), so this is no first run
+			// a wiped store restored from the changelogs: its admin came back with it,
+			// and auth-service still has the credentials, so this is no first run
 			this.store.writeAndWait((txn) -> {
 				this.meta.put(txn, DONE, "restored");
 				return null;
