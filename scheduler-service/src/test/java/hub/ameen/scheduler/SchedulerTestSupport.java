@@ -27,10 +27,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * port, on the real clock, its store in a temporary directory shared by every test class
  * (so the context is cached), the real Kafka broker and tokens from the shared test key.
  * Housekeeping runs as in production (its first sweep at start-up); a task's due-soon
- * comes two seconds before its due time.
+ * comes two seconds before its due time. The store starts empty, not restored from the
+ * changelog other tests write to the broker ({@code StoreRebuiltFromKafkaTests}
+ * restores).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hub.scheduler.tasks.due-soon=2s", "hub.events.listener.retry-interval=200ms" })
+		properties = { "hub.scheduler.tasks.due-soon=2s", "hub.events.listener.retry-interval=200ms",
+				"hub.events.changelog.restore=false" })
 @UsesKafka
 @UsesTestTokens
 public abstract class SchedulerTestSupport {

@@ -76,7 +76,7 @@ class FirstRunBootstrapTests {
 	private static ConfigurableApplicationContext start(Path store) {
 		return new SpringApplicationBuilder(UserServiceApplication.class).web(WebApplicationType.NONE)
 			.run("--hub.store.path=" + store, "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-					"--logging.level.org.apache.kafka=WARN");
+					"--logging.level.org.apache.kafka=WARN", "--hub.events.changelog.restore=false");
 	}
 
 }

@@ -23,10 +23,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One running user-service (real LMDB in a temp directory, the shared real broker, test
- * tokens) for every test class that extends this, so they share one Spring context.
+ * tokens) for every test class that extends this, so they share one Spring context. It
+ * starts empty: not restored from the changelogs other tests' stores write to the broker
+ * ({@code StoreRebuiltFromKafkaTests} restores).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "hub.admin.email=boss@hub.test", "hub.admin.password=first-run-password-1" })
+		properties = { "hub.admin.email=boss@hub.test", "hub.admin.password=first-run-password-1",
+				"hub.events.changelog.restore=false" })
 @AutoConfigureWebTestClient
 @UsesKafka
 @UsesTestTokens

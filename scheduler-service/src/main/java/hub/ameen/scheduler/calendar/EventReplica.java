@@ -49,7 +49,7 @@ class EventReplica {
 	/** Applies a change read back from the topic, in the inbox's transaction. */
 	void apply(WriteTxn txn, EventEnvelope envelope) {
 		if (envelope.type().equals(EventDeleted.DELETED.name())) {
-			this.events.delete(txn, envelope.key(), envelope.occurredAt());
+			this.events.deleteReplica(txn, envelope.key(), envelope.occurredAt());
 			this.timers.cancel(txn, envelope.key());
 			return;
 		}
@@ -59,7 +59,7 @@ class EventReplica {
 				|| this.events.wasDeleted(txn, event.id())) {
 			return;
 		}
-		this.events.put(txn, event);
+		this.events.putReplica(txn, event);
 		this.timers.replace(txn, event.id(),
 				this.timers.plan(event, this.timers.current(txn, event.id()), event.updatedAt()));
 		this.clock.settle(txn, event.id());

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import hub.ameen.platform.events.ChangelogCollection;
+import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Index;
@@ -20,7 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The events in the store, by id, with indexes by participant (attendees and creator), by
- * status and by series.
+ * status and by series; rebuilt from {@link Topics#CALENDAR_EVENT_CHANGELOG} when the
+ * store is empty. A change made on this instance is written to the changelog with it
+ * ({@link #put}, {@link #delete}); a copy of another instance's change is not
+ * ({@link #putReplica}, {@link #deleteReplica}): that instance wrote it already. The
+ * timers of a restored event are given by the housekeeping's sweep at start-up
+ * ({@link EventMaintenance#sweep}).
  */
 @Component
 class EventStore {
@@ -37,14 +45,18 @@ class EventStore {
 
 	private final Collection<String, Long> deleted;
 
-	EventStore(Store store, JsonMapper mapper) {
+	private final ChangelogCollection<CalendarEvent> changelog;
+
+	EventStore(Store store, Outbox outbox, JsonMapper mapper) {
 		this.store = store;
-		this.events = store.collection("events", Codec.utf8(), Codec.json(mapper, CalendarEvent.class));
+		Codec<CalendarEvent> codec = Codec.json(mapper, CalendarEvent.class);
+		this.events = store.collection("events", Codec.utf8(), codec);
 		this.participants = this.events.index("participant", Codec.utf8(), CalendarEvent::recipients);
 		this.statuses = this.events.index("status", Codec.utf8(), (event) -> List.of(event.status().name()));
 		this.series = this.events.index("series", Codec.utf8(),
 				(event) -> (event.seriesId() != null) ? List.of(event.seriesId()) : List.of());
 		this.deleted = store.collection("events.deleted", Codec.utf8(), Codec.longKey());
+		this.changelog = ChangelogCollection.open(Topics.CALENDAR_EVENT_CHANGELOG, store, outbox, this.events, codec);
 	}
 
 	Optional<CalendarEvent> get(ReadTxn txn, String id) {
@@ -55,16 +67,32 @@ class EventStore {
 		return this.events.get(id);
 	}
 
+	/** Keeps a change made on this instance, and its state on the changelog. */
 	void put(WriteTxn txn, CalendarEvent event) {
+		this.changelog.put(txn, event.id(), event);
+	}
+
+	/** Keeps a copy of another instance's change (read back from the event topic). */
+	void putReplica(WriteTxn txn, CalendarEvent event) {
 		this.events.put(txn, event.id(), event);
 	}
 
 	/**
-	 * Removes the event and remembers that it was removed, so that a copy of it read back
-	 * late from the topic (its creation, a change) does not bring it back.
+	 * Removes the event, with a tombstone on the changelog, and remembers that it was
+	 * removed, so that a copy of it read back late from the topic (its creation, a
+	 * change) does not bring it back.
 	 */
 	boolean delete(WriteTxn txn, String id, Instant now) {
 		this.deleted.put(txn, id, now.toEpochMilli());
+		return this.changelog.delete(txn, id);
+	}
+
+	/**
+	 * Removes the event another instance removed (read back from the event topic), and
+	 * remembers that it was removed.
+	 */
+	boolean deleteReplica(WriteTxn txn, String id, Instant at) {
+		this.deleted.put(txn, id, at.toEpochMilli());
 		return this.events.delete(txn, id);
 	}
 

@@ -35,6 +35,12 @@ class SchedulerConfiguration {
 		return Topics.declare(Topics.REMINDER, Topics.CALENDAR_EVENT, Topics.TASK_DEADLINE);
 	}
 
+	/** The changelog calendar events are rebuilt from. */
+	@Bean
+	KafkaAdmin.NewTopics schedulerChangelog() {
+		return Topics.declareChangelogs(Topics.CALENDAR_EVENT_CHANGELOG);
+	}
+
 	/**
 	 * The lease topic: its partitions are the timer partitions (no record is ever written
 	 * to it).

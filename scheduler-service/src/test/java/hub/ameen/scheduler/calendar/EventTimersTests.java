@@ -59,8 +59,8 @@ class EventTimersTests {
 	void open() {
 		this.store = Store.open(StoreOptions.at(this.dir));
 		this.timers = new TimerIndex(this.store, mapper);
-		this.events = new EventStore(this.store, mapper);
 		this.outbox = new Outbox(this.store);
+		this.events = new EventStore(this.store, this.outbox, mapper);
 		this.eventTimers = new EventTimers(this.timers, this.events, this.outbox);
 		this.timerClock = new TimerClock(this.store, this.timers, List.of(this.eventTimers), this.clock,
 				ClockProperties.defaults(), new SimpleMeterRegistry());
@@ -134,7 +134,7 @@ class EventTimersTests {
 		save(cancelled.withStatus(EventStatus.CANCELLED, this.clock.instant()));
 		CalendarEvent deleted = event("deleted", start, start.plusSeconds(60), "FREQ=DAILY", 5);
 		save(deleted);
-		this.store.writeAndWait((txn) -> this.events.delete(txn, "deleted", this.clock.instant()));
+		this.store.writeAndWait((txn) -> this.events.deleteReplica(txn, "deleted", this.clock.instant()));
 
 		assertThat(slots("cancelled")).isEmpty();
 		this.clock.set(start.plusSeconds(120));
@@ -171,9 +171,13 @@ class EventTimersTests {
 		return this.timerClock.fireDue();
 	}
 
+	/**
+	 * Keeps the event as a copy (no changelog state in the outbox), so that the backlog
+	 * counts only what fires.
+	 */
 	private void save(CalendarEvent event) {
 		this.store.writeAndWait((txn) -> {
-			this.events.put(txn, event);
+			this.events.putReplica(txn, event);
 			this.eventTimers.materialise(txn, event, this.clock.instant());
 			return null;
 		});

@@ -12,7 +12,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Comments as an aggregate: kept in {@code comments}, filed by task, announced on
- * {@link Topics#TASK_COMMENT}.
+ * {@link Topics#TASK_COMMENT}; rebuilt from {@link Topics#TASK_COMMENT_CHANGELOG} when
+ * the store is empty.
  */
 @Configuration(proxyBeanMethods = false)
 class CommentConfiguration {
@@ -26,6 +27,7 @@ class CommentConfiguration {
 			.collection("comments")
 			.id(Comment::id)
 			.events(Comment.CREATED, Comment.UPDATED, Comment.DELETED)
+			.changelog(Topics.TASK_COMMENT_CHANGELOG)
 			.index(BY_TASK, Comment::taskId)
 			.open(store, outbox, json);
 	}
@@ -33,6 +35,11 @@ class CommentConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics commentTopics() {
 		return Topics.declare(Topics.TASK_COMMENT);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics commentChangelog() {
+		return Topics.declareChangelogs(Topics.TASK_COMMENT_CHANGELOG);
 	}
 
 }

@@ -12,7 +12,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Tasks as an aggregate: kept in {@code tasks}, filed by assignee, announced on
- * {@link Topics#TASK}.
+ * {@link Topics#TASK}; rebuilt from {@link Topics#TASK_CHANGELOG} when the store is
+ * empty.
  */
 @Configuration(proxyBeanMethods = false)
 class TaskConfiguration {
@@ -40,6 +41,7 @@ class TaskConfiguration {
 			.collection("tasks")
 			.id(Task::id)
 			.events(Task.CREATED, Task.UPDATED, Task.DELETED)
+			.changelog(Topics.TASK_CHANGELOG)
 			.index(BY_ASSIGNEE, Task::assigneeId)
 			.index(BY_CREATOR, Task::createdBy)
 			.index(BY_STATUS, (task) -> task.status().name())
@@ -50,6 +52,11 @@ class TaskConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics taskTopics() {
 		return Topics.declare(Topics.TASK);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics taskChangelog() {
+		return Topics.declareChangelogs(Topics.TASK_CHANGELOG);
 	}
 
 }

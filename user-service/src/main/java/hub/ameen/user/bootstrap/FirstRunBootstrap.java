@@ -20,6 +20,7 @@ import hub.ameen.user.role.RoleStore;
 import hub.ameen.user.credential.CredentialSet;
 import hub.ameen.user.credential.Credentials;
 import hub.ameen.user.directory.UserService;
+import hub.ameen.user.directory.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the built-in roles current and, on the very first start, creates the admin in one
- * transaction with its events, marking the store so that no later start does it again.
+ * transaction with its events, marking the store so that no later start does it again. A
+ * store that starts with users (restored from their changelog) is past its first run.
  */
 @Component
 class FirstRunBootstrap implements ApplicationRunner {
@@ -54,8 +56,11 @@ class FirstRunBootstrap implements ApplicationRunner {
 
 	private final Credentials credentials;
 
+	private final UserStore directory;
+
 	FirstRunBootstrap(Store store, RoleStore roles, Outbox outbox, UserService users, AdminProperties admin,
-			Credentials credentials) {
+			Credentials credentials, UserStore directory) {
+		this.directory = directory;
 		this.store = store;
 		this.meta = store.collection("meta", Codec.utf8(), Codec.utf8());
 		this.roles = roles;
@@ -69,6 +74,16 @@ class FirstRunBootstrap implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		syncBuiltInRoles();
 		if (this.meta.get(DONE).isPresent()) {
+			return;
+		}
+		if (!this.directory.isEmpty()) {
+			// a wiped store restored from the changelogs: its admin came back with it,
+			// and auth-service still has the credentials, so this is no first run
+			this.store.writeAndWait((txn) -> {
+				this.meta.put(txn, DONE, "restored");
+				return null;
+			});
+			logger.info("Users were restored from Kafka: no first-run admin created");
 			return;
 		}
 		String password = (this.admin.password() != null) ? this.admin.password() : generatePassword();

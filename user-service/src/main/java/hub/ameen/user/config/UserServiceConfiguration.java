@@ -21,4 +21,13 @@ class UserServiceConfiguration {
 		return Topics.declare(Topics.USER, Topics.ROLE, Topics.CREDENTIAL, Topics.SETTINGS);
 	}
 
+	/**
+	 * The changelogs users, roles and the settings are rebuilt from; none for
+	 * {@link Topics#CREDENTIAL}: password hashes stay off compacted topics.
+	 */
+	@Bean
+	KafkaAdmin.NewTopics userChangelogs() {
+		return Topics.declareChangelogs(Topics.USER_CHANGELOG, Topics.ROLE_CHANGELOG, Topics.SETTINGS_CHANGELOG);
+	}
+
 }

@@ -2,6 +2,9 @@ package hub.ameen.user.directory;
 
 import java.util.Optional;
 
+import hub.ameen.platform.events.ChangelogCollection;
+import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Index;
@@ -15,7 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The users collection and its unique, case-insensitive email index.
+ * The users collection and its unique, case-insensitive email index, rebuilt from
+ * {@link Topics#USER_CHANGELOG} when the store is empty. A user holds no secret (the
+ * password hash goes to auth-service in {@code credential.set} and is not kept here), so
+ * its state may sit on a compacted topic.
  */
 @Component
 public class UserStore {
@@ -26,10 +32,19 @@ public class UserStore {
 
 	private final Index<String, String, User> byEmail;
 
-	UserStore(Store store, JsonMapper json) {
+	private final ChangelogCollection<User> changelog;
+
+	UserStore(Store store, Outbox outbox, JsonMapper json) {
 		this.store = store;
-		this.users = store.collection("users", Codec.utf8(), Codec.json(json, User.class));
+		Codec<User> codec = Codec.json(json, User.class);
+		this.users = store.collection("users", Codec.utf8(), codec);
 		this.byEmail = this.users.uniqueIndex("email", Codec.utf8(), User::emailKey);
+		this.changelog = ChangelogCollection.open(Topics.USER_CHANGELOG, store, outbox, this.users, codec);
+	}
+
+	/** Whether any user is kept (a first run has none, a restored store has some). */
+	public boolean isEmpty() {
+		return this.store.read(this.users::count) == 0;
 	}
 
 	public Optional<User> get(String id) {
@@ -49,11 +64,11 @@ public class UserStore {
 	}
 
 	public void put(WriteTxn txn, User user) {
-		this.users.put(txn, user.id(), user);
+		this.changelog.put(txn, user.id(), user);
 	}
 
 	public boolean delete(WriteTxn txn, String id) {
-		return this.users.delete(txn, id);
+		return this.changelog.delete(txn, id);
 	}
 
 	public Page<User> page(PageRequest request, String query) {

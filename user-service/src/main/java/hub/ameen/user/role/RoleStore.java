@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import hub.ameen.platform.events.ChangelogCollection;
 import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.ReadTxn;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The roles collection, keyed by name; a custom role's creation and change commit with
- * their {@code role.*} event.
+ * their {@code role.*} event; rebuilt from {@link Topics#ROLE_CHANGELOG} when the store
+ * is empty.
  */
 @Component
 public class RoleStore {
@@ -30,10 +33,14 @@ public class RoleStore {
 
 	private final Outbox outbox;
 
+	private final ChangelogCollection<Role> changelog;
+
 	RoleStore(Store store, JsonMapper json, Outbox outbox) {
 		this.store = store;
 		this.outbox = outbox;
-		this.roles = store.collection("roles", Codec.utf8(), Codec.json(json, Role.class));
+		Codec<Role> codec = Codec.json(json, Role.class);
+		this.roles = store.collection("roles", Codec.utf8(), codec);
+		this.changelog = ChangelogCollection.open(Topics.ROLE_CHANGELOG, store, outbox, this.roles, codec);
 	}
 
 	public Optional<Role> get(ReadTxn txn, String name) {
@@ -53,13 +60,13 @@ public class RoleStore {
 	}
 
 	public void put(WriteTxn txn, Role role) {
-		this.roles.put(txn, role.name(), role);
+		this.changelog.put(txn, role.name(), role);
 	}
 
 	/** Keeps a new custom role and announces it; 409 when the name is taken. */
 	Mono<Role> create(Role role, String actorId) {
 		return this.store.write((txn) -> {
-			if (!this.roles.insert(txn, role.name(), role)) {
+			if (!this.changelog.insert(txn, role.name(), role)) {
 				throw new ConflictException("role " + role.name() + " already exists");
 			}
 			this.outbox.publish(txn, Role.CREATED.about(role.name(), role).by(actorId));
@@ -77,7 +84,7 @@ public class RoleStore {
 			if (current.builtIn()) {
 				throw new ConflictException("built-in role " + name + " cannot be changed");
 			}
-			this.roles.put(txn, name, changed);
+			this.changelog.put(txn, name, changed);
 			this.outbox.publish(txn, Role.UPDATED.about(name, changed).by(actorId));
 			return changed;
 		});

@@ -1,6 +1,8 @@
 package hub.ameen.user.settings;
 
+import hub.ameen.platform.events.ChangelogCollection;
 import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.ReadTxn;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The organisation's settings, one record in LMDB ({@link OrganisationSettings#DEFAULTS}
  * until the first change); a change and its {@code settings.updated} event commit in one
- * transaction, and a change that changes nothing announces nothing.
+ * transaction, and a change that changes nothing announces nothing. Rebuilt from
+ * {@link Topics#SETTINGS_CHANGELOG} when the store is empty.
  */
 @Component
 public class SettingsStore {
@@ -30,11 +33,15 @@ public class SettingsStore {
 
 	private final Clock clock;
 
+	private final ChangelogCollection<OrganisationSettings> changelog;
+
 	SettingsStore(Store store, Outbox outbox, JsonMapper json, Clock clock) {
 		this.store = store;
 		this.outbox = outbox;
 		this.clock = clock;
-		this.settings = store.collection("settings", Codec.utf8(), Codec.json(json, OrganisationSettings.class));
+		Codec<OrganisationSettings> codec = Codec.json(json, OrganisationSettings.class);
+		this.settings = store.collection("settings", Codec.utf8(), codec);
+		this.changelog = ChangelogCollection.open(Topics.SETTINGS_CHANGELOG, store, outbox, this.settings, codec);
 	}
 
 	public OrganisationSettings current() {
@@ -58,7 +65,7 @@ public class SettingsStore {
 			return current;
 		}
 		OrganisationSettings stamped = changed.changedAt(this.clock.instant(), actorId);
-		this.settings.put(txn, OrganisationSettings.KEY, stamped);
+		this.changelog.put(txn, OrganisationSettings.KEY, stamped);
 		this.outbox.publish(txn, OrganisationSettings.UPDATED.about(OrganisationSettings.KEY, stamped).by(actorId));
 		return stamped;
 	}

@@ -49,10 +49,11 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Outbox outbox(Store store, ObjectProvider<Tracer> tracer, ObjectProvider<ConsumerFactory<?, ?>> consumers) {
+	Outbox outbox(Store store, ObjectProvider<Tracer> tracer, ObjectProvider<ConsumerFactory<?, ?>> consumers,
+			EventsProperties properties) {
 		Tracer current = tracer.getIfAvailable();
 		ConsumerFactory<?, ?> consumerFactory = consumers.getIfAvailable();
-		ChangelogReader changelogs = (consumerFactory != null)
+		ChangelogReader changelogs = (consumerFactory != null && properties.changelog().restore())
 				? new ChangelogReader(consumerFactory.getConfigurationProperties()) : null;
 		return new Outbox(store, (current != null) ? new CurrentTraceParent(current) : () -> null, changelogs);
 	}

@@ -17,11 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * @param relay how the outbox is published
  * @param inbox how long processed event ids are remembered
  * @param listener how a failing record is retried before it goes to the dead-letter topic
+ * @param changelog whether an empty store is restored from its changelog topics
  */
 @Validated
 @ConfigurationProperties("hub.events")
 public record EventsProperties(@Valid @DefaultValue RelaySettings relay, @Valid @DefaultValue InboxSettings inbox,
-		@Valid @DefaultValue ListenerSettings listener) {
+		@Valid @DefaultValue ListenerSettings listener, @Valid @DefaultValue ChangelogSettings changelog) {
 
 	/**
 	 * The outbox relay.
@@ -54,6 +55,17 @@ public record EventsProperties(@Valid @DefaultValue RelaySettings relay, @Valid 
 	 */
 	public record ListenerSettings(@DefaultValue("2") @Min(0) int retries,
 			@DefaultValue("1s") @NotNull Duration retryInterval) {
+	}
+
+	/**
+	 * The changelogs (docs/decisions/0009-stores-rebuilt-from-kafka.md).
+	 *
+	 * @param restore whether a store that starts empty is restored from its aggregates'
+	 * changelog topics (the default); {@code false} starts it empty even when the broker
+	 * holds changelogs, e.g. a test's throw-away store on a broker that other tests'
+	 * stores write to. Changes are written to the changelogs either way
+	 */
+	public record ChangelogSettings(@DefaultValue("true") boolean restore) {
 	}
 
 }

@@ -131,6 +131,32 @@ public final class Topics {
 	 */
 	public static final String ACTIVITY_CHANGELOG = "hub.crm.activity.changelog";
 
+	/** Tasks' latest state, by task id: tasks-service's changelog. */
+	public static final String TASK_CHANGELOG = "hub.tasks.task.changelog";
+
+	/** Comments' latest state, by comment id: tasks-service's changelog. */
+	public static final String TASK_COMMENT_CHANGELOG = "hub.tasks.comment.changelog";
+
+	/**
+	 * Users' latest state, by user id: user-service's changelog (no password hash: those
+	 * are auth-service's and never in user-service's store).
+	 */
+	public static final String USER_CHANGELOG = "hub.users.user.changelog";
+
+	/** Roles' latest state, by role name: user-service's changelog. */
+	public static final String ROLE_CHANGELOG = "hub.users.role.changelog";
+
+	/**
+	 * The organisation's settings, keyed {@code organisation}: user-service's changelog.
+	 */
+	public static final String SETTINGS_CHANGELOG = "hub.users.settings.changelog";
+
+	/**
+	 * Calendar events' latest state, by calendar event id: scheduler-service's changelog,
+	 * written by the instance where each change was made.
+	 */
+	public static final String CALENDAR_EVENT_CHANGELOG = "hub.scheduler.event.changelog";
+
 	/** Partitions of a declared topic unless the caller names another number. */
 	public static final int DEFAULT_PARTITIONS = 3;
 

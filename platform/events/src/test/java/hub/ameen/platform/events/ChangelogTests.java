@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import hub.ameen.platform.store.Codec;
+import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Index;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.StoreOptions;
 import hub.ameen.platform.test.kafka.SharedKafka;
@@ -51,6 +53,10 @@ class ChangelogTests {
 	OutboxRelay relay;
 
 	EventsProducer producer;
+
+	Collection<String, Thing> things;
+
+	Index<String, String, Thing> owners;
 
 	@BeforeEach
 	void topics() {
@@ -161,6 +167,49 @@ class ChangelogTests {
 		assertThat(restored.find("t0")).isEmpty();
 		assertThat(restored.findBy("name", "stale")).isEmpty();
 		assertThat(restored.findAllBy("owner", "ada")).extracting(Thing::id).containsExactly("t1", "t2");
+	}
+
+	@Test
+	void aPlainCollectionWrittenThroughItsChangelogIsRebuiltWithItsIndexes() {
+		ChangelogCollection<Thing> changelog = openCollection("first");
+		this.store.writeAndWait((txn) -> {
+			changelog.put(txn, "t1", new Thing("t1", "one", "ada"));
+			assertThat(changelog.insert(txn, "t2", new Thing("t2", "two", "ada"))).isTrue();
+			assertThat(changelog.insert(txn, "t2", new Thing("t2", "other", "bob"))).as("taken").isFalse();
+			changelog.put(txn, "t3", new Thing("t3", "three", "bob"));
+			return null;
+		});
+		this.store.writeAndWait((txn) -> {
+			changelog.put(txn, "t1", new Thing("t1", "uno", "bob"));
+			assertThat(changelog.delete(txn, "t2")).isTrue();
+			assertThat(changelog.delete(txn, "t9")).as("none").isFalse();
+			return null;
+		});
+		// one state per change, none for the refused insert and the missing id
+		assertThat(this.outbox.backlog()).isEqualTo(5);
+		relayAll();
+		closeStore();
+
+		openCollection("wiped");
+		assertThat(this.things.get("t1")).contains(new Thing("t1", "uno", "bob"));
+		assertThat(this.things.get("t2")).isEmpty();
+		List<String> bobs = this.store.read((txn) -> this.owners.keys(txn, "bob"));
+		assertThat(bobs).containsExactly("t1", "t3");
+		assertThat(this.outbox.backlog()).as("a restore announces nothing").isZero();
+	}
+
+	/**
+	 * The plain collection {@code things} in the named store, indexed by owner, written
+	 * through its changelog.
+	 */
+	private ChangelogCollection<Thing> openCollection(String name) {
+		this.store = Store.open(StoreOptions.at(this.dir.resolve(name)));
+		this.outbox = new Outbox(this.store, () -> null,
+				new ChangelogReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers())));
+		Codec<Thing> codec = Codec.json(JsonMapper.shared(), Thing.class);
+		this.things = this.store.collection("things", Codec.utf8(), codec);
+		this.owners = this.things.index("owner", Codec.utf8(), (thing) -> List.of(thing.owner()));
+		return ChangelogCollection.open(this.changelog, this.store, this.outbox, this.things, codec);
 	}
 
 	/** The aggregate in the named store, with or without its changelog. */

@@ -53,7 +53,14 @@ class EventsAutoConfigurationTests {
 				.containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 			assertThat(consumers.getValueDeserializer()).isInstanceOf(ErrorHandlingDeserializer.class);
 			assertThat(context.getBean(OutboxRelay.class).isRunning()).isTrue();
+			assertThat(context.getBean(Outbox.class).changelogs()).as("restores from the broker").isNotNull();
 		});
+	}
+
+	@Test
+	void anEmptyStoreCanBeKeptFromRestoringFromTheBroker() {
+		runner().withPropertyValues("hub.store.path=" + this.dir, "hub.events.changelog.restore=false")
+			.run((context) -> assertThat(context.getBean(Outbox.class).changelogs()).isNull());
 	}
 
 	@Test

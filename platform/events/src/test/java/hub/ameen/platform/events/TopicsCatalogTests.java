@@ -19,7 +19,7 @@ class TopicsCatalogTests {
 	@Test
 	void everyCataloguedTopicIsWellFormedAndDistinct() throws IllegalAccessException {
 		List<String> topics = catalogue();
-		assertThat(topics).hasSize(26).doesNotHaveDuplicates();
+		assertThat(topics).hasSize(32).doesNotHaveDuplicates();
 		for (String topic : topics) {
 			String[] parts = topic.split("\\.");
 			assertThat(parts).hasSize(4);

@@ -1,0 +1,145 @@
+package hub.ameen.tasks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import hub.ameen.platform.events.Outbox;
+import hub.ameen.platform.test.kafka.SharedKafka;
+import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.web.JsonCalls;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole service on the broker, started twice on the same store directory: the second
+ * time the directory has been wiped, and the service restores tasks and comments from
+ * their changelog topics before it serves, their indexes (creator, task) included. (Other
+ * test classes may have left records on the same changelogs; they are restored too, and
+ * this test looks only at its own: its writer's id is new each run.)
+ */
+class StoreRebuiltFromKafkaTests {
+
+	@TempDir
+	Path dir;
+
+	ConfigurableApplicationContext service;
+
+	@AfterEach
+	void stop() {
+		if (this.service != null) {
+			this.service.close();
+		}
+	}
+
+	@Test
+	void aWipedStoreIsRestoredFromTheChangelogsBeforeTheServiceServes() throws Exception {
+		String run = Long.toString(System.nanoTime(), 36);
+		String writer = TestTokens.shared().bearer("rebuild-" + run, "tasks:read", "tasks:write");
+		Path store = this.dir.resolve("tasks-service");
+		WebTestClient client = start(store);
+		List<String> tasks = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			tasks.add(JsonCalls
+				.create(client, "/api/tasks", writer,
+						Map.of("title", "Rebuild " + run + " #" + i, "labels", List.of("rebuild")))
+				.get("id")
+				.asString());
+		}
+		List<String> comments = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			comments.add(JsonCalls
+				.create(client, "/api/tasks/" + tasks.get(0) + "/comments", writer, Map.of("body", "note " + i))
+				.get("id")
+				.asString());
+		}
+		client.patch()
+			.uri("/api/tasks/" + tasks.get(1))
+			.header(HttpHeaders.AUTHORIZATION, writer)
+			.bodyValue(Map.of("status", "done"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String deleted = tasks.remove(3);
+		client.delete()
+			.uri("/api/tasks/" + deleted)
+			.header(HttpHeaders.AUTHORIZATION, writer)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		Outbox outbox = this.service.getBean(Outbox.class);
+		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
+		this.service.close();
+
+		FileSystemUtils.deleteRecursively(store);
+		assertThat(Files.exists(store)).isFalse();
+		long started = System.nanoTime();
+		client = start(store);
+		System.out.printf("tasks-service started on a wiped store, restored from Kafka, in %d ms%n",
+				Duration.ofNanos(System.nanoTime() - started).toMillis());
+
+		for (String id : tasks) {
+			assertThat(get(client, writer, "/api/tasks/" + id).get("title").asString()).startsWith("Rebuild " + run);
+		}
+		assertThat(get(client, writer, "/api/tasks/" + tasks.get(1)).get("status").asString()).isEqualTo("done");
+		client.get()
+			.uri("/api/tasks/" + deleted)
+			.header(HttpHeaders.AUTHORIZATION, writer)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		// the indexes: the writer's tasks (by creator), the task's comments (by task)
+		assertThat(ids(get(client, writer, "/api/tasks?view=created&limit=50")))
+			.containsExactlyInAnyOrderElementsOf(tasks);
+		assertThat(ids(get(client, writer, "/api/tasks/" + tasks.get(0) + "/comments?limit=50")))
+			.containsExactlyInAnyOrderElementsOf(comments);
+		assertThat(this.service.getBean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
+	}
+
+	private WebTestClient start(Path store) {
+		this.service = new SpringApplication(TasksServiceApplication.class).run("--server.port=0",
+				"--server.address=127.0.0.1", "--hub.store.path=" + store,
+				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--spring.main.banner-mode=off",
+				"--logging.level.org.apache.kafka=WARN");
+		int port = ((WebServerApplicationContext) this.service).getWebServer().getPort();
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	private static JsonNode get(WebTestClient client, String token, String path) {
+		return client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static List<String> ids(JsonNode page) {
+		List<String> ids = new ArrayList<>();
+		page.get("items").forEach((item) -> ids.add(item.get("id").asString()));
+		return ids;
+	}
+
+}
