@@ -55,7 +55,7 @@ class ManyStreamsTests extends ServiceTestSupport {
 				.orElse(0);
 
 			assertThat(streams).allSatisfy((stream) -> {
-				assertThat(stream.ids()).containsExactly(1L);
+				assertThat(stream.ids()).hasSize(1).allMatch((id) -> id > 0);
 				assertThat(this.json.readTree(stream.notifications().get(0).data()).get("title").asString())
 					.isEqualTo("All hands");
 			});
