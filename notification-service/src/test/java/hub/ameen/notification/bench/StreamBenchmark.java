@@ -1,6 +1,10 @@
 package hub.ameen.notification.bench;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,10 +42,14 @@ import org.springframework.util.FileSystemUtils;
  * them. Everything runs in this JVM: a real Kafka broker, the service on a free port with
  * LMDB in a temporary directory, and the clients on Reactor Netty.
  * <p>
- * Arguments: {@code [connections=5000] [rounds=5] [instances=1] [port=0]}: with several
- * instances (each its own store, instance id and consumer groups, as {@code ./hub scale}
- * runs them; decision 0008) the streams are spread over them round-robin; {@code port} is
- * the first instance's (0: any free one), the others follow.
+ * Arguments: {@code [connections=5000] [rounds=5] [instances=1] [port=0] [heap]}: with
+ * several instances (each its own store, instance id and consumer groups, as
+ * {@code ./hub scale} runs them; decision 0008) the streams are spread over them
+ * round-robin; {@code port} is the first instance's (0: any free one), the others follow.
+ * With {@code heap} (e.g. {@code 512m}) the one instance runs in a JVM of its own with
+ * that heap ({@code -Xmx}), so that its memory is its own: the benchmark then prints its
+ * heap in use after a full GC with no stream and with every stream open (the difference
+ * per stream) and its resident memory (issue 12's 20,000 streams in 512 MB).
  */
 public final class StreamBenchmark {
 
@@ -56,8 +64,18 @@ public final class StreamBenchmark {
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
 		int count = (args.length > 2) ? Integer.parseInt(args[2]) : 1;
 		int port = (args.length > 3) ? Integer.parseInt(args[3]) : 0;
+		String heap = (args.length > 4) ? args[4] : null;
 		Path data = Files.createTempDirectory("notification-bench-");
 		String group = "notification-bench-" + UUID.randomUUID();
+		if (heap != null) {
+			try {
+				forked(data, group, connections, rounds, heap, port);
+			}
+			finally {
+				FileSystemUtils.deleteRecursively(data);
+			}
+			System.exit(0);
+		}
 		List<ConfigurableApplicationContext> instances = new ArrayList<>();
 		for (int id = 1; id <= count; id++) {
 			instances.add(start(data, id, group, (port > 0) ? port + id - 1 : 0));
@@ -101,12 +119,122 @@ public final class StreamBenchmark {
 
 	}
 
+	/** The service in a JVM of its own, with the given heap; its memory measured. */
+	private static void forked(Path data, String group, int connections, int rounds, String heap, int port)
+			throws Exception {
+		int servicePort = (port > 0) ? port : freePort();
+		Path java = Path.of(System.getProperty("java.home"), "bin");
+		List<String> command = List.of(java.resolve("java").toString(), "-Xmx" + heap, "-XX:+UseSerialGC",
+				"--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+				"-cp", System.getProperty("java.class.path"), NotificationServiceApplication.class.getName(),
+				"--server.port=" + servicePort, "--hub.store.path=" + data.resolve("store"),
+				"--spring.kafka.consumer.group-id=" + group,
+				"--hub.notifications.stream.ticket-secret=the benchmark's instances share this key",
+				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--logging.level.root=WARN",
+				"--spring.main.banner-mode=off");
+		Process service = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(data.resolve("service.log").toFile())
+			.start();
+		try {
+			awaitReady(servicePort, service);
+			System.out.printf("notification-service in its own JVM (pid %d, -Xmx%s)%n", service.pid(), heap);
+			long idle = heapAfterGc(java, service.pid(), servicePort);
+			List<SseClient> streams = run(new int[] { servicePort }, JsonMapper.builder().build(), connections, rounds,
+					() -> {
+						long held = heapAfterGc(java, service.pid(), servicePort);
+						System.out.printf(
+								"service heap in use after a full GC: %d MB with no stream, %d MB with %d streams: "
+										+ "%.1f KB per stream; resident memory %d MB%n",
+								idle >> 20, held >> 20, connections, (held - idle) / 1024.0 / connections,
+								residentMegabytes(service.pid()));
+					});
+			System.out.printf("after the broadcasts: service heap %d MB after a full GC, resident memory %d MB%n",
+					heapAfterGc(java, service.pid(), servicePort) >> 20, residentMegabytes(service.pid()));
+			streams.forEach(SseClient::close);
+		}
+		finally {
+			service.destroy();
+			service.onExit().get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	private static int freePort() throws java.io.IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void awaitReady(int port, Process service) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+		while (System.nanoTime() < deadline && service.isAlive()) {
+			try {
+				HttpResponse<Void> ready = http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+						.build(), HttpResponse.BodyHandlers.discarding());
+				if (ready.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (java.io.IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("notification-service did not become ready (see its log)");
+	}
+
+	/** A full GC in the service ({@code jcmd GC.run}), then its heap in use, in bytes. */
+	private static long heapAfterGc(Path javaBin, long pid, int port) {
+		try {
+			new ProcessBuilder(javaBin.resolve("jcmd").toString(), Long.toString(pid), "GC.run")
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start()
+				.waitFor(60, TimeUnit.SECONDS);
+			String scrape = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body();
+			return (long) scrape.lines()
+				.filter((line) -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.sum();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not read the service's heap", ex);
+		}
+	}
+
+	private static long residentMegabytes(long pid) {
+		try {
+			return Files.readAllLines(Path.of("/proc/" + pid + "/status"))
+				.stream()
+				.filter((line) -> line.startsWith("VmRSS:"))
+				.mapToLong((line) -> Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10)
+				.findFirst()
+				.orElse(0);
+		}
+		catch (java.io.IOException ex) {
+			return -1;
+		}
+	}
+
 	private static List<SseClient> run(List<ConfigurableApplicationContext> instances, int connections, int rounds)
 			throws Exception {
 		int[] ports = instances.stream()
 			.mapToInt((instance) -> ((WebServerApplicationContext) instance).getWebServer().getPort())
 			.toArray();
-		JsonMapper json = instances.get(0).getBean(JsonMapper.class);
+		List<SseClient> streams = run(ports, instances.get(0).getBean(JsonMapper.class), connections, rounds, () -> {
+		});
+		for (ConfigurableApplicationContext instance : instances) {
+			report(instance.getBean(MeterRegistry.class), streams);
+		}
+		return streams;
+	}
+
+	private static List<SseClient> run(int[] ports, JsonMapper json, int connections, int rounds, Runnable whenOpen)
+			throws Exception {
 		System.out.printf("notification-service: %d instance(s) on ports %s; %d streams, %d broadcasts%n", ports.length,
 				java.util.Arrays.toString(ports), connections, rounds);
 
@@ -135,6 +263,7 @@ public final class StreamBenchmark {
 		}
 		System.out.printf("opened %d streams in %d ms (%.0f per second)%n", connections, millisSince(started),
 				connections * 1000.0 / Math.max(1, millisSince(started)));
+		whenOpen.run();
 
 		long broadcasting = System.nanoTime();
 		try (KafkaProducer<String, String> producer = producer()) {
@@ -146,9 +275,6 @@ public final class StreamBenchmark {
 		System.out.printf("%d notifications delivered to %d streams on %d instance(s) in %d ms: %.0f per second%n",
 				(long) connections * rounds, connections, ports.length, millis,
 				(long) connections * rounds * 1000.0 / millis);
-		for (ConfigurableApplicationContext instance : instances) {
-			report(instance.getBean(MeterRegistry.class), streams);
-		}
 		return streams;
 	}
 

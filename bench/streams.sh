@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# SSE capacity of one notification-service (issue 12): StreamBenchmark from
+# notification-service's test sources, with its own Kafka broker in this JVM and the
+# service in a JVM of its own with the given heap, so that the service's memory is its
+# own. Prints the streams opened per second, the service's heap per stream after a full GC
+# and its resident memory, and each broadcast's publish -> received-by-every-stream p50/p99.
+#   bench/streams.sh [streams=18000] [broadcasts=5] [heap=512m]
+# Each open stream is a file descriptor on both sides: `ulimit -n` (per process) bounds it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+streams="${1:-18000}" broadcasts="${2:-5}" heap="${3:-512m}"
+cd "$ROOT"
+./mvnw -B -q -pl notification-service test-compile
+./mvnw -B -q -pl notification-service dependency:build-classpath -Dmdep.includeScope=test \
+	-Dmdep.outputFile="$ROOT/notification-service/target/bench.classpath"
+echo "open files per process: $(ulimit -n)"
+exec java -Xmx3g -XX:+UseSerialGC --add-opens java.base/java.nio=ALL-UNNAMED \
+	--add-exports java.base/sun.nio.ch=ALL-UNNAMED \
+	-cp "notification-service/target/test-classes:notification-service/target/classes:$(<notification-service/target/bench.classpath)" \
+	hub.ameen.notification.bench.StreamBenchmark "$streams" "$broadcasts" 1 0 "$heap"
