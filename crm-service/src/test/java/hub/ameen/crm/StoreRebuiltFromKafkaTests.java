@@ -1,6 +1,5 @@
 package hub.ameen.crm;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.service.ServiceOnAStore;
 import hub.ameen.platform.test.web.JsonCalls;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,12 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +40,7 @@ class StoreRebuiltFromKafkaTests {
 	@TempDir
 	Path dir;
 
-	ConfigurableApplicationContext service;
+	ServiceOnAStore service;
 
 	@AfterEach
 	void stop() {
@@ -56,7 +52,8 @@ class StoreRebuiltFromKafkaTests {
 	@Test
 	void aWipedStoreIsRestoredFromTheChangelogsBeforeTheServiceServes() throws Exception {
 		Path store = this.dir.resolve("crm-service");
-		WebTestClient client = start(store);
+		this.service = ServiceOnAStore.start(CrmServiceApplication.class, store);
+		WebTestClient client = this.service.client();
 		String run = Long.toString(System.nanoTime(), 36);
 		String lastName = "Rebuilt" + run;
 		String company = JsonCalls
@@ -92,16 +89,11 @@ class StoreRebuiltFromKafkaTests {
 			.exchange()
 			.expectStatus()
 			.isNoContent();
-		Outbox outbox = this.service.getBean(Outbox.class);
+		Outbox outbox = this.service.bean(Outbox.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
-		this.service.close();
-
-		FileSystemUtils.deleteRecursively(store);
-		assertThat(Files.exists(store)).isFalse();
-		long started = System.nanoTime();
-		client = start(store);
-		System.out.printf("crm-service started on a wiped store, restored from Kafka, in %d ms%n",
-				Duration.ofNanos(System.nanoTime() - started).toMillis());
+		Duration restart = this.service.wipeAndRestart();
+		client = this.service.client();
+		System.out.printf("crm-service started on a wiped store, restored from Kafka, in %d ms%n", restart.toMillis());
 
 		for (String id : contacts) {
 			JsonNode contact = get(client, "/api/crm/contacts/" + id);
@@ -133,7 +125,7 @@ class StoreRebuiltFromKafkaTests {
 		assertThat(get(client, "/api/crm/deals/" + deal).get("contactIds").size()).isEqualTo(2);
 		// the timeline: each contact's "created" entry, filed under the contact
 		assertThat(JsonCalls.count(client, "/api/crm/activities?contactId=" + contacts.get(0), WRITER)).isOne();
-		assertThat(this.service.getBean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
+		assertThat(this.service.bean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
 			ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CONTACT_CHANGELOG);
@@ -141,18 +133,6 @@ class StoreRebuiltFromKafkaTests {
 					admin.describeConfigs(List.of(changelog)).all().get().get(changelog).get("cleanup.policy").value())
 				.isEqualTo("compact");
 		}
-	}
-
-	private WebTestClient start(Path store) {
-		this.service = new SpringApplication(CrmServiceApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--hub.store.path=" + store,
-				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--spring.main.banner-mode=off");
-		int port = ((WebServerApplicationContext) this.service).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
 	}
 
 	private static JsonNode get(WebTestClient client, String path) {

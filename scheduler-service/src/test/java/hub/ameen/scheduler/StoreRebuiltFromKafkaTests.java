@@ -1,6 +1,5 @@
 package hub.ameen.scheduler;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +11,8 @@ import java.util.Map;
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.store.Store;
-import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.service.ServiceOnAStore;
 import hub.ameen.platform.test.web.JsonCalls;
 import hub.ameen.scheduler.clock.Timer;
 import hub.ameen.scheduler.clock.TimerIndex;
@@ -22,12 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +42,7 @@ class StoreRebuiltFromKafkaTests {
 	@TempDir
 	Path dir;
 
-	ConfigurableApplicationContext service;
+	ServiceOnAStore service;
 
 	@AfterEach
 	void stop() {
@@ -62,7 +57,10 @@ class StoreRebuiltFromKafkaTests {
 		String owner = "rebuild-" + run;
 		String token = TestTokens.shared().bearer(owner, Permissions.SCHEDULER_READ, Permissions.SCHEDULER_WRITE);
 		Path store = this.dir.resolve("scheduler-service");
-		WebTestClient client = start(store, run);
+		this.service = ServiceOnAStore.start(SchedulerServiceApplication.class, store,
+				"--hub.instance-id=rebuild-" + run, "--hub.scheduler.lease.enabled=false",
+				"--spring.kafka.listener.auto-startup=false");
+		WebTestClient client = this.service.client();
 		Instant start = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
 		List<String> events = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -88,16 +86,12 @@ class StoreRebuiltFromKafkaTests {
 			.exchange()
 			.expectStatus()
 			.isNoContent();
-		Outbox outbox = this.service.getBean(Outbox.class);
+		Outbox outbox = this.service.bean(Outbox.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
-		this.service.close();
-
-		FileSystemUtils.deleteRecursively(store);
-		assertThat(Files.exists(store)).isFalse();
-		long started = System.nanoTime();
-		client = start(store, run);
+		Duration restart = this.service.wipeAndRestart();
+		client = this.service.client();
 		System.out.printf("scheduler-service started on a wiped store, restored from Kafka, in %d ms%n",
-				Duration.ofNanos(System.nanoTime() - started).toMillis());
+				restart.toMillis());
 
 		assertThat(get(client, token, "/api/scheduler/events/" + events.get(0)).get("title").asString())
 			.isEqualTo("Rebuild 0");
@@ -116,8 +110,8 @@ class StoreRebuiltFromKafkaTests {
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(events);
 		// the timers: each restored event's reminder is planned again, ten minutes before
 		// it starts
-		Store restored = this.service.getBean(Store.class);
-		TimerIndex timers = this.service.getBean(TimerIndex.class);
+		Store restored = this.service.bean(Store.class);
+		TimerIndex timers = this.service.bean(TimerIndex.class);
 		for (int i = 0; i < events.size(); i++) {
 			String id = events.get(i);
 			Instant reminder = start.plus(i, ChronoUnit.HOURS).minus(10, ChronoUnit.MINUTES);
@@ -129,21 +123,7 @@ class StoreRebuiltFromKafkaTests {
 		}
 		List<Timer> ofDeleted = restored.read((txn) -> timers.ofOwner(txn, deleted));
 		assertThat(ofDeleted).isEmpty();
-		assertThat(this.service.getBean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
-	}
-
-	private WebTestClient start(Path store, String run) {
-		this.service = new SpringApplication(SchedulerServiceApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--hub.store.path=" + store,
-				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--hub.instance-id=rebuild-" + run,
-				"--hub.scheduler.lease.enabled=false", "--spring.kafka.listener.auto-startup=false",
-				"--spring.main.banner-mode=off", "--logging.level.org.apache.kafka=WARN");
-		int port = ((WebServerApplicationContext) this.service).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		assertThat(this.service.bean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
 	}
 
 	private static JsonNode get(WebTestClient client, String token, String path) {

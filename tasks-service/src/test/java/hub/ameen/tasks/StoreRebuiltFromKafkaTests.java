@@ -1,6 +1,5 @@
 package hub.ameen.tasks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,20 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import hub.ameen.platform.events.Outbox;
-import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.service.ServiceOnAStore;
 import hub.ameen.platform.test.web.JsonCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +33,7 @@ class StoreRebuiltFromKafkaTests {
 	@TempDir
 	Path dir;
 
-	ConfigurableApplicationContext service;
+	ServiceOnAStore service;
 
 	@AfterEach
 	void stop() {
@@ -52,7 +47,8 @@ class StoreRebuiltFromKafkaTests {
 		String run = Long.toString(System.nanoTime(), 36);
 		String writer = TestTokens.shared().bearer("rebuild-" + run, "tasks:read", "tasks:write");
 		Path store = this.dir.resolve("tasks-service");
-		WebTestClient client = start(store);
+		this.service = ServiceOnAStore.start(TasksServiceApplication.class, store);
+		WebTestClient client = this.service.client();
 		List<String> tasks = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			tasks.add(JsonCalls
@@ -82,16 +78,12 @@ class StoreRebuiltFromKafkaTests {
 			.exchange()
 			.expectStatus()
 			.isNoContent();
-		Outbox outbox = this.service.getBean(Outbox.class);
+		Outbox outbox = this.service.bean(Outbox.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
-		this.service.close();
-
-		FileSystemUtils.deleteRecursively(store);
-		assertThat(Files.exists(store)).isFalse();
-		long started = System.nanoTime();
-		client = start(store);
+		Duration restart = this.service.wipeAndRestart();
+		client = this.service.client();
 		System.out.printf("tasks-service started on a wiped store, restored from Kafka, in %d ms%n",
-				Duration.ofNanos(System.nanoTime() - started).toMillis());
+				restart.toMillis());
 
 		for (String id : tasks) {
 			assertThat(get(client, writer, "/api/tasks/" + id).get("title").asString()).startsWith("Rebuild " + run);
@@ -108,20 +100,7 @@ class StoreRebuiltFromKafkaTests {
 			.containsExactlyInAnyOrderElementsOf(tasks);
 		assertThat(ids(get(client, writer, "/api/tasks/" + tasks.get(0) + "/comments?limit=50")))
 			.containsExactlyInAnyOrderElementsOf(comments);
-		assertThat(this.service.getBean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
-	}
-
-	private WebTestClient start(Path store) {
-		this.service = new SpringApplication(TasksServiceApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--hub.store.path=" + store,
-				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--spring.main.banner-mode=off",
-				"--logging.level.org.apache.kafka=WARN");
-		int port = ((WebServerApplicationContext) this.service).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		assertThat(this.service.bean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
 	}
 
 	private static JsonNode get(WebTestClient client, String token, String path) {

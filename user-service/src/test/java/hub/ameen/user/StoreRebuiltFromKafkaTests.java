@@ -1,6 +1,5 @@
 package hub.ameen.user;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,20 +8,16 @@ import java.util.Map;
 
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.security.Permissions;
-import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.security.TestTokens;
+import hub.ameen.platform.test.service.ServiceOnAStore;
 import hub.ameen.platform.test.web.JsonCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +37,7 @@ class StoreRebuiltFromKafkaTests {
 	@TempDir
 	Path dir;
 
-	ConfigurableApplicationContext service;
+	ServiceOnAStore service;
 
 	@AfterEach
 	void stop() {
@@ -56,7 +51,9 @@ class StoreRebuiltFromKafkaTests {
 		String run = Long.toString(System.nanoTime(), 36);
 		String adminEmail = "admin-" + run + "@hub.test";
 		Path store = this.dir.resolve("user-service");
-		WebTestClient client = start(store, adminEmail);
+		this.service = ServiceOnAStore.start(UserServiceApplication.class, store, "--hub.admin.email=" + adminEmail,
+				"--hub.admin.password=first-run-password-" + adminEmail);
+		WebTestClient client = this.service.client();
 		List<String> users = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			users
@@ -92,16 +89,11 @@ class StoreRebuiltFromKafkaTests {
 			.expectStatus()
 			.isNoContent();
 		List<String> directory = ids(get(client, "/api/users?limit=100"));
-		Outbox outbox = this.service.getBean(Outbox.class);
+		Outbox outbox = this.service.bean(Outbox.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
-		this.service.close();
-
-		FileSystemUtils.deleteRecursively(store);
-		assertThat(Files.exists(store)).isFalse();
-		long started = System.nanoTime();
-		client = start(store, adminEmail);
-		System.out.printf("user-service started on a wiped store, restored from Kafka, in %d ms%n",
-				Duration.ofNanos(System.nanoTime() - started).toMillis());
+		Duration restart = this.service.wipeAndRestart();
+		client = this.service.client();
+		System.out.printf("user-service started on a wiped store, restored from Kafka, in %d ms%n", restart.toMillis());
 
 		for (String id : users) {
 			assertThat(get(client, "/api/users/" + id).get("email").asString()).endsWith("-" + run + "@hub.test");
@@ -130,21 +122,7 @@ class StoreRebuiltFromKafkaTests {
 		// the whole directory came back (with the users other tests' stores left on the
 		// changelog), and the first-run bootstrap added no admin to it
 		assertThat(ids(get(client, "/api/users?limit=100"))).containsExactlyInAnyOrderElementsOf(directory);
-		assertThat(this.service.getBean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
-	}
-
-	private WebTestClient start(Path store, String adminEmail) {
-		this.service = new SpringApplication(UserServiceApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--hub.store.path=" + store,
-				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--hub.admin.email=" + adminEmail,
-				"--hub.admin.password=first-run-password-" + adminEmail, "--spring.main.banner-mode=off",
-				"--logging.level.org.apache.kafka=WARN");
-		int port = ((WebServerApplicationContext) this.service).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		assertThat(this.service.bean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
 	}
 
 	private static List<String> ids(JsonNode page) {
