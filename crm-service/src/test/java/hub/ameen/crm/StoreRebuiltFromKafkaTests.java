@@ -75,20 +75,9 @@ class StoreRebuiltFromKafkaTests {
 				Map.of("value", "1000", "currency", "SAR"), "companyId", company, "contactIds", contacts.subList(0, 2)))
 			.get("id")
 			.asString();
-		client.patch()
-			.uri("/api/crm/contacts/" + contacts.get(1))
-			.header(HttpHeaders.AUTHORIZATION, WRITER)
-			.bodyValue(Map.of("phone", "+966 11 000 0001"))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		JsonCalls.change(client, "/api/crm/contacts/" + contacts.get(1), WRITER, Map.of("phone", "+966 11 000 0001"));
 		String deleted = contacts.remove(4);
-		client.delete()
-			.uri("/api/crm/contacts/" + deleted)
-			.header(HttpHeaders.AUTHORIZATION, Callers.MANAGER)
-			.exchange()
-			.expectStatus()
-			.isNoContent();
+		JsonCalls.remove(client, "/api/crm/contacts/" + deleted, Callers.MANAGER);
 		Outbox outbox = this.service.bean(Outbox.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
 		Duration restart = this.service.wipeAndRestart();
@@ -109,9 +98,9 @@ class StoreRebuiltFromKafkaTests {
 			.expectStatus()
 			.isNotFound();
 		// the indexes: search by name, a company's contacts, the unique email
-		assertThat(ids(get(client, "/api/crm/contacts?q=" + lastName.toLowerCase() + "&limit=50")))
+		assertThat(JsonCalls.ids(get(client, "/api/crm/contacts?q=" + lastName.toLowerCase() + "&limit=50")))
 			.containsExactlyInAnyOrderElementsOf(contacts);
-		assertThat(ids(get(client, "/api/crm/contacts?companyId=" + company + "&limit=50")))
+		assertThat(JsonCalls.ids(get(client, "/api/crm/contacts?companyId=" + company + "&limit=50")))
 			.containsExactlyInAnyOrderElementsOf(contacts);
 		client.post()
 			.uri("/api/crm/contacts")
@@ -136,21 +125,7 @@ class StoreRebuiltFromKafkaTests {
 	}
 
 	private static JsonNode get(WebTestClient client, String path) {
-		return client.get()
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, WRITER)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private static List<String> ids(JsonNode page) {
-		List<String> ids = new ArrayList<>();
-		page.get("items").forEach((item) -> ids.add(item.get("id").asString()));
-		return ids;
+		return JsonCalls.read(client, path, WRITER);
 	}
 
 }

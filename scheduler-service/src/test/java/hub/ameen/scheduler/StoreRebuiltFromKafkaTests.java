@@ -72,20 +72,9 @@ class StoreRebuiltFromKafkaTests {
 				.get("id")
 				.asString());
 		}
-		client.patch()
-			.uri("/api/scheduler/events/" + events.get(1))
-			.header(HttpHeaders.AUTHORIZATION, token)
-			.bodyValue(Map.of("title", "Rebuild renamed"))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		JsonCalls.change(client, "/api/scheduler/events/" + events.get(1), token, Map.of("title", "Rebuild renamed"));
 		String deleted = events.remove(2);
-		client.delete()
-			.uri("/api/scheduler/events/" + deleted)
-			.header(HttpHeaders.AUTHORIZATION, token)
-			.exchange()
-			.expectStatus()
-			.isNoContent();
+		JsonCalls.remove(client, "/api/scheduler/events/" + deleted, token);
 		Outbox outbox = this.service.bean(Outbox.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
 		Duration restart = this.service.wipeAndRestart();
@@ -127,15 +116,7 @@ class StoreRebuiltFromKafkaTests {
 	}
 
 	private static JsonNode get(WebTestClient client, String token, String path) {
-		return client.get()
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, token)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return JsonCalls.read(client, path, token);
 	}
 
 }

@@ -64,20 +64,9 @@ class StoreRebuiltFromKafkaTests {
 				.get("id")
 				.asString());
 		}
-		client.patch()
-			.uri("/api/tasks/" + tasks.get(1))
-			.header(HttpHeaders.AUTHORIZATION, writer)
-			.bodyValue(Map.of("status", "done"))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		JsonCalls.change(client, "/api/tasks/" + tasks.get(1), writer, Map.of("status", "done"));
 		String deleted = tasks.remove(3);
-		client.delete()
-			.uri("/api/tasks/" + deleted)
-			.header(HttpHeaders.AUTHORIZATION, writer)
-			.exchange()
-			.expectStatus()
-			.isNoContent();
+		JsonCalls.remove(client, "/api/tasks/" + deleted, writer);
 		Outbox outbox = this.service.bean(Outbox.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
 		Duration restart = this.service.wipeAndRestart();
@@ -96,29 +85,15 @@ class StoreRebuiltFromKafkaTests {
 			.expectStatus()
 			.isNotFound();
 		// the indexes: the writer's tasks (by creator), the task's comments (by task)
-		assertThat(ids(get(client, writer, "/api/tasks?view=created&limit=50")))
+		assertThat(JsonCalls.ids(get(client, writer, "/api/tasks?view=created&limit=50")))
 			.containsExactlyInAnyOrderElementsOf(tasks);
-		assertThat(ids(get(client, writer, "/api/tasks/" + tasks.get(0) + "/comments?limit=50")))
+		assertThat(JsonCalls.ids(get(client, writer, "/api/tasks/" + tasks.get(0) + "/comments?limit=50")))
 			.containsExactlyInAnyOrderElementsOf(comments);
 		assertThat(this.service.bean(Outbox.class).backlog()).as("a restore announces nothing").isZero();
 	}
 
 	private static JsonNode get(WebTestClient client, String token, String path) {
-		return client.get()
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, token)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private static List<String> ids(JsonNode page) {
-		List<String> ids = new ArrayList<>();
-		page.get("items").forEach((item) -> ids.add(item.get("id").asString()));
-		return ids;
+		return JsonCalls.read(client, path, token);
 	}
 
 }

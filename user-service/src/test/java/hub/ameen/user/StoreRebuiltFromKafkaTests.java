@@ -74,20 +74,9 @@ class StoreRebuiltFromKafkaTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		client.patch()
-			.uri("/api/users/settings")
-			.header(HttpHeaders.AUTHORIZATION, ADMIN)
-			.bodyValue(Map.of("name", "Org " + run))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		JsonCalls.change(client, "/api/users/settings", ADMIN, Map.of("name", "Org " + run));
 		String deleted = users.remove(2);
-		client.delete()
-			.uri("/api/users/" + deleted)
-			.header(HttpHeaders.AUTHORIZATION, ADMIN)
-			.exchange()
-			.expectStatus()
-			.isNoContent();
+		JsonCalls.remove(client, "/api/users/" + deleted, ADMIN);
 		List<String> directory = ids(get(client, "/api/users?limit=100"));
 		Outbox outbox = this.service.bean(Outbox.class);
 		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.backlog() == 0);
@@ -127,21 +116,11 @@ class StoreRebuiltFromKafkaTests {
 
 	private static List<String> ids(JsonNode page) {
 		assertThat(page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode()).as("one page").isTrue();
-		List<String> ids = new ArrayList<>();
-		page.get("items").forEach((item) -> ids.add(item.get("id").asString()));
-		return ids;
+		return JsonCalls.ids(page);
 	}
 
 	private static JsonNode get(WebTestClient client, String path) {
-		return client.get()
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, ADMIN)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return JsonCalls.read(client, path, ADMIN);
 	}
 
 }
