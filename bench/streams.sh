@@ -4,12 +4,12 @@
 # service in a JVM of its own with the given heap, so that the service's memory is its
 # own. Prints the streams opened per second, the service's heap per stream after a full GC
 # and its resident memory, and each broadcast's publish -> received-by-every-stream p50/p99.
-#   bench/streams.sh [streams=18000] [broadcasts=5] [heap=512m]
+#   bench/streams.sh [streams=10000] [broadcasts=3] [heap=512m]
 # Each open stream is a file descriptor on both sides: `ulimit -n` (per process) bounds it.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-streams="${1:-18000}" broadcasts="${2:-5}" heap="${3:-512m}"
+streams="${1:-10000}" broadcasts="${2:-3}" heap="${3:-512m}"
 cd "$ROOT"
 ./mvnw -B -q -pl notification-service test-compile
 ./mvnw -B -q -pl notification-service dependency:build-classpath -Dmdep.includeScope=test \

@@ -71,6 +71,10 @@ public final class StreamBenchmark {
 			try {
 				forked(data, group, connections, rounds, heap, port);
 			}
+			catch (Exception ex) {
+				ex.printStackTrace();
+				System.exit(1);
+			}
 			finally {
 				FileSystemUtils.deleteRecursively(data);
 			}
@@ -137,7 +141,14 @@ public final class StreamBenchmark {
 			.redirectOutput(data.resolve("service.log").toFile())
 			.start();
 		try {
-			awaitReady(servicePort, service);
+			try {
+				awaitReady(servicePort, service);
+			}
+			catch (IllegalStateException ex) {
+				List<String> log = Files.readAllLines(data.resolve("service.log"));
+				log.subList(Math.max(0, log.size() - 40), log.size()).forEach(System.err::println);
+				throw ex;
+			}
 			System.out.printf("notification-service in its own JVM (pid %d, -Xmx%s)%n", service.pid(), heap);
 			long idle = heapAfterGc(java, service.pid(), servicePort);
 			List<SseClient> streams = run(new int[] { servicePort }, JsonMapper.builder().build(), connections, rounds,
