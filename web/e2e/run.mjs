@@ -259,7 +259,9 @@ try {
     // and from the keyboard: the card's stage menu
     await admin.getByLabel(`Stage of ${dealTitle}`).selectOption('negotiation');
     await inStage('negotiation').waitFor();
-    const wonAgain = admin.waitForResponse((r) => r.url().endsWith('/stage') && r.request().method() === 'POST');
+    // the move to negotiation may still be in flight: wait for the answer to this one
+    const wonAgain = admin.waitForResponse((r) => r.url().endsWith('/stage') && r.request().method() === 'POST'
+      && (r.request().postData() ?? '').includes('"won"'));
     await admin.getByLabel(`Stage of ${dealTitle}`).selectOption('won');
     await inStage('won').waitFor();
     await wonAgain;
