@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
@@ -53,6 +58,8 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class StreamBenchmark {
 
+	private static final Logger logger = LoggerFactory.getLogger(StreamBenchmark.class);
+
 	/** Recipients per reminder event, so one event stays well under Kafka's 1 MB. */
 	private static final int RECIPIENTS_PER_EVENT = 5000;
 
@@ -72,7 +79,7 @@ public final class StreamBenchmark {
 				forked(data, group, connections, rounds, heap, port);
 			}
 			catch (Exception ex) {
-				ex.printStackTrace();
+				logger.error("The benchmark failed", ex);
 				System.exit(1);
 			}
 			finally {
@@ -176,24 +183,25 @@ public final class StreamBenchmark {
 		}
 	}
 
-	private static void awaitReady(int port, Process service) throws Exception {
+	private static void awaitReady(int port, Process service) {
 		HttpClient http = HttpClient.newHttpClient();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-		while (System.nanoTime() < deadline && service.isAlive()) {
-			try {
-				HttpResponse<Void> ready = http
-					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-						.build(), HttpResponse.BodyHandlers.discarding());
-				if (ready.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (java.io.IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250);
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+			.build();
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(180))
+				.pollInterval(Duration.ofMillis(250))
+				.ignoreExceptions()
+				.until(() -> !service.isAlive()
+						|| http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 		}
-		throw new IllegalStateException("notification-service did not become ready (see its log)");
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("notification-service did not become ready (see its log)", ex);
+		}
+		if (!service.isAlive()) {
+			throw new IllegalStateException("notification-service exited before it was ready (see its log)");
+		}
 	}
 
 	/** A full GC in the service ({@code jcmd GC.run}), then its heap in use, in bytes. */
