@@ -155,8 +155,7 @@ final class ScaleOutScenario {
 			try {
 				SseClient.Event event;
 				while ((event = this.stream.next(Duration.ZERO)) != null) {
-					if ("notification".equals(event.name())
-							&& event.data().path("title").asString().contains(ScaleOutScenario.this.run)) {
+					if (ours(event)) {
 						this.received.add(event);
 					}
 				}
@@ -165,6 +164,12 @@ final class ScaleOutScenario {
 				Thread.currentThread().interrupt();
 			}
 			return this.received;
+		}
+
+		/** A notification about one of this run's tasks. */
+		private boolean ours(SseClient.Event event) {
+			return "notification".equals(event.name())
+					&& event.data().path("title").asString().contains(ScaleOutScenario.this.run);
 		}
 
 		boolean ended() {
@@ -195,11 +200,7 @@ final class ScaleOutScenario {
 		/** Whatever else comes within a quiet second: a duplicate would. */
 		synchronized void settle() {
 			try {
-				this.received.addAll(this.stream.drain(Duration.ofSeconds(1))
-					.stream()
-					.filter((event) -> "notification".equals(event.name())
-							&& event.data().path("title").asString().contains(ScaleOutScenario.this.run))
-					.toList());
+				this.received.addAll(this.stream.drain(Duration.ofSeconds(1)).stream().filter(this::ours).toList());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
