@@ -45,15 +45,21 @@ public class Accounts {
 	/**
 	 * The form emails are compared in: trimmed, lower case.
 	 * @param email an email as typed
-	 * @return the normalized email, or {@code null} for {@code null}
+	 * @return the normalized email, or {@code null} for {@code null} or for one that
+	 * trims to nothing (control characters only, say), which no account has and no store
+	 * key may be
 	 */
 	public static String normalize(String email) {
-		return (email != null) ? email.trim().toLowerCase(Locale.ROOT) : null;
+		if (email == null) {
+			return null;
+		}
+		String trimmed = email.trim();
+		return trimmed.isEmpty() ? null : trimmed.toLowerCase(Locale.ROOT);
 	}
 
 	public Optional<Account> findByEmail(ReadTxn txn, String email) {
 		String normalized = normalize(email);
-		return (normalized == null || normalized.isEmpty()) ? Optional.empty() : this.byEmail.first(txn, normalized);
+		return (normalized == null) ? Optional.empty() : this.byEmail.first(txn, normalized);
 	}
 
 	public Optional<Account> findByEmail(String email) {

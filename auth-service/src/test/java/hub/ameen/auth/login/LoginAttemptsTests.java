@@ -102,6 +102,18 @@ class LoginAttemptsTests {
 		assertThat(this.attempts.prune()).isEqualTo(1);
 	}
 
+	@Test
+	void anEmailOfControlCharactersOnlyIsCountedAsNoneAndStoresNothing() {
+		fail("\u0000", 5);
+		fail(" \t\u001f ", 5);
+		this.attempts.checkNotLocked("\u0000");
+		this.attempts.clear("\u0000").block();
+
+		assertThat(this.attempts.prune()).isZero();
+		this.clock.advance(LOCKOUT.multipliedBy(2));
+		assertThat(this.attempts.prune()).isZero();
+	}
+
 	private void fail(String email, int times) {
 		for (int i = 0; i < times; i++) {
 			this.attempts.recordFailure(email).block();
