@@ -26,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -38,9 +39,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +73,9 @@ class GatewayTests {
 
 	@LocalManagementPort
 	int managementPort;
+
+	@Autowired
+	ApplicationContext context;
 
 	WebTestClient client;
 
@@ -375,6 +382,12 @@ class GatewayTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(scrape).contains("http_server_requests_seconds_count{").doesNotContain("spring_security_");
+		// and its filter chain is not wrapped in a decorator making no-op observations,
+		// at a
+		// cost on every filter of every request
+		assertThat(
+				ReflectionTestUtils.getField(this.context.getBean(WebFilterChainProxy.class), "filterChainDecorator"))
+			.isInstanceOf(WebFilterChainProxy.DefaultWebFilterChainDecorator.class);
 	}
 
 	@Test

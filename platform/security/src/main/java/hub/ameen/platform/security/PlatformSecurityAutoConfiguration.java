@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -37,6 +38,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -94,6 +96,30 @@ public class PlatformSecurityAutoConfiguration {
 			.onErrorMap(IllegalStateException.class, (ex) -> new JwtException("The token keys cannot be fetched", ex));
 		return (properties.verifiedTokens() > 0) ? new VerifiedTokens(verifying, claims, properties.verifiedTokens())
 				: verifying;
+	}
+
+	/**
+	 * No Spring Security observations, so that its filter chain is not wrapped at all:
+	 * with them merely disabled
+	 * ({@code management.observations.enable.spring.security=false}) every filter of
+	 * every request still ran inside a decorator making no-op observations. The request's
+	 * own {@code http.server.requests} observation keeps its metrics and trace.
+	 * @return the settings
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	static SecurityObservationSettings hubSecurityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * The strict firewall, checking headers and parameters without regular expressions.
+	 * @return the firewall
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ServerWebExchangeFirewall.class)
+	ServerWebExchangeFirewall hubServerWebExchangeFirewall() {
+		return FirewallText.firewall();
 	}
 
 	@Bean
