@@ -8,19 +8,24 @@
 # rate (bench/latency: the gateway vs notification-service direct, same request); then the
 # suite's RSS; with --restart also `./hub down && ./hub up` to all healthy.
 #
-# Usage: bench/ratios.sh [--seconds=8] [--rate=200] [--restart]
+# Every figure follows a warm-up of its own request (--warmup seconds, default 15): a JVM
+# just started runs interpreted and C1 code until C2 has compiled the request path, which
+# takes tens of seconds of load on 2 cores; a figure taken before measures the JIT.
+#
+# Usage: bench/ratios.sh [--seconds=8] [--warmup=15] [--rate=200] [--restart]
 # Against a running ./hub up started with HUB_GATEWAY_API_CALLS_PER_USER=100000000 (one user
 # sends everything). Reads the same HUB_* variables as ./hub.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-SECONDS_EACH=8 RATE=200 RESTART=0
+SECONDS_EACH=8 WARMUP=15 RATE=200 RESTART=0
 for arg in "$@"; do
 	case "$arg" in
 	--seconds=*) SECONDS_EACH="${arg#*=}" ;;
+	--warmup=*) WARMUP="${arg#*=}" ;;
 	--rate=*) RATE="${arg#*=}" ;;
 	--restart) RESTART=1 ;;
-	*) echo "usage: bench/ratios.sh [--seconds=8] [--rate=200] [--restart]" >&2 && exit 2 ;;
+	*) echo "usage: bench/ratios.sh [--seconds=8] [--warmup=15] [--rate=200] [--restart]" >&2 && exit 2 ;;
 	esac
 done
 case "${HUB_DATA_DIR:=$ROOT/data}" in /*) ;; *) HUB_DATA_DIR="$PWD/$HUB_DATA_DIR" ;; esac
@@ -74,7 +79,7 @@ declare -A RPS
 measure() { # NAME URL [wrk options...]: requests a second at saturation
 	local name="$1" url="$2" out
 	shift 2
-	wrk -t2 -c16 -d2s "$@" "$url" >/dev/null 2>&1 || true # warm-up
+	BENCH_RUN="${BENCH_RUN:-0}-warm" wrk -t2 -c16 -d"${WARMUP}s" "$@" "$url" >/dev/null 2>&1 || true # warm-up (its own emails)
 	out="$(wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" "$url")"
 	if grep -q 'Non-2xx' <<<"$out"; then
 		echo "  $name: $(grep 'Non-2xx' <<<"$out" | xargs) — the figure below is not comparable" >&2
@@ -86,7 +91,7 @@ measure() { # NAME URL [wrk options...]: requests a second at saturation
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", (b > 0) ? a / b : 0 }'; }
 
 auth=(-H "Authorization: Bearer $token")
-echo "== saturation (wrk -t2 -c16, ${SECONDS_EACH} s each, after 2 s of warm-up)"
+echo "== saturation (wrk -t2 -c16, ${SECONDS_EACH} s each, after ${WARMUP} s of warm-up)"
 measure "nginx static" "http://127.0.0.1:$port/contact.json"
 measure "get by id, direct" "$CRM/api/crm/contacts/$id" "${auth[@]}"
 measure "get by id, gateway" "$GATEWAY/api/crm/contacts/$id" "${auth[@]}"
