@@ -8,24 +8,26 @@
 # rate (bench/latency: the gateway vs notification-service direct, same request); then the
 # suite's RSS; with --restart also `./hub down && ./hub up` to all healthy.
 #
-# Every figure follows a warm-up of its own request (--warmup seconds, default 15): a JVM
+# Every figure follows a warm-up of its own request (--warmup seconds, default 30): a JVM
 # just started runs interpreted and C1 code until C2 has compiled the request path, which
-# takes tens of seconds of load on 2 cores; a figure taken before measures the JIT.
+# takes tens of seconds of load on 2 cores; a figure taken before measures the JIT. Right
+# after --restart every JVM still compiles at once, so its figures run low: run it again
+# without --restart for the steady ones.
 #
-# Usage: bench/ratios.sh [--seconds=8] [--warmup=15] [--rate=200] [--restart]
+# Usage: bench/ratios.sh [--seconds=8] [--warmup=30] [--rate=200] [--restart]
 # Against a running ./hub up started with HUB_GATEWAY_API_CALLS_PER_USER=100000000 (one user
 # sends everything). Reads the same HUB_* variables as ./hub.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-SECONDS_EACH=8 WARMUP=15 RATE=200 RESTART=0
+SECONDS_EACH=8 WARMUP=30 RATE=200 RESTART=0
 for arg in "$@"; do
 	case "$arg" in
 	--seconds=*) SECONDS_EACH="${arg#*=}" ;;
 	--warmup=*) WARMUP="${arg#*=}" ;;
 	--rate=*) RATE="${arg#*=}" ;;
 	--restart) RESTART=1 ;;
-	*) echo "usage: bench/ratios.sh [--seconds=8] [--warmup=15] [--rate=200] [--restart]" >&2 && exit 2 ;;
+	*) echo "usage: bench/ratios.sh [--seconds=8] [--warmup=30] [--rate=200] [--restart]" >&2 && exit 2 ;;
 	esac
 done
 case "${HUB_DATA_DIR:=$ROOT/data}" in /*) ;; *) HUB_DATA_DIR="$PWD/$HUB_DATA_DIR" ;; esac
