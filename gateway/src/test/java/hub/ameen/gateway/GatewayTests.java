@@ -382,9 +382,7 @@ class GatewayTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(scrape).contains("http_server_requests_seconds_count{").doesNotContain("spring_security_");
-		// and its filter chain is not wrapped in a decorator making no-op observations,
-		// at a
-		// cost on every filter of every request
+		// nor is its filter chain wrapped in a decorator making no-op observations
 		assertThat(
 				ReflectionTestUtils.getField(this.context.getBean(WebFilterChainProxy.class), "filterChainDecorator"))
 			.isInstanceOf(WebFilterChainProxy.DefaultWebFilterChainDecorator.class);
