@@ -80,14 +80,27 @@ public final class Collection<K, V> {
 				new Index<>(this, indexName, this.store.openDbi(this.name + "@" + indexName), codec, many, true));
 	}
 
+	/**
+	 * Builds the index from the records there, once in the store's life: the store marks
+	 * it built, so that an index no record has a key for yet (still empty) is not built
+	 * again, by reading every record, at each start.
+	 */
 	private <I> Index<I, K, V> addIndex(Index<I, K, V> index) {
 		this.indexes.add(index);
+		String dbiName = this.name + "@" + index.name();
+		if (this.store.read((txn) -> this.store.isIndexBuilt(txn, dbiName))) {
+			return index;
+		}
 		this.store.writeAndWait((txn) -> {
-			if (index.isEmpty(txn) && count(txn) > 0) {
-				forEach(txn, null, (key, value) -> {
-					index.add(txn, this.keys.encode(key), value);
-					return true;
-				});
+			if (!this.store.isIndexBuilt(txn, dbiName)) {
+				// an index made before the marks were kept is built when it has entries
+				if (index.isEmpty(txn) && count(txn) > 0) {
+					forEach(txn, null, (key, value) -> {
+						index.add(txn, this.keys.encode(key), value);
+						return true;
+					});
+				}
+				this.store.markIndexBuilt(txn, dbiName);
 			}
 			return null;
 		});

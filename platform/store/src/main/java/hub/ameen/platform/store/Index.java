@@ -109,6 +109,10 @@ public final class Index<I, K, V> {
 		return java.util.Arrays.copyOfRange(entry, separator + 1, entry.length);
 	}
 
+	String name() {
+		return this.name;
+	}
+
 	boolean isEmpty(ReadTxn txn) {
 		return this.dbi.stat(txn.lmdb).entries == 0;
 	}

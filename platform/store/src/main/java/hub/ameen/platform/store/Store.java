@@ -3,6 +3,7 @@ package hub.ameen.platform.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,11 @@ public final class Store implements AutoCloseable, MeterBinder {
 
 	private final Map<String, Collection<?, ?>> collections = new ConcurrentHashMap<>();
 
+	/** The indexes built from their collection's records, by database name. */
+	private static final String BUILT_INDEXES = "@built-indexes";
+
+	private final Dbi<ByteBuffer> builtIndexes;
+
 	private volatile Timer commitTimer;
 
 	private volatile DistributionSummary batchSizes;
@@ -64,6 +70,7 @@ public final class Store implements AutoCloseable, MeterBinder {
 		this.options = options;
 		this.env = env;
 		this.writer = new Writer(this, env, options.maxBatch(), options.path().getFileName().toString());
+		this.builtIndexes = openDbi(BUILT_INDEXES);
 	}
 
 	/** Opens (creating if needed) the environment in the options' directory. */
@@ -93,6 +100,16 @@ public final class Store implements AutoCloseable, MeterBinder {
 	public synchronized <K, V> Collection<K, V> collection(String name, Codec<K> keys, Codec<V> values) {
 		return (Collection<K, V>) this.collections.computeIfAbsent(name,
 				(n) -> new Collection<>(this, n, openDbi(n), keys, values));
+	}
+
+	/** Whether the index in this named database was built from the records (once). */
+	boolean isIndexBuilt(ReadTxn txn, String dbiName) {
+		return this.builtIndexes.get(txn.lmdb, Bytes.direct(dbiName.getBytes(StandardCharsets.UTF_8))) != null;
+	}
+
+	void markIndexBuilt(WriteTxn txn, String dbiName) {
+		this.builtIndexes.put(txn.lmdb, Bytes.direct(dbiName.getBytes(StandardCharsets.UTF_8)),
+				Bytes.direct(new byte[] { 1 }));
 	}
 
 	synchronized Dbi<ByteBuffer> openDbi(String name) {

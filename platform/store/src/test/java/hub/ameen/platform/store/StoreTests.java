@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +112,28 @@ class StoreTests {
 		put(new Contact("c1", "a@x", "A", List.of("vip")));
 		Index<String, String, Contact> byTag = this.contacts.index("tag", Codec.utf8(), Contact::tags);
 		assertThat(this.store.<List<String>>read((txn) -> byTag.keys(txn, "vip"))).containsExactly("c1");
+	}
+
+	@Test
+	void anIndexIsBuiltOnceNotAtEachOpenWhileNoRecordHasAKeyForIt() {
+		IntStream.range(0, 10).forEach((i) -> put(contact(i)));
+		AtomicInteger extracted = new AtomicInteger();
+		Function<Contact, List<String>> noKeys = (contact) -> {
+			extracted.incrementAndGet();
+			return List.of();
+		};
+		Index<String, String, Contact> archived = this.contacts.index("archived", Codec.utf8(), noKeys);
+		assertThat(extracted).hasValue(10);
+		assertThat(this.store.<List<String>>read((txn) -> archived.keys(txn, "yes"))).isEmpty();
+		this.store.close();
+
+		this.store = Store.open(StoreOptions.at(this.dir.resolve("crm")));
+		this.contacts = this.store.collection("contacts", Codec.utf8(),
+				Codec.json(JsonMapper.builder().build(), Contact.class));
+		this.contacts.index("archived", Codec.utf8(), noKeys);
+		assertThat(extracted).as("records read again to build the still empty index").hasValue(10);
+		put(contact(10));
+		assertThat(extracted).hasValue(11);
 	}
 
 	@Test
