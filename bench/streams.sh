@@ -5,6 +5,7 @@
 # own. Prints the streams opened per second, the service's heap per stream after a full GC
 # and its resident memory, and each broadcast's publish -> received-by-every-stream p50/p99.
 #   bench/streams.sh [streams=10000] [broadcasts=3] [heap=512m]
+# BENCH_HISTOGRAM=N also prints the N classes holding the most heap with every stream open.
 # Each open stream is a file descriptor on both sides: `ulimit -n` (per process) bounds it.
 set -euo pipefail
 
@@ -15,7 +16,7 @@ cd "$ROOT"
 ./mvnw -B -q -pl notification-service dependency:build-classpath -Dmdep.includeScope=test \
 	-Dmdep.outputFile="$ROOT/notification-service/target/bench.classpath"
 echo "open files per process: $(ulimit -n)"
-exec java -Xmx3g -XX:+UseSerialGC --add-opens java.base/java.nio=ALL-UNNAMED \
+exec java -Xmx3g -XX:+UseSerialGC -Dbench.histogram="${BENCH_HISTOGRAM:-0}" --add-opens java.base/java.nio=ALL-UNNAMED \
 	--add-exports java.base/sun.nio.ch=ALL-UNNAMED \
 	-cp "notification-service/target/test-classes:notification-service/target/classes:$(<notification-service/target/bench.classpath)" \
 	hub.ameen.notification.bench.StreamBenchmark "$streams" "$broadcasts" 1 0 "$heap"

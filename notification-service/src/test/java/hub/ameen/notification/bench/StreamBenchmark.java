@@ -166,6 +166,7 @@ public final class StreamBenchmark {
 										+ "%.1f KB per stream; resident memory %d MB%n",
 								idle >> 20, held >> 20, connections, (held - idle) / 1024.0 / connections,
 								residentMegabytes(service.pid()));
+						histogram(java, service.pid(), Integer.getInteger("bench.histogram", 0));
 					});
 			System.out.printf("after the broadcasts: service heap %d MB after a full GC, resident memory %d MB%n",
 					heapAfterGc(java, service.pid(), servicePort) >> 20, residentMegabytes(service.pid()));
@@ -222,6 +223,30 @@ public final class StreamBenchmark {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("could not read the service's heap", ex);
+		}
+	}
+
+	/**
+	 * With {@code -Dbench.histogram=N}: the N classes that hold the most of the service's
+	 * heap (live objects), to see what a stream costs.
+	 */
+	private static void histogram(Path javaBin, long pid, int lines) {
+		if (lines <= 0) {
+			return;
+		}
+		try {
+			Process jcmd = new ProcessBuilder(javaBin.resolve("jcmd").toString(), Long.toString(pid),
+					"GC.class_histogram")
+				.start();
+			List<String> histogram = new String(jcmd.getInputStream().readAllBytes()).lines().toList();
+			jcmd.waitFor(60, TimeUnit.SECONDS);
+			histogram.stream().skip(1).limit(lines + 2).forEach(System.out::println);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
