@@ -1,9 +1,8 @@
 package hub.ameen.notification.stream;
 
-import java.util.concurrent.ArrayBlockingQueue;
-
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import hub.ameen.notification.feed.FeedEntry;
 import hub.ameen.notification.inbox.Notification;
@@ -35,8 +34,10 @@ final class StreamConnection {
 	StreamConnection(String userId, Set<String> feedStreams, int bufferSize, Runnable closeTransport) {
 		this.userId = userId;
 		this.feedStreams = Set.copyOf(feedStreams);
-		this.live = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
-		this.feed = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
+		// linked, bounded queues: an idle stream holds no slots (two arrays of 256 were
+		// 2 KB of every open stream's heap)
+		this.live = Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(bufferSize));
+		this.feed = Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(bufferSize));
 		this.closeTransport = closeTransport;
 	}
 
