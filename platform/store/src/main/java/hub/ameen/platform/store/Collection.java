@@ -51,7 +51,8 @@ public final class Collection<K, V> {
 	 */
 	public <I> Index<I, K, V> index(String indexName, Codec<I> codec,
 			Function<V, ? extends java.util.Collection<I>> extractor) {
-		return addIndex(new Index<>(this, indexName, this.store.openDbi(indexDbi(indexName)), codec, extractor, false));
+		return addIndex(
+				new Index<>(this, indexName, this.store.openDbi(this.name + "@" + indexName), codec, extractor, false));
 	}
 
 	/**
@@ -61,8 +62,8 @@ public final class Collection<K, V> {
 	 */
 	public <I> Index<I, K, V> orderedIndex(String indexName, Codec<I> codec,
 			Function<V, ? extends java.util.Collection<I>> extractor) {
-		return addIndex(
-				new Index<>(this, indexName, this.store.openDbi(indexDbi(indexName)), codec, extractor, false, true));
+		return addIndex(new Index<>(this, indexName, this.store.openDbi(this.name + "@" + indexName), codec, extractor,
+				false, true));
 	}
 
 	/**
@@ -75,12 +76,8 @@ public final class Collection<K, V> {
 			I key = extractor.apply(value);
 			return (key != null) ? List.of(key) : List.of();
 		};
-		return addIndex(new Index<>(this, indexName, this.store.openDbi(indexDbi(indexName)), codec, many, true));
-	}
-
-	/** The named database that holds one of this collection's indexes. */
-	private String indexDbi(String indexName) {
-		return this.name + "@" + indexName;
+		return addIndex(
+				new Index<>(this, indexName, this.store.openDbi(this.name + "@" + indexName), codec, many, true));
 	}
 
 	/**
@@ -90,7 +87,7 @@ public final class Collection<K, V> {
 	 */
 	private <I> Index<I, K, V> addIndex(Index<I, K, V> index) {
 		this.indexes.add(index);
-		String dbiName = indexDbi(index.name());
+		String dbiName = this.name + "@" + index.name();
 		if (this.store.read((txn) -> this.store.isIndexBuilt(txn, dbiName))) {
 			return index;
 		}

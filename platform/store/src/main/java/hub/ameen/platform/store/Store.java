@@ -47,9 +47,6 @@ public final class Store implements AutoCloseable, MeterBinder {
 
 	private static final Logger logger = LoggerFactory.getLogger(Store.class);
 
-	/** The indexes built from their collection's records, by database name. */
-	private static final String BUILT_INDEXES = "@built-indexes";
-
 	private final StoreOptions options;
 
 	private final Env<ByteBuffer> env;
@@ -59,6 +56,9 @@ public final class Store implements AutoCloseable, MeterBinder {
 	private final ReentrantReadWriteLock resizeLock = new ReentrantReadWriteLock();
 
 	private final Map<String, Collection<?, ?>> collections = new ConcurrentHashMap<>();
+
+	/** The indexes built from their collection's records, by database name. */
+	private static final String BUILT_INDEXES = "@built-indexes";
 
 	private final Dbi<ByteBuffer> builtIndexes;
 
