@@ -153,7 +153,9 @@ class ResourceServerTests {
 				Arguments.of("wrong issuer", tokens.builder("u").perms(Permissions.CRM_READ).issuer("evil").sign()),
 				Arguments.of("wrong audience",
 						tokens.builder("u").perms(Permissions.CRM_READ).audience("other-app").sign()),
-				Arguments.of("not a JWT", "not.a.jwt"));
+				Arguments.of("not a JWT", "not.a.jwt"),
+				Arguments.of("not of the bearer token's characters", "two words"),
+				Arguments.of("no token after the scheme", ""));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -180,6 +182,12 @@ class ResourceServerTests {
 		this.client.get()
 			.uri("/open/ping")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.builder("u").expired().sign())
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/open/ping")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer two words")
 			.exchange()
 			.expectStatus()
 			.isOk();
