@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The speed of the running suite, in one sitting, as ratios (issue 12's figures):
 #   nginx static        Debian's nginx serving a small JSON file: the machine's ceiling
-#   get by id           crm-service GET /api/crm/contacts/{id} with a token, direct and through the gateway
+#   get by id           crm-service GET /api/crm/contacts/{id} with a token, direct, through the gateway,
+#                       and through nginx as a plain reverse proxy (kept-alive upstream): what any proxy,
+#                       one that checks nothing, costs on this machine
 #   list                GET /api/crm/contacts?limit=20, direct and through the gateway
 #   create              POST /api/crm/contacts, direct and through the gateway
-# each with wrk (-t2 -c16) at saturation; then the gateway's added latency at a fixed moderate
-# rate (bench/latency: the gateway vs notification-service direct, same request); then the
-# suite's RSS; with --restart also `./hub down && ./hub up` to all healthy.
+# each with wrk (-t2 -c16) at saturation, with the CPU time the gateway and crm-service spent
+# on each request (from /proc: steadier than throughput on a noisy machine); then the
+# gateway's added latency at a fixed moderate rate (bench/latency: the gateway vs
+# notification-service direct, same request); then the suite's RSS; with --restart also `./hub down && ./hub up` to all healthy.
 #
 # Every figure follows a warm-up of its own request (--warmup seconds, default 30): a JVM
 # just started runs interpreted and C1 code until C2 has compiled the request path, which
@@ -63,7 +66,8 @@ id="$(curl -fsS "$CRM/api/crm/contacts" -H "Authorization: Bearer $token" -H 'Co
 work="$(mktemp -d)"
 trap 'kill "$(cat "$work/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
 curl -fsS "$CRM/api/crm/contacts/$id" -H "Authorization: Bearer $token" >"$work/contact.json"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port="$(free_port)" proxy_port="$(free_port)"
 cat >"$work/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx.pid;
@@ -73,22 +77,38 @@ http {
 	access_log off;
 	client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
 	server { listen 127.0.0.1:$port; location / { root $work; default_type application/json; } }
+	upstream crm { server ${CRM#http://}; keepalive 32; }
+	server {
+		listen 127.0.0.1:$proxy_port;
+		location / { proxy_pass http://crm; proxy_http_version 1.1; proxy_set_header Connection ""; }
+	}
 }
 CONF
 "$(command -v nginx || echo /usr/sbin/nginx)" -c "$work/nginx.conf"
 
+cpu_ticks() { # the CPU time (user + system, in clock ticks) a process of ./hub's has used so far
+	local file="$HUB_DATA_DIR/run/$1.pid"
+	[[ -r "$file" && -r "/proc/$(<"$file")/stat" ]] && awk '{ print $14 + $15 }' "/proc/$(<"$file")/stat" || echo 0
+}
+
 declare -A RPS
-measure() { # NAME URL [wrk options...]: requests a second at saturation
-	local name="$1" url="$2" out
+measure() { # NAME URL [wrk options...]: requests a second at saturation, and the CPU each took
+	local name="$1" url="$2" out gateway crm
 	shift 2
 	BENCH_RUN="${BENCH_RUN:-0}-warm" wrk -t2 -c16 -d"${WARMUP}s" "$@" "$url" >/dev/null 2>&1 || true # warm-up (its own emails)
+	gateway="$(cpu_ticks gateway)" crm="$(cpu_ticks crm-service)"
 	out="$(wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" "$url")"
+	gateway="$(($(cpu_ticks gateway) - gateway))" crm="$(($(cpu_ticks crm-service) - crm))"
 	if grep -q 'Non-2xx' <<<"$out"; then
 		echo "  $name: $(grep 'Non-2xx' <<<"$out" | xargs) — the figure below is not comparable" >&2
 	fi
 	RPS[$name]="$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")"
-	printf '  %-28s %8s req/s   p50 %8s   p99 %8s\n' "$name" "${RPS[$name]}" \
-		"$(awk '$1 == "50%" { print $2 }' <<<"$out")" "$(awk '$1 == "99%" { print $2 }' <<<"$out")"
+	printf '  %-24s %7s req/s   p50 %8s   p99 %8s   CPU a request: gateway %s, crm-service %s\n' "$name" "${RPS[$name]}" \
+		"$(awk '$1 == "50%" { print $2 }' <<<"$out")" "$(awk '$1 == "99%" { print $2 }' <<<"$out")" \
+		"$(per_request "$gateway" "$out")" "$(per_request "$crm" "$out")"
+}
+per_request() { # TICKS WRK_OUTPUT: CPU milliseconds a request
+	awk -v ticks="$1" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.3f ms", ($1 > 0) ? ticks * 1000 / hz / $1 : 0 }' <<<"$2"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", (b > 0) ? a / b : 0 }'; }
 
@@ -97,6 +117,7 @@ echo "== saturation (wrk -t2 -c16, ${SECONDS_EACH} s each, after ${WARMUP} s of 
 measure "nginx static" "http://127.0.0.1:$port/contact.json"
 measure "get by id, direct" "$CRM/api/crm/contacts/$id" "${auth[@]}"
 measure "get by id, gateway" "$GATEWAY/api/crm/contacts/$id" "${auth[@]}"
+measure "get by id, nginx proxy" "http://127.0.0.1:$proxy_port/api/crm/contacts/$id" "${auth[@]}"
 measure "list of 20, direct" "$CRM/api/crm/contacts?limit=20" "${auth[@]}"
 measure "list of 20, gateway" "$GATEWAY/api/crm/contacts?limit=20" "${auth[@]}"
 BENCH_RUN="d$$" measure "create, direct" "$CRM/api/crm/contacts" "${auth[@]}" -s "$ROOT/bench/wrk/create-contact.lua"
@@ -105,6 +126,7 @@ BENCH_RUN="g$$" measure "create, gateway" "$GATEWAY/api/crm/contacts" "${auth[@]
 echo "== ratios"
 echo "  get by id direct / nginx static:   $(ratio "${RPS[get by id, direct]}" "${RPS[nginx static]}")   (target ≥ 0.20×)"
 echo "  get by id gateway / direct:        $(ratio "${RPS[get by id, gateway]}" "${RPS[get by id, direct]}")   (target ≥ 0.70×)"
+echo "  get by id nginx proxy / direct:    $(ratio "${RPS[get by id, nginx proxy]}" "${RPS[get by id, direct]}")   (a proxy that checks nothing: the ceiling of any)"
 echo "  list gateway / direct:             $(ratio "${RPS[list of 20, gateway]}" "${RPS[list of 20, direct]}")"
 echo "  create gateway / direct:           $(ratio "${RPS[create, gateway]}" "${RPS[create, direct]}")"
 
