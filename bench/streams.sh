@@ -6,6 +6,7 @@
 # and its resident memory, and each broadcast's publish -> received-by-every-stream p50/p99.
 #   bench/streams.sh [streams=10000] [broadcasts=3] [heap=512m]
 # BENCH_HISTOGRAM=N also prints the N classes holding the most heap with every stream open.
+# BENCH_SERVICE_ARGS="--name=value ..." starts the service with these settings too.
 # Each open stream is a file descriptor on both sides: `ulimit -n` (per process) bounds it.
 set -euo pipefail
 
@@ -16,7 +17,8 @@ cd "$ROOT"
 ./mvnw -B -q -pl notification-service dependency:build-classpath -Dmdep.includeScope=test \
 	-Dmdep.outputFile="$ROOT/notification-service/target/bench.classpath"
 echo "open files per process: $(ulimit -n)"
-exec java -Xmx3g -XX:+UseSerialGC -Dbench.histogram="${BENCH_HISTOGRAM:-0}" --add-opens java.base/java.nio=ALL-UNNAMED \
+exec java -Xmx3g -XX:+UseSerialGC -Dbench.histogram="${BENCH_HISTOGRAM:-0}" \
+	-Dbench.service-args="${BENCH_SERVICE_ARGS:-}" --add-opens java.base/java.nio=ALL-UNNAMED \
 	--add-exports java.base/sun.nio.ch=ALL-UNNAMED \
 	-cp "notification-service/target/test-classes:notification-service/target/classes:$(<notification-service/target/bench.classpath)" \
 	hub.ameen.notification.bench.StreamBenchmark "$streams" "$broadcasts" 1 0 "$heap"

@@ -135,15 +135,20 @@ public final class StreamBenchmark {
 			throws Exception {
 		int servicePort = (port > 0) ? port : freePort();
 		Path java = Path.of(System.getProperty("java.home"), "bin");
-		List<String> command = List.of(java.resolve("java").toString(), "-Xmx" + heap, "-XX:+UseSerialGC",
-				"--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
-				"-cp", System.getProperty("java.class.path"), NotificationServiceApplication.class.getName(),
-				"--server.port=" + servicePort, "--hub.store.path=" + data.resolve("store"),
-				"--spring.kafka.consumer.group-id=" + group,
+		List<String> command = new ArrayList<>(List.of(java.resolve("java").toString(), "-Xmx" + heap,
+				"-XX:+UseSerialGC", "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-exports",
+				"java.base/sun.nio.ch=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+				NotificationServiceApplication.class.getName(), "--server.port=" + servicePort,
+				"--hub.store.path=" + data.resolve("store"), "--spring.kafka.consumer.group-id=" + group,
 				"--hub.notifications.stream.ticket-secret=the benchmark's instances share this key",
 				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--logging.level.root=WARN",
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off"));
+		// -Dbench.service-args="--a=b --c=d": settings of the service's own to try
+		String extra = System.getProperty("bench.service-args", "").strip();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
 		Process service = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(data.resolve("service.log").toFile())
 			.start();
