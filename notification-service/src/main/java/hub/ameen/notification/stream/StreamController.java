@@ -10,7 +10,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +22,11 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code GET /api/notifications/stream}: the caller's notifications as Server-Sent
  * Events; {@code POST /api/notifications/stream-ticket}: a one-time ticket to open it
  * from a browser.
+ * <p>
+ * A {@code GET} of the stream is answered by {@link StreamFilter} before it reaches this
+ * controller, so that an open stream does not keep the whole filter chain and handler
+ * method alive; the mapping here declares the operation (the OpenAPI document) and
+ * answers {@code HEAD}, with the same checks.
  */
 @RestController
 class StreamController {
@@ -46,14 +50,14 @@ class StreamController {
 			@RequestParam(required = false) String ticket,
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader,
 			@RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
-		Long lastEventId = parse((lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParam);
+		Long lastEventId = lastEventId(lastEventIdHeader, lastEventIdParam);
 		return this.authenticator.reader(exchange.getRequest(), ticket)
 			.map((reader) -> ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
 				// nginx: pass each event on at once instead of buffering the response
 				.header("X-Accel-Buffering", "no")
 				.contentType(MediaType.TEXT_EVENT_STREAM)
-				.body(this.streams.open(reader, lastEventId, () -> close(exchange))));
+				.body(this.streams.open(reader, lastEventId, () -> StreamFilter.close(exchange.getRequest()))));
 	}
 
 	/**
@@ -74,7 +78,15 @@ class StreamController {
 				.body(new TicketResponse(this.tickets.issue(me), this.tickets.ttl().toSeconds())));
 	}
 
-	private static Long parse(String lastEventId) {
+	/**
+	 * The id a reconnecting client last received: the {@code Last-Event-ID} header, else
+	 * the {@code lastEventId} parameter (an {@code EventSource} opened anew cannot send
+	 * the header).
+	 * @return the id, or null for a new client
+	 * @throws org.springframework.web.ErrorResponseException 400 when it is not one
+	 */
+	static Long lastEventId(String header, String parameter) {
+		String lastEventId = (header != null) ? header : parameter;
 		if (lastEventId == null || lastEventId.isBlank()) {
 			return null;
 		}
@@ -88,16 +100,6 @@ class StreamController {
 			// answered below
 		}
 		throw StreamProblems.badRequest("Last-Event-ID must be an id this stream sent (a non-negative number)");
-	}
-
-	/**
-	 * Closes the TCP connection under the response (Reactor Netty), dropping its buffers.
-	 */
-	private static void close(ServerWebExchange exchange) {
-		Object connection = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-		if (connection instanceof reactor.netty.Connection netty) {
-			netty.channel().close();
-		}
 	}
 
 }

@@ -205,6 +205,15 @@ class StreamTests extends ServiceTestSupport {
 	}
 
 	@Test
+	void aStreamThatEndedIsTimedUnderItsOwnPathWhichTheLatencyAlertLeavesOut() {
+		try (SseClient stream = SseClient.connect(this.port, PATH, auth(newUser()))) {
+			assertThat(stream.events().get(0).comments()).contains("connected");
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.meters.find("http.server.requests").tag("uri", PATH).timer() != null);
+	}
+
+	@Test
 	void aStreamCarriesOnlyItsOwnUsersNotifications() {
 		String alice = newUser();
 		String bob = newUser();
