@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
@@ -215,6 +216,19 @@ class GatewayTests {
 			.isEqualTo(this.bearer)
 			.jsonPath("$.requestId")
 			.isEqualTo("gw-test-1");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "", "not a sane id: spaces, and more than sixty-four characters of it too" })
+	void aRequestWithoutASaneIdReachesTheServiceWithTheIdTheGatewayAnswersWith(String given) {
+		var request = this.client.get().uri("/api/crm/contacts").header(HttpHeaders.AUTHORIZATION, this.bearer);
+		if (!given.isEmpty()) {
+			request = request.header("X-Request-Id", given);
+		}
+		var answer = request.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		String id = answer.getResponseHeaders().getFirst("X-Request-Id");
+		assertThat(id).isNotBlank().isNotEqualTo(given);
+		assertThat(answer.getResponseBody()).contains("\"requestId\":\"" + id + "\"");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
+import hub.ameen.platform.web.RequestIdFilter;
 import hub.ameen.platform.web.TrustedProxies;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -16,7 +17,9 @@ import org.springframework.web.server.ServerWebExchange;
  * connected to the gateway, appended to the incoming header only when that peer is one of
  * {@code hub.gateway.trusted-proxies}. From anyone else an incoming
  * {@code X-Forwarded-For} (and {@code X-Real-IP}) is dropped, so a client cannot choose
- * the address the services rate-limit on.
+ * the address the services rate-limit on. Sets {@code X-Request-Id} to the id the gateway
+ * gave the request ({@link RequestIdFilter}: the caller's when sane, else a new one), so
+ * that the service's log lines and answers carry the gateway's.
  */
 public class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
 
@@ -41,6 +44,7 @@ public class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
 		HttpHeaders output = new HttpHeaders();
 		for (Map.Entry<String, List<String>> header : input.headerSet()) {
 			boolean forwarding = header.getKey().equalsIgnoreCase(X_FORWARDED_FOR)
+					|| header.getKey().equalsIgnoreCase(RequestIdFilter.HEADER)
 					|| (!trustedPeer && header.getKey().equalsIgnoreCase(X_REAL_IP));
 			if (!forwarding) {
 				output.addAll(header.getKey(), header.getValue());
@@ -50,6 +54,10 @@ public class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
 		String client = peer.getAddress().getHostAddress();
 		output.set(X_FORWARDED_FOR,
 				(trustedPeer && !incoming.isEmpty()) ? String.join(", ", incoming) + ", " + client : client);
+		String requestId = RequestIdFilter.requestId(exchange);
+		if (requestId != null) {
+			output.set(RequestIdFilter.HEADER, requestId);
+		}
 		return output;
 	}
 

@@ -13,8 +13,10 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, otherwise
- * a new one. The id goes on the request (so that a proxy passes it on), on the response,
- * in the exchange attributes and in the Reactor context.
+ * a new one. The id goes on the response, in the exchange attributes and in the Reactor
+ * context. The request itself is left as it came: copying every request's headers to add
+ * one cost each request a header map, kept for as long as a stream stayed open; the
+ * gateway puts the id on the request it proxies ({@link #requestId}).
  */
 public class RequestIdFilter implements WebFilter, Ordered {
 
@@ -48,9 +50,7 @@ public class RequestIdFilter implements WebFilter, Ordered {
 		exchange.getAttributes().put(KEY, id);
 		exchange.getAttributes().put(PATH_KEY, exchange.getRequest().getURI().getRawPath());
 		exchange.getResponse().getHeaders().set(HEADER, id);
-		ServerWebExchange withId = id.equals(given) ? exchange
-				: exchange.mutate().request((request) -> request.headers((headers) -> headers.set(HEADER, id))).build();
-		return chain.filter(withId).contextWrite(Context.of(KEY, id));
+		return chain.filter(exchange).contextWrite(Context.of(KEY, id));
 	}
 
 	@Override
