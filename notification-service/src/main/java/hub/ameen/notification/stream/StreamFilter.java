@@ -81,7 +81,13 @@ class StreamFilter implements WebFilter, Ordered {
 			Long lastEventId = StreamController.lastEventId(
 					request.getHeaders().getFirst(StreamController.LAST_EVENT_ID),
 					request.getQueryParams().getFirst("lastEventId"));
-			return this.authenticator.reader(request, request.getQueryParams().getFirst("ticket"))
+			// the stream follows the finished check, not its operators: a future drops
+			// its
+			// source once it has the reader, so the decoded token and the chain that
+			// checked
+			// it are not kept for as long as the stream is open
+			return Mono
+				.fromFuture(this.authenticator.reader(request, request.getQueryParams().getFirst("ticket")).toFuture())
 				.flatMap((reader) -> respond(exchange.getResponse(),
 						this.streams.open(reader, lastEventId, () -> close(request))));
 		});
