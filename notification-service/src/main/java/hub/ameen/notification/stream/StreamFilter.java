@@ -71,9 +71,8 @@ class StreamFilter implements WebFilter, Ordered {
 				|| !PATH.equals(request.getPath().pathWithinApplication().value())) {
 			return chain.filter(exchange);
 		}
-		// the request's observation is tagged with the path, as a mapped handler would
-		// tag it:
-		// the latency alert leaves the stream out by its uri
+		// tagged with the path as a mapped handler would tag it: the latency alert
+		// leaves the stream out by its uri
 		ServerRequestObservationContext.findCurrent(exchange.getAttributes())
 			.ifPresent((observation) -> observation.setPathPattern(PATH));
 		return Mono.defer(() -> {
@@ -81,11 +80,9 @@ class StreamFilter implements WebFilter, Ordered {
 			Long lastEventId = StreamController.lastEventId(
 					request.getHeaders().getFirst(StreamController.LAST_EVENT_ID),
 					request.getQueryParams().getFirst("lastEventId"));
-			// the stream follows the finished check, not its operators: a future drops
-			// its
-			// source once it has the reader, so the decoded token and the chain that
-			// checked
-			// it are not kept for as long as the stream is open
+			// the stream follows the finished check, not its operators: a future
+			// drops its source once it has the reader, so the decoded token and
+			// the chain that checked it are not kept while the stream is open
 			return Mono
 				.fromFuture(this.authenticator.reader(request, request.getQueryParams().getFirst("ticket")).toFuture())
 				.flatMap((reader) -> respond(exchange.getResponse(),
