@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Topics;
@@ -139,13 +140,17 @@ class TwoInstancesTests {
 	 * see).
 	 */
 	private static void remind(String userId, String title) {
+		remind(List.of(userId), title);
+	}
+
+	private static void remind(List<String> userIds, String title) {
 		String eventId = "event-" + UUID.randomUUID();
 		Instant now = Instant.now();
 		EventEnvelope due = new EventEnvelope(UUID.randomUUID().toString(), "scheduler.reminder.due", 1, now, eventId,
 				null,
 				JSON.valueToTree(Map.of("eventId", eventId, "occurrenceStart", now.plusSeconds(900).toString(), "title",
 						title, "dueAt", now.toString(), "firedAt", now.toString(), "late", false, "recipients",
-						List.of(userId))));
+						userIds)));
 		TopicWriter.shared().send(Topics.REMINDER, eventId, JSON.writeValueAsString(due));
 	}
 
@@ -217,6 +222,23 @@ class TwoInstancesTests {
 			.expectBody()
 			.jsonPath("$.count")
 			.isEqualTo(0);
+	}
+
+	@Test
+	@Order(2)
+	void aReminderForManyIsNumberedAlikeOnBothInstancesThoughEachAnnouncedIt() {
+		List<String> users = IntStream.range(0, 40)
+			.mapToObj((i) -> "u" + UUID.randomUUID().toString().replace("-", ""))
+			.toList();
+		remind(users, "All hands");
+		for (String user : users) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> list(first, user).get("items").size() == 1 && list(second, user).get("items").size() == 1);
+			JsonNode onFirst = list(first, user).get("items").get(0);
+			JsonNode onSecond = list(second, user).get("items").get(0);
+			assertThat(onSecond.get("id").asString()).isEqualTo(onFirst.get("id").asString());
+			assertThat(onSecond.get("seq").asLong()).isEqualTo(onFirst.get("seq").asLong()).isPositive();
+		}
 	}
 
 	@Test

@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Addresses a draft to its recipients inside the caller's transaction, as each chose for
- * its type (live, held for their digest, or not at all). A notification made live is
- * announced to every instance ({@link NotificationStore#announce}), which keeps it and
- * tells its {@link NotificationListener}s when it reads it back: every instance that
- * reads the source event announces it under the same id, and it is kept once.
+ * its type (live, held for their digest, or not at all). The notifications made live are
+ * announced to every instance together ({@link NotificationStore#announce}: a few records
+ * for a broadcast to thousands), which keeps each and tells its
+ * {@link NotificationListener}s when it reads it back: every instance that reads the
+ * source event announces it under the same id, and it is kept once.
  */
 @Component
 public class Notifier {
@@ -68,6 +69,9 @@ public class Notifier {
 				deliver(txn, userId, draft, now).ifPresent(created::add);
 			}
 		}
+		if (!created.isEmpty()) {
+			this.notifications.announce(txn, created);
+		}
 		return created;
 	}
 
@@ -81,7 +85,7 @@ public class Notifier {
 			this.held.hold(txn, userId, draft);
 			return Optional.empty();
 		}
-		return Optional.of(this.notifications.announce(txn, userId, draft, now));
+		return Optional.of(this.notifications.made(userId, draft, now));
 	}
 
 	private static boolean isUserId(String userId) {

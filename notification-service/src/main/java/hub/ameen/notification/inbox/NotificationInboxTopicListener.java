@@ -1,8 +1,10 @@
 package hub.ameen.notification.inbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import hub.ameen.notification.preference.MutedTypes;
 import hub.ameen.notification.preference.PreferenceStore;
@@ -23,14 +25,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@link Topics#NOTIFICATION_INBOX}, which every instance of the service reads in
- * its own consumer group: keeps each announced notification
- * ({@code notification.created}, numbered by its record's offset in the user's partition,
- * so the same on every instance, also on one started later on an empty store) and tells
- * the {@link NotificationListener}s (the streams) once it is durable; applies reads
- * ({@code notification.read}, {@code notification.all-read}), removals
- * ({@code notification.inbox-cleared}) and muted types ({@code notification.muted}). Each
- * event is applied once (the inbox), and applying what this instance already applied when
- * the user asked changes nothing.
+ * its own consumer group: keeps each announced notification (a
+ * {@code notification.created}, or each of a {@code notification.broadcast}, numbered by
+ * its record's offset in the user's partition, so the same on every instance, also on one
+ * started later on an empty store) and tells the {@link NotificationListener}s (the
+ * streams) once it is durable; applies reads ({@code notification.read},
+ * {@code notification.all-read}), removals ({@code notification.inbox-cleared}) and muted
+ * types ({@code notification.muted}). Each event is applied once (the inbox), and
+ * applying what this instance already applied when the user asked changes nothing.
  */
 @Component
 class NotificationInboxTopicListener {
@@ -56,6 +58,7 @@ class NotificationInboxTopicListener {
 		this.meters = meters;
 		this.handlers = EventHandlers.through(inbox, json)
 			.on("notification.created", Notification.class, this::keep)
+			.on("notification.broadcast", Broadcast.class, this::keepAll)
 			.on("notification.read", InboxChange.class,
 					(txn, event, change) -> notifications.markRead(txn, change.userId(), change.notificationId(),
 							change.at()))
@@ -87,17 +90,34 @@ class NotificationInboxTopicListener {
 
 	private void keep(WriteTxn txn, EventEnvelope event, Notification announced) {
 		this.notifications.add(txn, announced, this.positions.get(event.id()))
-			.ifPresent((kept) -> txn.afterCommit(() -> created(kept)));
+			.ifPresent((kept) -> txn.afterCommit(() -> created(List.of(kept))));
 	}
 
-	private void created(Notification kept) {
-		Counter.builder("hub.notifications.created")
+	/**
+	 * Keeps each notification of a broadcast not kept yet, all numbered by the record's
+	 * place: each recipient's number still grows, since the record is in every
+	 * recipient's partition.
+	 */
+	private void keepAll(WriteTxn txn, EventEnvelope event, Broadcast broadcast) {
+		long position = this.positions.get(event.id());
+		List<Notification> kept = new ArrayList<>(broadcast.notifications().size());
+		for (Notification announced : broadcast.notifications()) {
+			this.notifications.add(txn, announced, position).ifPresent(kept::add);
+		}
+		if (!kept.isEmpty()) {
+			txn.afterCommit(() -> created(kept));
+		}
+	}
+
+	private void created(List<Notification> kept) {
+		Map<String, Long> byType = kept.stream()
+			.collect(Collectors.groupingBy(Notification::type, Collectors.counting()));
+		byType.forEach((type, count) -> Counter.builder("hub.notifications.created")
 			.description("Notifications created")
-			.tag("type", kept.type())
+			.tag("type", type)
 			.register(this.meters)
-			.increment();
-		List<Notification> created = List.of(kept);
-		this.listeners.orderedStream().forEach((listener) -> listener.created(created));
+			.increment(count));
+		this.listeners.orderedStream().forEach((listener) -> listener.created(kept));
 	}
 
 }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import hub.ameen.platform.events.Outbox;
@@ -49,9 +51,12 @@ public class NotificationStore {
 
 	private final Outbox outbox;
 
-	NotificationStore(Store store, JsonMapper json, Outbox outbox) {
+	private final InboxPartitions partitions;
+
+	NotificationStore(Store store, JsonMapper json, Outbox outbox, InboxPartitions partitions) {
 		this.store = store;
 		this.outbox = outbox;
+		this.partitions = partitions;
 		this.notifications = store.collection("notifications", Codec.utf8(), Codec.json(json, Notification.class));
 		this.byId = this.notifications.uniqueIndex("id", Codec.utf8(), Notification::id);
 		this.unreadByUser = this.notifications.index("unread", Codec.utf8(),
@@ -77,16 +82,49 @@ public class NotificationStore {
 	}
 
 	/**
-	 * Announces an unread notification to every instance, in the caller's transaction; it
-	 * gets its sequence number when it is read back.
-	 * @return the notification as announced (sequence number 0)
+	 * The unread notification a source event makes for the user, under the id every
+	 * instance gives it; it gets its sequence number once it is announced and read back.
+	 * @return the notification (sequence number 0)
 	 */
-	public Notification announce(WriteTxn txn, String userId, NotificationDraft draft, Instant at) {
-		String id = idOf(userId, draft);
-		Notification notification = new Notification(id, userId, 0, draft.type(), draft.title(), draft.body(),
-				draft.link(), at, null, draft.sourceEventId(), draft.eventAt());
-		this.outbox.publish(txn, Notification.CREATED.about(userId, notification).withId(id).at(at));
-		return notification;
+	public Notification made(String userId, NotificationDraft draft, Instant at) {
+		return new Notification(idOf(userId, draft), userId, 0, draft.type(), draft.title(), draft.body(), draft.link(),
+				at, null, draft.sourceEventId(), draft.eventAt());
+	}
+
+	/**
+	 * Announces unread notifications to every instance, in the caller's transaction: one
+	 * user's alone as a {@link Notification#CREATED}, many users' as one
+	 * {@link Broadcast} per partition of the inbox topic, so a broadcast to thousands is
+	 * a few records to relay, read back and apply, not thousands. Each broadcast record's
+	 * id is made from the ids it carries: the instances that announce the same ones
+	 * announce one event, and one that decided otherwise (a preference in flight)
+	 * announces another, whose notifications that are kept already are skipped.
+	 */
+	public void announce(WriteTxn txn, List<Notification> made) {
+		if (made.size() == 1) {
+			Notification notification = made.get(0);
+			this.outbox.publish(txn,
+					Notification.CREATED.about(notification.userId(), notification)
+						.withId(notification.id())
+						.at(notification.createdAt()));
+			return;
+		}
+		Map<Integer, List<Notification>> byPartition = new TreeMap<>();
+		for (Notification notification : made) {
+			byPartition.computeIfAbsent(this.partitions.of(notification.userId()), (partition) -> new ArrayList<>())
+				.add(notification);
+		}
+		for (List<Notification> together : byPartition.values()) {
+			for (int from = 0; from < together.size(); from += Broadcast.MAX_NOTIFICATIONS) {
+				List<Notification> part = together.subList(from,
+						Math.min(together.size(), from + Broadcast.MAX_NOTIFICATIONS));
+				Notification first = part.get(0);
+				this.outbox.publish(txn,
+						Broadcast.CREATED.about(first.userId(), new Broadcast(part))
+							.withIdOf(part.stream().map(Notification::id).toArray())
+							.at(first.createdAt()));
+			}
+		}
 	}
 
 	/**

@@ -1,0 +1,166 @@
+package hub.ameen.notification.inbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import hub.ameen.notification.ServiceTestSupport;
+import hub.ameen.platform.events.EventEnvelope;
+import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.test.kafka.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A notification for many users travels as a few {@code notification.broadcast} records,
+ * one per partition of the inbox topic (at most {@link Broadcast#MAX_NOTIFICATIONS}
+ * each), and numbers each user's notification as a record of the user's own would be.
+ */
+class BroadcastTests extends ServiceTestSupport {
+
+	private static final int USERS = 900;
+
+	/** Where a record of the inbox topic is, and what it carries. */
+	private record Placed(int partition, long offset, EventEnvelope event) {
+	}
+
+	@Test
+	void aNotificationForManyIsARecordPerPartitionAndEachIsNumberedInItsUsersPartition() {
+		List<String> users = IntStream.range(0, USERS).mapToObj((i) -> newUser()).toList();
+		NotificationDraft everyone = draft("All hands");
+		List<Notification> announced = this.store.writeAndWait((txn) -> this.notifier.notify(txn, everyone, users));
+		assertThat(announced).hasSize(USERS);
+		Map<String, Notification> broadcastKept = awaitKept(announced);
+
+		// then a notification for each alone, which the producer places by its key
+		NotificationDraft alone = draft("One to one");
+		List<Notification> singles = this.store.writeAndWait((txn) -> {
+			List<Notification> made = new ArrayList<>();
+			users.forEach((user) -> made.addAll(this.notifier.notify(txn, alone, List.of(user))));
+			return made;
+		});
+		Map<String, Notification> singleKept = awaitKept(singles);
+
+		Set<String> broadcastIds = ids(announced);
+		Set<String> singleIds = ids(singles);
+		List<Placed> records = new ArrayList<>();
+		try (TopicReader inbox = new TopicReader(Topics.NOTIFICATION_INBOX)) {
+			inbox.awaitUntil((all) -> {
+				records.clear();
+				all.stream()
+					.map(this::placed)
+					.filter((placed) -> carriesAny(placed, broadcastIds, singleIds))
+					.forEach(records::add);
+				return records.stream()
+					.filter((placed) -> placed.event().type().equals("notification.created"))
+					.count() == USERS;
+			});
+		}
+
+		List<Placed> broadcasts = records.stream()
+			.filter((placed) -> placed.event().type().equals("notification.broadcast"))
+			.toList();
+		Map<String, Placed> broadcastOf = new HashMap<>();
+		Map<Integer, Integer> usersByPartition = new HashMap<>();
+		for (Placed placed : broadcasts) {
+			List<Notification> carried = placed.event().payloadAs(Broadcast.class, this.json).notifications();
+			assertThat(carried).hasSizeLessThanOrEqualTo(Broadcast.MAX_NOTIFICATIONS);
+			assertThat(carried).allMatch((n) -> n.seq() == 0 && n.sourceEventId().equals(everyone.sourceEventId()));
+			carried.forEach((n) -> assertThat(broadcastOf.put(n.userId(), placed)).as("announced once").isNull());
+			usersByPartition.merge(placed.partition(), carried.size(), Integer::sum);
+		}
+		assertThat(broadcastOf).hasSize(USERS);
+		// one record per partition, and one more for each further MAX_NOTIFICATIONS users
+		assertThat(broadcasts).hasSize(usersByPartition.values()
+			.stream()
+			.mapToInt((count) -> (count + Broadcast.MAX_NOTIFICATIONS - 1) / Broadcast.MAX_NOTIFICATIONS)
+			.sum());
+		assertThat(broadcasts).hasSizeGreaterThan(usersByPartition.size());
+
+		for (Placed single : records) {
+			if (!single.event().type().equals("notification.created")) {
+				continue;
+			}
+			String user = single.event().key();
+			Placed broadcast = broadcastOf.get(user);
+			assertThat(broadcast.partition()).as("the partition of %s's own records", user)
+				.isEqualTo(single.partition());
+			assertThat(broadcastKept.get(user).seq()).isEqualTo(broadcast.offset() + 1);
+			assertThat(singleKept.get(user).seq()).isEqualTo(single.offset() + 1)
+				.isGreaterThan(broadcastKept.get(user).seq());
+		}
+	}
+
+	@Test
+	void aBroadcastAnnouncedAgainKeepsEachNotificationOnceUnderItsFirstNumber() {
+		List<String> users = IntStream.range(0, 20).mapToObj((i) -> newUser()).toList();
+		NotificationDraft draft = draft("Twice");
+		List<Notification> first = this.store.writeAndWait((txn) -> this.notifier.notify(txn, draft, users));
+		Map<String, Notification> kept = awaitKept(first);
+		// another instance announces the same, and one more that decided otherwise for
+		// one user: nothing is kept twice, nothing is renumbered
+		this.store.writeAndWait((txn) -> this.notifier.notify(txn, draft, users));
+		this.store.writeAndWait((txn) -> this.notifier.notify(txn, draft, users.subList(1, users.size())));
+		// each user's next notification comes after those records in the user's partition
+		NotificationDraft next = draft("Next");
+		Map<String, Notification> later = awaitKept(this.store.writeAndWait((txn) -> {
+			List<Notification> made = new ArrayList<>();
+			users.forEach((user) -> made.addAll(this.notifier.notify(txn, next, List.of(user))));
+			return made;
+		}));
+		for (String user : users) {
+			assertThat(this.notifications.after(user, 0, 10)).containsExactly(kept.get(user), later.get(user));
+		}
+	}
+
+	private static NotificationDraft draft(String title) {
+		return new NotificationDraft("reminder.due", title, "Starts in 15 minutes", "/calendar",
+				UUID.randomUUID().toString(), Instant.now());
+	}
+
+	private Map<String, Notification> awaitKept(List<Notification> announced) {
+		Map<String, Notification> kept = new HashMap<>();
+		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			for (Notification notification : announced) {
+				if (!kept.containsKey(notification.userId())) {
+					Optional<Notification> found = this.notifications.find(notification.userId(), notification.id());
+					found.ifPresent((n) -> kept.put(n.userId(), n));
+				}
+			}
+			return kept.size() == announced.size();
+		});
+		return kept;
+	}
+
+	private static Set<String> ids(List<Notification> notifications) {
+		return Set.copyOf(notifications.stream().map(Notification::id).toList());
+	}
+
+	private Placed placed(ConsumerRecord<String, byte[]> record) {
+		return new Placed(record.partition(), record.offset(),
+				this.json.readValue(record.value(), EventEnvelope.class));
+	}
+
+	private boolean carriesAny(Placed placed, Set<String> broadcastIds, Set<String> singleIds) {
+		return switch (placed.event().type()) {
+			case "notification.created" -> singleIds.contains(placed.event().id());
+			case "notification.broadcast" -> placed.event()
+				.payloadAs(Broadcast.class, this.json)
+				.notifications()
+				.stream()
+				.anyMatch((n) -> broadcastIds.contains(n.id()));
+			default -> false;
+		};
+	}
+
+}
