@@ -23,7 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Events; {@code POST /api/notifications/stream-ticket}: a one-time ticket to open it
  * from a browser.
  * <p>
- * A {@code GET} of the stream is answered by {@link StreamFilter} before it reaches this
+ * A {@code GET} of the stream is answered by {@link StreamRoute} before it reaches this
  * controller, so that an open stream does not keep the whole filter chain and handler
  * method alive; the mapping here declares the operation (the OpenAPI document) and
  * answers {@code HEAD}, with the same checks.
@@ -57,7 +57,7 @@ class StreamController {
 				// nginx: pass each event on at once instead of buffering the response
 				.header("X-Accel-Buffering", "no")
 				.contentType(MediaType.TEXT_EVENT_STREAM)
-				.body(this.streams.open(reader, lastEventId, () -> StreamFilter.close(exchange.getRequest()))));
+				.body(this.streams.open(reader, lastEventId, () -> StreamRoute.close(exchange.getRequest()))));
 	}
 
 	/**

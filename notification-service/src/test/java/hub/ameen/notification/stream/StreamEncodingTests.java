@@ -23,7 +23,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link StreamFilter} writes each event byte for byte as Spring's
+ * {@link EventEncoder} writes each event byte for byte as Spring's
  * {@code ServerSentEventHttpMessageWriter} wrote it when a controller answered the
  * stream.
  */
@@ -31,7 +31,7 @@ class StreamEncodingTests {
 
 	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
-	private final StreamFilter filter = new StreamFilter(null, null, this.json);
+	private final EventEncoder encoder = new EventEncoder(this.json);
 
 	@Test
 	void everyKindOfEventIsWrittenAsSpringsWriterWritesIt() {
@@ -52,7 +52,7 @@ class StreamEncodingTests {
 	}
 
 	private String ours(ServerSentEvent<Object> event) {
-		DataBuffer buffer = this.filter.encode(DefaultDataBufferFactory.sharedInstance, event);
+		DataBuffer buffer = this.encoder.encode(DefaultDataBufferFactory.sharedInstance, event);
 		return buffer.toString(StandardCharsets.UTF_8);
 	}
 

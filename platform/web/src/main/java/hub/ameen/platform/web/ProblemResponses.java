@@ -66,14 +66,26 @@ public class ProblemResponses {
 	 * @return the same problem
 	 */
 	public static ProblemDetail complete(ProblemDetail problem, ServerWebExchange exchange) {
+		String path = exchange.getAttribute(RequestIdFilter.PATH_KEY);
+		return complete(problem, (path != null) ? path : exchange.getRequest().getURI().getRawPath(),
+				RequestIdFilter.requestId(exchange));
+	}
+
+	/**
+	 * Fill in what every problem carries, for a request answered outside WebFlux's
+	 * exchange.
+	 * @param problem the problem to complete
+	 * @param path the request path as the client sent it ({@code instance})
+	 * @param requestId the request id, may be null
+	 * @return the same problem
+	 */
+	public static ProblemDetail complete(ProblemDetail problem, String path, String requestId) {
 		if (problem.getType() == null || BLANK.equals(problem.getType())) {
 			problem.setType(ProblemTypes.forStatus(HttpStatusCode.valueOf(problem.getStatus())));
 		}
 		if (problem.getInstance() == null) {
-			String path = exchange.getAttribute(RequestIdFilter.PATH_KEY);
-			problem.setInstance(URI.create((path != null) ? path : exchange.getRequest().getURI().getRawPath()));
+			problem.setInstance(URI.create(path));
 		}
-		String requestId = RequestIdFilter.requestId(exchange);
 		if (requestId != null) {
 			problem.setProperty(REQUEST_ID_PROPERTY, requestId);
 		}

@@ -43,10 +43,19 @@ public class RequestIdFilter implements WebFilter, Ordered {
 		return exchange.getAttribute(KEY);
 	}
 
+	/**
+	 * The id a request goes by: the one it came with when that is sane (letters, digits,
+	 * {@code . _ -}, at most 64), else a new one.
+	 * @param given the request's {@value #HEADER} header, may be null
+	 * @return the request id
+	 */
+	public static String idFor(String given) {
+		return (given != null && SANE.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-		String id = (given != null && SANE.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+		String id = idFor(exchange.getRequest().getHeaders().getFirst(HEADER));
 		exchange.getAttributes().put(KEY, id);
 		exchange.getAttributes().put(PATH_KEY, exchange.getRequest().getURI().getRawPath());
 		exchange.getResponse().getHeaders().set(HEADER, id);
