@@ -21,6 +21,7 @@ import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.test.security.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -211,6 +212,38 @@ class StreamTests extends ServiceTestSupport {
 		}
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.meters.find("http.server.requests").tag("uri", PATH).timer() != null);
+	}
+
+	@Test
+	void aStreamIsTimedOnceItHasOpenedAndAnswersUnderTheCallersRequestId() {
+		double before = opened();
+		try (SseClient stream = SseClient.connect(this.port, PATH,
+				with(auth(newUser()), "X-Request-Id", "stream-" + before))) {
+			assertThat(stream.connected()).isTrue();
+			// timed up to its status and headers, while it stays open
+			await().atMost(Duration.ofSeconds(10)).until(() -> opened() == before + 1);
+		}
+		this.web.get()
+			.uri(PATH)
+			.header("X-Request-Id", "refused-1")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "refused-1")
+			.expectBody()
+			.jsonPath("$.requestId")
+			.isEqualTo("refused-1")
+			.jsonPath("$.instance")
+			.isEqualTo(PATH);
+	}
+
+	private double opened() {
+		Timer opened = this.meters.find("http.server.requests")
+			.tags("uri", PATH, "status", "200", "outcome", "SUCCESS")
+			.timer();
+		return (opened != null) ? opened.count() : 0;
 	}
 
 	@Test
