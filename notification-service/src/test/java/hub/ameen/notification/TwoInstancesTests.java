@@ -197,13 +197,8 @@ class TwoInstancesTests {
 	void aNotificationReadOnOneInstanceIsReadOnTheOther() {
 		String user = "u" + UUID.randomUUID().toString().replace("-", "");
 		remind(user, "Read me");
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> list(first, user).get("items").size() == 1 && list(second, user).get("items").size() == 1);
-		JsonNode onFirst = list(first, user).get("items").get(0);
-		JsonNode onSecond = list(second, user).get("items").get(0);
-		assertThat(onSecond.get("id").asString()).isEqualTo(onFirst.get("id").asString());
-		assertThat(onSecond.get("seq").asLong()).isEqualTo(onFirst.get("seq").asLong()).isPositive();
-		assertThat(onSecond.get("readAt").isNull()).isTrue();
+		JsonNode onFirst = onlyNotificationAlikeOnBoth(user);
+		assertThat(onFirst.get("readAt").isNull()).isTrue();
 
 		web(first).post()
 			.uri("/api/notifications/{id}/read", onFirst.get("id").asString())
@@ -231,14 +226,23 @@ class TwoInstancesTests {
 			.mapToObj((i) -> "u" + UUID.randomUUID().toString().replace("-", ""))
 			.toList();
 		remind(users, "All hands");
-		for (String user : users) {
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> list(first, user).get("items").size() == 1 && list(second, user).get("items").size() == 1);
-			JsonNode onFirst = list(first, user).get("items").get(0);
-			JsonNode onSecond = list(second, user).get("items").get(0);
-			assertThat(onSecond.get("id").asString()).isEqualTo(onFirst.get("id").asString());
-			assertThat(onSecond.get("seq").asLong()).isEqualTo(onFirst.get("seq").asLong()).isPositive();
-		}
+		users.forEach(TwoInstancesTests::onlyNotificationAlikeOnBoth);
+	}
+
+	/**
+	 * Waits for the user's one notification on both instances; it has the same id and
+	 * number on each.
+	 * @return it, as the first instance lists it
+	 */
+	private static JsonNode onlyNotificationAlikeOnBoth(String user) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> list(first, user).get("items").size() == 1 && list(second, user).get("items").size() == 1);
+		JsonNode onFirst = list(first, user).get("items").get(0);
+		JsonNode onSecond = list(second, user).get("items").get(0);
+		assertThat(onSecond.get("id").asString()).isEqualTo(onFirst.get("id").asString());
+		assertThat(onSecond.get("seq").asLong()).isEqualTo(onFirst.get("seq").asLong()).isPositive();
+		assertThat(onSecond.get("readAt")).isEqualTo(onFirst.get("readAt"));
+		return onFirst;
 	}
 
 	@Test
