@@ -228,6 +228,8 @@ class GatewayTests {
 		var answer = request.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
 		String id = answer.getResponseHeaders().getFirst("X-Request-Id");
 		assertThat(id).isNotBlank().isNotEqualTo(given);
+		// once, though the service answers with it too
+		assertThat(answer.getResponseHeaders().get("X-Request-Id")).containsExactly(id);
 		assertThat(answer.getResponseBody()).contains("\"requestId\":\"" + id + "\"");
 	}
 

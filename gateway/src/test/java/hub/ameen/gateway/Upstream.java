@@ -113,6 +113,11 @@ final class Upstream implements AutoCloseable {
 				+ "\",\"realIp\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("X-Real-IP"))
 				+ "\",\"traceparent\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("traceparent")) + "\"}";
 		exchange.getResponseHeaders().set("X-Upstream", this.name);
+		// as every service answers (platform-web's RequestIdFilter)
+		String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+		if (requestId != null) {
+			exchange.getResponseHeaders().set("X-Request-Id", requestId);
+		}
 		send(exchange, 200, json);
 	}
 

@@ -22,4 +22,9 @@ class ForwardingConfiguration {
 		return new ClientAddressHeadersFilter(trustedProxies);
 	}
 
+	@Bean
+	ServiceRequestIdHeaderFilter serviceRequestIdHeaderFilter() {
+		return new ServiceRequestIdHeaderFilter();
+	}
+
 }
