@@ -2,7 +2,6 @@ package hub.ameen.gateway.forwarding;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
 
 import hub.ameen.platform.web.RequestIdFilter;
 import hub.ameen.platform.web.TrustedProxies;
@@ -41,14 +40,11 @@ public class ClientAddressHeadersFilter implements HttpHeadersFilter, Ordered {
 			return input;
 		}
 		boolean trustedPeer = this.trusted.trusts(peer.getAddress());
-		HttpHeaders output = new HttpHeaders();
-		for (Map.Entry<String, List<String>> header : input.headerSet()) {
-			boolean forwarding = header.getKey().equalsIgnoreCase(X_FORWARDED_FOR)
-					|| header.getKey().equalsIgnoreCase(RequestIdFilter.HEADER)
-					|| (!trustedPeer && header.getKey().equalsIgnoreCase(X_REAL_IP));
-			if (!forwarding) {
-				output.addAll(header.getKey(), header.getValue());
-			}
+		HttpHeaders output = HttpHeaders.copyOf(input);
+		output.remove(X_FORWARDED_FOR);
+		output.remove(RequestIdFilter.HEADER);
+		if (!trustedPeer) {
+			output.remove(X_REAL_IP);
 		}
 		List<String> incoming = exchange.getRequest().getHeaders().getOrEmpty(X_FORWARDED_FOR);
 		String client = peer.getAddress().getHostAddress();

@@ -1,8 +1,5 @@
 package hub.ameen.gateway.forwarding;
 
-import java.util.List;
-import java.util.Map;
-
 import hub.ameen.platform.web.RequestIdFilter;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -21,12 +18,8 @@ public class ServiceRequestIdHeaderFilter implements HttpHeadersFilter {
 		if (!input.containsHeader(RequestIdFilter.HEADER)) {
 			return input;
 		}
-		HttpHeaders output = new HttpHeaders();
-		for (Map.Entry<String, List<String>> header : input.headerSet()) {
-			if (!header.getKey().equalsIgnoreCase(RequestIdFilter.HEADER)) {
-				output.addAll(header.getKey(), header.getValue());
-			}
-		}
+		HttpHeaders output = HttpHeaders.copyOf(input);
+		output.remove(RequestIdFilter.HEADER);
 		return output;
 	}
 

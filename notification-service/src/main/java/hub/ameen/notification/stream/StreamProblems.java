@@ -43,7 +43,7 @@ final class StreamProblems {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, detail);
 	}
 
-	static ErrorResponseException problem(HttpStatus status, URI type, String detail) {
+	private static ErrorResponseException problem(HttpStatus status, URI type, String detail) {
 		ErrorResponseException ex = new ErrorResponseException(status, ProblemResponses.problem(status, type, detail),
 				null);
 		ex.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

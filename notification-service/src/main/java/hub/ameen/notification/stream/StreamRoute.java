@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
-import hub.ameen.platform.web.HubWebProperties;
 import hub.ameen.platform.web.ProblemResponses;
 import hub.ameen.platform.web.ProblemTypes;
 import hub.ameen.platform.web.RequestIdFilter;
+import hub.ameen.platform.web.RequestTargetLimitFilter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
@@ -36,6 +36,7 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Serves {@code GET /api/notifications/stream} on Reactor Netty itself, ahead of WebFlux:
@@ -76,21 +77,21 @@ class StreamRoute implements NettyRouteProvider {
 
 	private final ServerRequestObservationConvention convention;
 
-	private final long maxRequestTarget;
+	private final RequestTargetLimitFilter requestTargets;
 
 	/** Not a bean of its own: the application's {@code HttpHandler} is WebFlux's. */
 	private final ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(this::handle);
 
 	StreamRoute(StreamAuthenticator authenticator, NotificationStreams streams, JsonMapper json,
 			ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<ServerRequestObservationConvention> convention, HubWebProperties web) {
+			ObjectProvider<ServerRequestObservationConvention> convention, RequestTargetLimitFilter requestTargets) {
 		this.authenticator = authenticator;
 		this.streams = streams;
 		this.encoder = new EventEncoder(json);
 		this.problems = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.convention = convention.getIfAvailable(() -> DEFAULT_CONVENTION);
-		this.maxRequestTarget = web.maxRequestTarget().toBytes();
+		this.requestTargets = requestTargets;
 	}
 
 	@Override
@@ -158,12 +159,9 @@ class StreamRoute implements NettyRouteProvider {
 	}
 
 	private Mono<Void> stream(ServerHttpRequest request, ServerHttpResponse response) {
-		String query = request.getURI().getRawQuery();
-		if (request.getURI().getRawPath().length()
-				+ ((query != null) ? query.length() + 1 : 0) > this.maxRequestTarget) {
-			return Mono
-				.error(StreamProblems.problem(HttpStatus.URI_TOO_LONG, ProblemTypes.forStatus(HttpStatus.URI_TOO_LONG),
-						"The request's path and query are longer than " + this.maxRequestTarget + " characters"));
+		ResponseStatusException tooLong = this.requestTargets.refusal(request.getURI());
+		if (tooLong != null) {
+			return Mono.error(tooLong);
 		}
 		acceptable(request.getHeaders());
 		Long lastEventId = StreamController.lastEventId(request.getHeaders().getFirst(StreamController.LAST_EVENT_ID),

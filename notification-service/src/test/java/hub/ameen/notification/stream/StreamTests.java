@@ -359,6 +359,14 @@ class StreamTests extends ServiceTestSupport {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		this.web.post().uri("/api/notifications/stream-ticket").exchange().expectStatus().isUnauthorized();
 		this.web.get()
+			.uri(PATH + "?ticket=" + "t".repeat(9000))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(414)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.web.get()
 			.uri(PATH)
 			.header("Authorization", bearer(newUser()))
 			.header("Last-Event-ID", "yesterday")

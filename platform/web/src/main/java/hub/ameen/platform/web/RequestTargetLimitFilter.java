@@ -1,5 +1,7 @@
 package hub.ameen.platform.web;
 
+import java.net.URI;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -15,7 +17,7 @@ import org.springframework.web.server.WebFilterChain;
  * security look at it. The server's own request-line limit sits far above this one, so
  * that it is only a backstop.
  */
-class RequestTargetLimitFilter implements WebFilter, Ordered {
+public class RequestTargetLimitFilter implements WebFilter, Ordered {
 
 	private final long maxLength;
 
@@ -28,15 +30,20 @@ class RequestTargetLimitFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (exchange.getRequest().getURI().getRawPath().length() + rawQueryLength(exchange) > this.maxLength) {
-			return Mono.error(new ResponseStatusException(HttpStatus.URI_TOO_LONG, this.detail));
-		}
-		return chain.filter(exchange);
+		ResponseStatusException refused = refusal(exchange.getRequest().getURI());
+		return (refused != null) ? Mono.error(refused) : chain.filter(exchange);
 	}
 
-	private static int rawQueryLength(ServerWebExchange exchange) {
-		String query = exchange.getRequest().getURI().getRawQuery();
-		return (query != null) ? query.length() + 1 : 0;
+	/**
+	 * The 414 for a request whose path and query are longer than the limit; also for a
+	 * path served outside the filter chain.
+	 * @param uri the request's URI
+	 * @return the refusal, or null when the request target is within the limit
+	 */
+	public ResponseStatusException refusal(URI uri) {
+		String query = uri.getRawQuery();
+		long length = uri.getRawPath().length() + ((query != null) ? query.length() + 1 : 0);
+		return (length > this.maxLength) ? new ResponseStatusException(HttpStatus.URI_TOO_LONG, this.detail) : null;
 	}
 
 	@Override
