@@ -79,12 +79,15 @@ final class Upload {
 	 * 413 or 415 problem (the temporary file is then the caller's to delete).
 	 */
 	Mono<Received> receive(Flux<PartEvent> parts) {
-		return Mono
-			.using(this::open,
-					(channel) -> parts.map(this::take)
-						.concatMap((chunk) -> write(chunk, channel), PREFETCH)
-						.then(Mono.fromCallable(this::received)),
-					this::close)
+		return Mono.using(this::open, (channel) -> parts
+			// the reader's own failures on a part's headers (Spring's
+			// ContentDisposition.parse throws out of bounds on an
+			// unterminated quote): the client's bad input, not ours
+			.onErrorMap((ex) -> ex instanceof IllegalArgumentException || ex instanceof IndexOutOfBoundsException,
+					(ex) -> new BadRequestException("A part's headers cannot be read"))
+			.map(this::take)
+			.concatMap((chunk) -> write(chunk, channel), PREFETCH)
+			.then(Mono.fromCallable(this::received)), this::close)
 			.onErrorMap(DecodingException.class,
 					(ex) -> new BadRequestException("The multipart body is malformed or was cut short"));
 	}

@@ -183,6 +183,21 @@ class AttachmentsTests {
 	}
 
 	@Test
+	void aPartWhoseHeadersCannotBeReadIsABadRequestAndLeavesNothing() {
+		// a file name broken over two lines: Spring's ContentDisposition.parse fails on
+		// the unterminated quote with an index out of bounds
+		String body = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\r\n"
+				+ "Set-Cookie: x=y.png\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b0undary--\r\n";
+		MockServerHttpRequest request = MockServerHttpRequest.post("/")
+			.contentType(MediaType.parseMediaType("multipart/form-data; boundary=b0undary"))
+			.body(body);
+		Flux<PartEvent> parts = new PartEventHttpMessageReader().read(ResolvableType.forClass(PartEvent.class), request,
+				Map.of());
+		refused(parts, BadRequestException.class);
+		assertThat(leftovers("documents")).isEmpty();
+	}
+
+	@Test
 	void everyPooledBufferOfTheBodyIsReleasedExactlyOnce() {
 		byte[] png = Samples.png(3000);
 		String head = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
