@@ -22,10 +22,49 @@ final class Bytes {
 		return key.length > 0 && key.length <= MAX_KEY;
 	}
 
+	/**
+	 * The bytes in a direct buffer, as lmdbjava takes keys and values: one of a few kept
+	 * per thread and lent again, since a buffer of its own for each call is native memory
+	 * and a cleaner that only a collection gives back (a busy service held hundreds of
+	 * thousands). A lent buffer stays whole for the next {@value #LENT} - 1 calls on the
+	 * same thread, so hand it straight to LMDB: every call here holds at most two at
+	 * once, and LMDB keeps no pointer to them after the call returns. Bytes longer than
+	 * {@value #LENT_CAPACITY} get a buffer of their own.
+	 */
 	static ByteBuffer direct(byte[] bytes) {
-		ByteBuffer buffer = ByteBuffer.allocateDirect(Math.max(bytes.length, 1));
-		buffer.put(bytes).flip();
-		return buffer;
+		if (bytes.length > LENT_CAPACITY) {
+			return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+		}
+		return LENDER.get().lend(bytes);
+	}
+
+	/** How many buffers each thread lends in turn. */
+	static final int LENT = 4;
+
+	/** The largest buffer a thread keeps to lend. */
+	static final int LENT_CAPACITY = 16 * 1024;
+
+	private static final ThreadLocal<Lender> LENDER = ThreadLocal.withInitial(Lender::new);
+
+	private static final class Lender {
+
+		private final ByteBuffer[] buffers = new ByteBuffer[LENT];
+
+		private int next;
+
+		ByteBuffer lend(byte[] bytes) {
+			int slot = this.next;
+			this.next = (slot + 1) % LENT;
+			ByteBuffer buffer = this.buffers[slot];
+			if (buffer == null || buffer.capacity() < bytes.length) {
+				buffer = ByteBuffer.allocateDirect(Math.max(MAX_KEY + 1, Integer.highestOneBit(bytes.length - 1) << 1));
+				this.buffers[slot] = buffer;
+			}
+			buffer.clear();
+			buffer.put(bytes).flip();
+			return buffer;
+		}
+
 	}
 
 	static byte[] copy(ByteBuffer buffer) {

@@ -134,7 +134,9 @@ public final class Collection<K, V> {
 		Optional<V> previous = get(txn, key);
 		previous.ifPresent((old) -> this.indexes.forEach((index) -> index.remove(txn, keyBytes, old)));
 		this.indexes.forEach((index) -> index.add(txn, keyBytes, value));
-		this.dbi.put(txn.lmdb, Bytes.direct(keyBytes), Bytes.direct(this.values.encode(value)));
+		byte[] encoded = this.values.encode(value);
+		// LMDB makes room in its page and the value is written there: no buffer between
+		this.dbi.reserve(txn.lmdb, Bytes.direct(keyBytes), encoded.length).put(encoded);
 	}
 
 	/** Stores the value only if the key is absent; returns whether it did. */

@@ -1,5 +1,7 @@
 package hub.ameen.platform.store;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +136,45 @@ class StoreTests {
 		assertThat(extracted).as("records read again to build the still empty index").hasValue(10);
 		put(contact(10));
 		assertThat(extracted).hasValue(11);
+	}
+
+	@Test
+	void readsAndWritesLendDirectBuffersInsteadOfAllocatingNativeMemoryEachTime() {
+		Index<String, String, Contact> byEmail = this.contacts.uniqueIndex("email", Codec.utf8(), Contact::email);
+		put(new Contact("c0", "c0@example.com", "Warm", List.of("a")));
+		BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)
+			.stream()
+			.filter((pool) -> pool.getName().equals("direct"))
+			.findFirst()
+			.orElseThrow();
+		long before = direct.getCount();
+		String longName = "n".repeat(40_000); // above what a thread lends: a buffer of
+												// its own
+		this.store.write((txn) -> {
+			for (int i = 1; i <= 2_000; i++) {
+				this.contacts.put(txn, "c" + i, new Contact("c" + i, "c" + i + "@example.com", "N" + i, List.of()));
+			}
+			this.contacts.put(txn, "long", new Contact("long", "long@example.com", longName, List.of()));
+			return null;
+		}).block();
+		for (int i = 1; i <= 2_000; i++) {
+			assertThat(this.contacts.get("c" + i)).map(Contact::name).contains("N" + i);
+		}
+		long lent = direct.getCount() - before;
+
+		// a record, an index entry and a key read back on this thread each lent a buffer,
+		// yet
+		// none was allocated for each: at most the few a thread keeps (the writer's and
+		// this
+		// one's)
+		assertThat(lent).isLessThan(3 * Bytes.LENT);
+		assertThat(this.contacts.get("long")).map(Contact::name).contains(longName);
+		assertThat(this.store.<java.util.Optional<Contact>>read((txn) -> byEmail.first(txn, "c1999@example.com")))
+			.map(Contact::id)
+			.contains("c1999");
+		assertThat(this.store.<java.util.Optional<Contact>>read((txn) -> byEmail.first(txn, "c1@example.com")))
+			.map(Contact::id)
+			.contains("c1");
 	}
 
 	@Test
