@@ -49,6 +49,14 @@ rss_mb() { # the resident memory of every process ./hub started, in MB
 	done
 	echo $((total / 1024))
 }
+rss_split() { # of that, the stores' LMDB pages and the class archives: mapped files the kernel can drop
+	local file pid
+	for file in "$HUB_DATA_DIR"/run/*.pid; do
+		pid="$(<"$file")"
+		[[ -r "/proc/$pid/smaps" ]] && cat "/proc/$pid/smaps" 2>/dev/null
+	done | awk '/^[0-9a-f]+-[0-9a-f]+ / { name = $6 } /^Rss:/ { if (name ~ /data\.mdb$/) store += $2; else if (name ~ /\.(aot|jsa)$/) archives += $2 }
+		END { printf "stores\x27 LMDB pages %d MB, class archives %d MB", store / 1024, archives / 1024 }'
+}
 
 if ((RESTART)); then
 	echo "== ./hub down && ./hub up"
@@ -134,4 +142,4 @@ echo "== the gateway's added latency at a fixed rate"
 "$ROOT/bench/e2e-main.sh" hub.ameen.e2e.bench.EdgeLatency --compare=direct --rate="$RATE" --seconds=5 --rounds=3 --warmup=3
 
 echo "== memory"
-echo "  the suite's RSS: $(rss_mb) MB (every process ./hub started)"
+echo "  the suite's RSS: $(rss_mb) MB (every process ./hub started), of which $(rss_split)"
