@@ -190,22 +190,21 @@ final class Hub {
 	}
 
 	private static Map<String, Integer> freePorts() {
-		List<ServerSocket> sockets = new ArrayList<>();
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		try {
-			for (String name : PORT_VARIABLES.keySet()) {
-				ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-				sockets.add(socket);
-				ports.put(name, socket.getLocalPort());
+		for (String name : PORT_VARIABLES.keySet()) {
+			int port;
+			do {
+				// room after each for a scaled service's further instances
+				port = ListenPorts.next(name.endsWith("-more") ? 4 : 0);
 			}
-			for (ServerSocket socket : sockets) {
-				socket.close();
-			}
-			return ports;
+			while (taken(ports, port));
+			ports.put(name, port);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ports;
+	}
+
+	private static boolean taken(Map<String, Integer> ports, int port) {
+		return ports.values().stream().anyMatch((other) -> Math.abs(other - port) <= 4);
 	}
 
 	private static Map<String, String> portVariables() {

@@ -1,9 +1,6 @@
 package hub.ameen.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -71,7 +68,7 @@ final class MonitoringScenario {
 
 	void prometheusScrapesTheSuiteAndEveryDashboardAndRuleExpressionEvaluates(String adminPassword) throws Exception {
 		Tools.require("prometheus");
-		this.port = freePort();
+		this.port = ListenPorts.next(0);
 		this.hub.set("HUB_PORT_PROMETHEUS", String.valueOf(this.port));
 		Hub.Result up = this.hub.run(Duration.ofSeconds(90), "prometheus");
 		assertThat(up.exitCode()).as(up.output()).isZero();
@@ -242,15 +239,6 @@ final class MonitoringScenario {
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		return this.json.readTree(response.body());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
