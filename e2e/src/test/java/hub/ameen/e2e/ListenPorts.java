@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * lies in that range, which is also where every outgoing connection of the suite (to
  * Kafka, between the services) takes its local port from: chosen at the start, such a
  * port was taken by a connection before the instance that owned it bound it, 14 minutes
- * later.
+ * later. (platform-test's {@code ListenPorts} is the same for the services' own tests;
+ * this module runs the built jars and depends on none of the platform.)
  */
 final class ListenPorts {
 

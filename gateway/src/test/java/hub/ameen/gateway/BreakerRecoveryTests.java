@@ -1,12 +1,9 @@
 package hub.ameen.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import hub.ameen.platform.security.Permissions;
+import hub.ameen.platform.test.ListenPorts;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
@@ -37,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 class BreakerRecoveryTests {
 
 	/** Where every service is, and where nothing listens until the test starts one. */
-	static final int SERVICE_PORT = freePort();
+	static final int SERVICE_PORT = ListenPorts.next(0);
 
 	@LocalServerPort
 	int port;
@@ -80,15 +77,6 @@ class BreakerRecoveryTests {
 					.getStatus()
 					.is2xxSuccessful());
 			assertThat(crm.echoed()).isPositive();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,9 +1,5 @@
 package hub.ameen.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +10,7 @@ import java.util.UUID;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import hub.ameen.platform.security.Permissions;
+import hub.ameen.platform.test.ListenPorts;
 import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.web.ratelimit.LocalRateLimitBuckets;
@@ -48,7 +45,7 @@ class SharedRateLimitTests {
 
 	@Test
 	void aUsersCallsOverTwoGatewaysAreRefusedAtTheSharedLimitAndAGatewayWhoseMemberLeftKeepsServing() {
-		int[] ports = { freePort(), freePort() };
+		int[] ports = { ListenPorts.next(0), ListenPorts.next(0) };
 		String cluster = "rate-limit-test-" + UUID.randomUUID();
 		long started = System.nanoTime();
 		try (ConfigurableApplicationContext a = gateway(hazelcast(cluster, ports[0], ports[1]));
@@ -144,15 +141,6 @@ class SharedRateLimitTests {
 			.baseUrl("http://127.0.0.1:" + port)
 			.responseTimeout(Duration.ofSeconds(20))
 			.build();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -2,7 +2,6 @@ package hub.ameen.scheduler.clock;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.test.ListenPorts;
 import hub.ameen.platform.test.kafka.SharedKafka;
 import hub.ameen.platform.test.kafka.TopicReader;
 import hub.ameen.platform.test.security.TestTokens;
@@ -129,7 +128,7 @@ class TwoInstancesTests extends SchedulerTestSupport {
 		double aloneRate = rate(firedAlone.values(), aloneDue);
 
 		// a second instance joins: the partitions are split, none held twice
-		int port = freePort();
+		int port = ListenPorts.next(0);
 		this.second = startSecondInstance(port);
 		WebTestClient other = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
@@ -389,17 +388,6 @@ class TwoInstancesTests extends SchedulerTestSupport {
 	}
 
 	/** A free port in this test's range. */
-	private static int freePort() {
-		return IntStream.range(25100, 25200).filter((port) -> {
-			try (ServerSocket socket = new ServerSocket(port)) {
-				return true;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		}).findFirst().orElseThrow();
-	}
-
 	private static Instant inWholeSeconds(int seconds) {
 		return Instant.now().plusSeconds(seconds + 1).truncatedTo(ChronoUnit.SECONDS);
 	}
