@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import hub.ameen.platform.test.ListenPorts;
+
 /**
  * Runs the {@code ./hub} script of one checkout against its own data and log directories
  * and its own free ports.
@@ -192,19 +194,10 @@ final class Hub {
 	private static Map<String, Integer> freePorts() {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (String name : PORT_VARIABLES.keySet()) {
-			int port;
-			do {
-				// room after each for a scaled service's further instances
-				port = ListenPorts.next(name.endsWith("-more") ? 4 : 0);
-			}
-			while (taken(ports, port));
-			ports.put(name, port);
+			// room after each for a scaled service's further instances
+			ports.put(name, ListenPorts.next(name.endsWith("-more") ? 4 : 0));
 		}
 		return ports;
-	}
-
-	private static boolean taken(Map<String, Integer> ports, int port) {
-		return ports.values().stream().anyMatch((other) -> Math.abs(other - port) <= 4);
 	}
 
 	private static Map<String, String> portVariables() {

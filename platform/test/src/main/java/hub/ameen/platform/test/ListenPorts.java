@@ -6,7 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Ports for the processes a test starts to listen on, chosen below the kernel's range of
@@ -14,26 +17,30 @@ import java.util.concurrent.ThreadLocalRandom;
  * lies in that range, which is also where every outgoing connection of the suite (to
  * Kafka, between the services) takes its local port from: chosen at the start, such a
  * port was taken by a connection before the instance that owned it bound it, 14 minutes
- * later in the end-to-end suite and seconds later for a Hazelcast member. (The end-to-end
- * suite runs the built jars and depends on none of the platform, so it keeps a copy.)
+ * later in the end-to-end suite and seconds later for a Hazelcast member.
  */
 public final class ListenPorts {
 
 	/** The lowest port handed out. */
 	private static final int LOWEST = 10_000;
 
+	/** Every port handed out, with its followers: none is handed out twice. */
+	private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
 	private ListenPorts() {
 	}
 
 	/**
 	 * A free port with the {@code following} ports after it free too (a scaled service's
-	 * further instances listen on those).
+	 * further instances listen on those), none of them handed out before by this JVM.
 	 */
-	public static int next(int following) {
+	public static synchronized int next(int following) {
 		int ephemeralLow = ephemeralLow();
 		for (int attempt = 0; attempt < 1_000 && ephemeralLow - following > LOWEST; attempt++) {
 			int port = ThreadLocalRandom.current().nextInt(LOWEST, ephemeralLow - following);
-			if (bindable(port, following)) {
+			if (IntStream.rangeClosed(port, port + following).noneMatch(HANDED_OUT::contains)
+					&& bindable(port, following)) {
+				IntStream.rangeClosed(port, port + following).forEach(HANDED_OUT::add);
 				return port;
 			}
 		}

@@ -3,6 +3,8 @@ package hub.ameen.platform.test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,17 @@ class ListenPortsTests {
 				try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
 					assertThat(socket.getLocalPort()).isEqualTo(candidate);
 				}
+			}
+		}
+	}
+
+	@Test
+	void noPortIsHandedOutTwice() {
+		Set<Integer> seen = new HashSet<>();
+		for (int i = 0; i < 3_000; i++) {
+			int port = ListenPorts.next(2);
+			for (int candidate = port; candidate <= port + 2; candidate++) {
+				assertThat(seen.add(candidate)).as("port %d handed out again", candidate).isTrue();
 			}
 		}
 	}
