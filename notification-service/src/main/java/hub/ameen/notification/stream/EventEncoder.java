@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.codec.ServerSentEvent;
 
 /**
@@ -20,6 +21,14 @@ final class EventEncoder {
 
 	EventEncoder(JsonMapper json) {
 		this.json = json;
+	}
+
+	/** One event as {@link #encode(DataBufferFactory, ServerSentEvent)} writes it. */
+	byte[] encode(ServerSentEvent<Object> event) {
+		DataBuffer buffer = encode(DefaultDataBufferFactory.sharedInstance, event);
+		byte[] bytes = new byte[buffer.readableByteCount()];
+		buffer.read(bytes);
+		return bytes;
 	}
 
 	/**

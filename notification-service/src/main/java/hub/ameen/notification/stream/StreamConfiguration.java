@@ -7,6 +7,7 @@ import hub.ameen.notification.inbox.NotificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,14 +26,20 @@ class StreamConfiguration {
 	}
 
 	@Bean
-	StreamRegistry streamRegistry(StreamProperties properties, StreamMetrics metrics, MeterRegistry meters) {
-		return new StreamRegistry(properties.bufferSize(), properties.maxPerUser(), metrics, meters);
+	EventEncoder eventEncoder(JsonMapper json) {
+		return new EventEncoder(json);
 	}
 
 	@Bean
-	NotificationStreams notificationStreams(NotificationStore store, StreamRegistry registry, StreamMetrics metrics,
+	StreamRegistry streamRegistry(StreamProperties properties, EventEncoder encoder, StreamMetrics metrics,
+			MeterRegistry meters) {
+		return new StreamRegistry(properties, encoder, metrics, meters);
+	}
+
+	@Bean
+	NotificationStreams notificationStreams(NotificationStore store, StreamRegistry registry,
 			StreamProperties properties) {
-		return new NotificationStreams(store, registry, metrics, properties);
+		return new NotificationStreams(store, registry, properties);
 	}
 
 	@Bean

@@ -50,14 +50,24 @@ class StreamController {
 			@RequestParam(required = false) String ticket,
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader,
 			@RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
-		Long lastEventId = lastEventId(lastEventIdHeader, lastEventIdParam);
+		// checked as the stream checks it: 400 when it is not an id
+		lastEventId(lastEventIdHeader, lastEventIdParam);
 		return this.authenticator.reader(exchange.getRequest(), ticket)
 			.map((reader) -> ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
 				// nginx: pass each event on at once instead of buffering the response
 				.header("X-Accel-Buffering", "no")
 				.contentType(MediaType.TEXT_EVENT_STREAM)
-				.body(this.streams.open(reader, lastEventId, () -> StreamRoute.close(exchange.getRequest()))));
+				.body(admitted(reader)));
+	}
+
+	/**
+	 * What {@code HEAD} answers, once the same checks as the stream's have passed: no
+	 * events ({@code GET} is {@link StreamRoute}'s).
+	 */
+	private Flux<ServerSentEvent<Object>> admitted(CurrentUser reader) {
+		this.streams.admit(reader);
+		return Flux.empty();
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package hub.ameen.notification.stream;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import hub.ameen.notification.feed.FeedEntry;
@@ -12,17 +15,22 @@ import hub.ameen.notification.inbox.Notification;
 import hub.ameen.notification.inbox.NotificationListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * The open streams of this instance by user. New notifications are handed to a single
  * fan-out thread (so the store's writer never waits on a client, and each user's
- * notifications keep their order), which queues each on every open stream of its user. On
- * shutdown it ends every stream.
+ * notifications keep their order), which writes each to every open stream of its user; a
+ * new feed entry is encoded once and written to every stream whose reader may see it. The
+ * same thread writes a heartbeat to every stream at the configured interval. On shutdown
+ * it ends every stream.
  */
 class StreamRegistry implements NotificationListener, FeedListener, SmartLifecycle, DisposableBean {
 
@@ -32,17 +40,27 @@ class StreamRegistry implements NotificationListener, FeedListener, SmartLifecyc
 
 	private final Scheduler fanOut = Schedulers.newSingle("notification-fan-out", true);
 
+	private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+
 	private final int bufferSize;
 
 	private final int maxPerUser;
 
+	private final Duration heartbeat;
+
 	private volatile boolean running;
+
+	private volatile Disposable heartbeats = Disposables.disposed();
 
 	private final StreamMetrics metrics;
 
-	StreamRegistry(int bufferSize, int maxPerUser, StreamMetrics metrics, MeterRegistry meters) {
-		this.bufferSize = bufferSize;
-		this.maxPerUser = maxPerUser;
+	private final EventEncoder encoder;
+
+	StreamRegistry(StreamProperties properties, EventEncoder encoder, StreamMetrics metrics, MeterRegistry meters) {
+		this.bufferSize = properties.bufferSize();
+		this.maxPerUser = properties.maxPerUser();
+		this.heartbeat = properties.heartbeat();
+		this.encoder = encoder;
 		this.metrics = metrics;
 		Gauge.builder("hub.notifications.streams.connected", this.connected, AtomicInteger::get)
 			.description("Open notification streams")
@@ -54,9 +72,9 @@ class StreamRegistry implements NotificationListener, FeedListener, SmartLifecyc
 	 * @throws org.springframework.web.ErrorResponseException 429 when the user already
 	 * holds the most streams allowed
 	 */
-	StreamConnection register(String userId, List<String> feedStreams, Runnable closeTransport) {
+	StreamConnection register(String userId, List<String> feedStreams) {
 		StreamConnection connection = new StreamConnection(userId, Set.copyOf(feedStreams), this.bufferSize,
-				closeTransport);
+				this.encoder, this.metrics);
 		this.byUser.compute(userId, (id, connections) -> {
 			Set<StreamConnection> set = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
 			if (set.size() >= this.maxPerUser) {
@@ -113,24 +131,31 @@ class StreamRegistry implements NotificationListener, FeedListener, SmartLifecyc
 	}
 
 	/**
-	 * Queues a new feed entry on every open stream whose reader may see it, on the
-	 * fan-out thread.
+	 * Writes a new feed entry to every open stream whose reader may see it, on the
+	 * fan-out thread: encoded once, since it reads the same to all.
 	 */
 	@Override
 	public void added(FeedEntry entry, List<String> streams) {
-		this.fanOut.schedule(() -> this.byUser.values()
-			.forEach((connections) -> connections.stream()
-				.filter((connection) -> connection.reads(streams))
-				.forEach((connection) -> {
-					if (!connection.offer(entry)) {
-						this.metrics.dropped();
-					}
-				})));
+		this.fanOut.schedule(() -> {
+			byte[] event = this.encoder
+				.encode(ServerSentEvent.<Object>builder(entry).event(NotificationStreams.FEED_EVENT_NAME).build());
+			this.byUser.values().forEach((connections) -> connections.forEach((connection) -> {
+				if (connection.reads(streams) && !connection.offer(event)) {
+					this.metrics.dropped();
+				}
+			}));
+		});
+	}
+
+	private void heartbeats() {
+		this.byUser.values().forEach((connections) -> connections.forEach((c) -> c.heartbeat(HEARTBEAT)));
 	}
 
 	@Override
 	public void start() {
 		this.running = true;
+		this.heartbeats = this.fanOut.schedulePeriodically(this::heartbeats, this.heartbeat.toMillis(),
+				this.heartbeat.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -140,6 +165,7 @@ class StreamRegistry implements NotificationListener, FeedListener, SmartLifecyc
 	@Override
 	public void stop() {
 		this.running = false;
+		this.heartbeats.dispose();
 		this.byUser.values().forEach((connections) -> connections.forEach(StreamConnection::end));
 	}
 

@@ -6,14 +6,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import hub.ameen.platform.web.ProblemResponses;
 import hub.ameen.platform.web.ProblemTypes;
+import hub.ameen.platform.web.ReadRearmingCustomizer;
 import hub.ameen.platform.web.RequestIdFilter;
 import hub.ameen.platform.web.RequestTargetLimitFilter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,12 +26,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.reactive.observation.ServerHttpObservationDocumentation;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -68,8 +70,6 @@ class StreamRoute implements NettyRouteProvider {
 
 	private final NotificationStreams streams;
 
-	private final EventEncoder encoder;
-
 	/** Writes problem details as Spring's encoders do: their properties at the top. */
 	private final JsonMapper problems;
 
@@ -87,7 +87,6 @@ class StreamRoute implements NettyRouteProvider {
 			ObjectProvider<ServerRequestObservationConvention> convention, RequestTargetLimitFilter requestTargets) {
 		this.authenticator = authenticator;
 		this.streams = streams;
-		this.encoder = new EventEncoder(json);
 		this.problems = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.convention = convention.getIfAvailable(() -> DEFAULT_CONVENTION);
@@ -116,7 +115,7 @@ class StreamRoute implements NettyRouteProvider {
 			opening.stop();
 			return Mono.empty();
 		});
-		return Mono.defer(() -> stream(request, response))
+		return Mono.defer(() -> stream(request, response, opening))
 			.onErrorResume((ex) -> refuse(request, response, requestId, ex))
 			.doOnError(opening::failed)
 			.doOnCancel(opening::aborted);
@@ -158,7 +157,7 @@ class StreamRoute implements NettyRouteProvider {
 
 	}
 
-	private Mono<Void> stream(ServerHttpRequest request, ServerHttpResponse response) {
+	private Mono<Void> stream(ServerHttpRequest request, ServerHttpResponse response, Opening opening) {
 		ResponseStatusException tooLong = this.requestTargets.refusal(request.getURI());
 		if (tooLong != null) {
 			return Mono.error(tooLong);
@@ -171,10 +170,16 @@ class StreamRoute implements NettyRouteProvider {
 		// it are not kept while the stream is open
 		return Mono
 			.fromFuture(this.authenticator.reader(request, request.getQueryParams().getFirst("ticket")).toFuture())
-			.flatMap((reader) -> respond(response, this.streams.open(reader, lastEventId, () -> close(request))));
+			.flatMap((reader) -> respond(request, response, this.streams.open(reader), lastEventId, opening));
 	}
 
-	private Mono<Void> respond(ServerHttpResponse response, Flux<ServerSentEvent<Object>> events) {
+	/**
+	 * Sends the status and headers, then hands the channel to the stream, which writes
+	 * its events straight to it; completes when the stream ends, and unregisters it
+	 * however it ends (also when the client goes away).
+	 */
+	private Mono<Void> respond(ServerHttpRequest request, ServerHttpResponse response, StreamConnection connection,
+			Long lastEventId, Opening opening) {
 		response.setStatusCode(HttpStatus.OK);
 		HttpHeaders headers = response.getHeaders();
 		headers.setContentType(MediaType.TEXT_EVENT_STREAM);
@@ -182,8 +187,20 @@ class StreamRoute implements NettyRouteProvider {
 		// nginx: pass each event on at once instead of buffering the response
 		headers.set("X-Accel-Buffering", "no");
 		headers.set("X-Content-Type-Options", "nosniff");
-		return response
-			.writeAndFlushWith(events.map((event) -> Mono.just(this.encoder.encode(response.bufferFactory(), event))));
+		HttpServerResponse netty = ServerHttpResponseDecorator.getNativeResponse(response);
+		netty.status(HttpResponseStatus.OK);
+		Channel channel = ((reactor.netty.Connection) netty).channel();
+		// a stream reads no next request while it is open: its connection need not be
+		// asked to read every quarter second meanwhile
+		Runnable rearmReads = ReadRearmingCustomizer.pause(channel);
+		return netty.sendHeaders().then().then(Mono.defer(() -> {
+			opening.stop();
+			this.streams.start(connection, lastEventId, channel);
+			return connection.ended();
+		})).doFinally((signal) -> {
+			this.streams.close(connection);
+			rearmReads.run();
+		});
 	}
 
 	/**
@@ -231,16 +248,6 @@ class StreamRoute implements NettyRouteProvider {
 		if (!accepted.isEmpty()
 				&& accepted.stream().noneMatch((type) -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM))) {
 			throw new NotAcceptableStatusException(List.of(MediaType.TEXT_EVENT_STREAM));
-		}
-	}
-
-	/**
-	 * Closes the TCP connection under the response (Reactor Netty), dropping its buffers.
-	 */
-	static void close(ServerHttpRequest request) {
-		Object connection = ServerHttpRequestDecorator.getNativeRequest(request);
-		if (connection instanceof reactor.netty.Connection netty) {
-			netty.channel().close();
 		}
 	}
 
