@@ -39,6 +39,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationStore {
 
+	/** A sequence number's digits in a key, zero-padded: a long's most. */
+	private static final int SEQ_DIGITS = 19;
+
 	private final Store store;
 
 	private final Collection<String, Notification> notifications;
@@ -65,7 +68,12 @@ public class NotificationStore {
 	}
 
 	static String key(String userId, long seq) {
-		return prefix(userId) + "%019d".formatted(seq);
+		String digits = Long.toString(seq);
+		StringBuilder key = new StringBuilder(userId.length() + 1 + SEQ_DIGITS).append(userId).append('/');
+		for (int pad = digits.length(); pad < SEQ_DIGITS; pad++) {
+			key.append('0');
+		}
+		return key.append(digits).toString();
 	}
 
 	private static String prefix(String userId) {
@@ -138,7 +146,7 @@ public class NotificationStore {
 	 * @return the notification kept, empty if it was there
 	 */
 	Optional<Notification> add(WriteTxn txn, Notification announced, long position) {
-		if (this.byId.first(txn, announced.id()).isPresent()) {
+		if (this.byId.contains(txn, announced.id())) {
 			return Optional.empty();
 		}
 		UserCounters next = counters(txn, announced.userId()).added(position);

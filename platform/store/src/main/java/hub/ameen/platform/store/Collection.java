@@ -131,9 +131,11 @@ public final class Collection<K, V> {
 	 */
 	public void put(WriteTxn txn, K key, V value) {
 		byte[] keyBytes = this.keys.encode(key);
-		Optional<V> previous = get(txn, key);
-		previous.ifPresent((old) -> this.indexes.forEach((index) -> index.remove(txn, keyBytes, old)));
-		this.indexes.forEach((index) -> index.add(txn, keyBytes, value));
+		if (!this.indexes.isEmpty()) {
+			// the value replaced is read only for its index entries
+			get(txn, key).ifPresent((old) -> this.indexes.forEach((index) -> index.remove(txn, keyBytes, old)));
+			this.indexes.forEach((index) -> index.add(txn, keyBytes, value));
+		}
 		byte[] encoded = this.values.encode(value);
 		// LMDB makes room in its page and the value is written there: no buffer between
 		this.dbi.reserve(txn.lmdb, Bytes.direct(keyBytes), encoded.length).put(encoded);

@@ -68,6 +68,17 @@ public final class Index<I, K, V> {
 		return found;
 	}
 
+	/**
+	 * Whether any record is indexed under this key, without reading one: for a unique
+	 * index, one lookup.
+	 */
+	public boolean contains(ReadTxn txn, I indexKey) {
+		if (this.unique) {
+			return uniqueKey(txn, indexKey).isPresent();
+		}
+		return !keys(txn, indexKey).isEmpty();
+	}
+
 	/** The first record indexed under this key; for a unique index, the record. */
 	public Optional<V> first(ReadTxn txn, I indexKey) {
 		if (this.unique) {

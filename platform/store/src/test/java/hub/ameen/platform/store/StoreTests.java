@@ -110,6 +110,22 @@ class StoreTests {
 	}
 
 	@Test
+	void anIndexTellsWhetherAKeyHasARecordAndFollowsUpdates() {
+		Index<String, String, Contact> byEmail = this.contacts.uniqueIndex("email", Codec.utf8(), Contact::email);
+		Index<String, String, Contact> byTag = this.contacts.index("tag", Codec.utf8(), Contact::tags);
+		put(new Contact("c1", "a@x", "A", List.of("vip")));
+		put(new Contact("c1", "b@x", "A", List.of("lead")));
+		this.store.read((txn) -> {
+			assertThat(byEmail.contains(txn, "b@x")).isTrue();
+			assertThat(byEmail.contains(txn, "a@x")).isFalse();
+			assertThat(byTag.contains(txn, "lead")).isTrue();
+			assertThat(byTag.contains(txn, "vip")).isFalse();
+			assertThat(byEmail.contains(txn, "")).isFalse();
+			return null;
+		});
+	}
+
+	@Test
 	void indexDeclaredLaterIsBuiltFromExistingRecords() {
 		put(new Contact("c1", "a@x", "A", List.of("vip")));
 		Index<String, String, Contact> byTag = this.contacts.index("tag", Codec.utf8(), Contact::tags);
