@@ -14,8 +14,10 @@ import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention;
@@ -187,6 +190,9 @@ class StreamRoute implements NettyRouteProvider {
 		// nginx: pass each event on at once instead of buffering the response
 		headers.set("X-Accel-Buffering", "no");
 		headers.set("X-Content-Type-Options", "nosniff");
+		// the credential has been checked: an open stream does not keep it for hours
+		HttpServerRequest nettyRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+		nettyRequest.requestHeaders().remove(HttpHeaderNames.AUTHORIZATION);
 		HttpServerResponse netty = ServerHttpResponseDecorator.getNativeResponse(response);
 		netty.status(HttpResponseStatus.OK);
 		Channel channel = ((reactor.netty.Connection) netty).channel();
