@@ -15,8 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param heartbeat how often an idle stream gets a comment line, so that proxies keep it
  * open and dead peers are noticed
- * @param bufferSize notifications queued for one connection before it counts as too slow
- * and is closed (the client resumes with {@code Last-Event-ID} and loses nothing)
+ * @param bufferSize notifications queued for one connection beyond what its socket and
+ * write buffer take (or waiting while what it missed is replayed) before it counts as too
+ * slow and is closed (the client resumes with {@code Last-Event-ID} and loses nothing)
  * @param replayBatch notifications read from the store at a time when replaying
  * @param retry the reconnection delay the stream tells browsers ({@code retry:})
  * @param ticketTtl how long a stream ticket may wait to be used

@@ -38,9 +38,9 @@ class StreamRegistry implements NotificationListener, FeedListener, SmartLifecyc
 
 	private final AtomicInteger connected = new AtomicInteger();
 
-	private final Scheduler fanOut = Schedulers.newSingle("notification-fan-out", true);
-
 	private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+
+	private final Scheduler fanOut = Schedulers.newSingle("notification-fan-out", true);
 
 	private final int bufferSize;
 

@@ -173,7 +173,16 @@ class StreamRoute implements NettyRouteProvider {
 		// it are not kept while the stream is open
 		return Mono
 			.fromFuture(this.authenticator.reader(request, request.getQueryParams().getFirst("ticket")).toFuture())
-			.flatMap((reader) -> respond(request, response, this.streams.open(reader), lastEventId, opening));
+			.flatMap((reader) -> {
+				StreamConnection connection = this.streams.open(reader);
+				try {
+					return respond(request, response, connection, lastEventId, opening);
+				}
+				catch (RuntimeException ex) {
+					this.streams.close(connection);
+					throw ex;
+				}
+			});
 	}
 
 	/**
@@ -201,7 +210,14 @@ class StreamRoute implements NettyRouteProvider {
 		Runnable rearmReads = ReadRearmingCustomizer.pause(channel);
 		return netty.sendHeaders().then().then(Mono.defer(() -> {
 			opening.stop();
-			this.streams.start(connection, lastEventId, channel);
+			try {
+				this.streams.start(connection, lastEventId, channel);
+			}
+			catch (RuntimeException ex) {
+				// the response has started: the stream ends, and the client resumes
+				logger.error("Failed to start a notification stream", ex);
+				return Mono.empty();
+			}
 			return connection.ended();
 		})).doFinally((signal) -> {
 			this.streams.close(connection);
