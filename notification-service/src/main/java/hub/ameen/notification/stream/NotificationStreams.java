@@ -1,6 +1,5 @@
 package hub.ameen.notification.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import hub.ameen.notification.feed.FeedAudience;
@@ -9,6 +8,8 @@ import hub.ameen.notification.inbox.NotificationStore;
 import hub.ameen.platform.security.CurrentUser;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+
+import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * Runs one user's stream: a greeting, then what the client missed (read from the store,
@@ -33,12 +34,13 @@ class NotificationStreams {
 	/** {@code retry:} and a {@code :connected} comment. */
 	private final byte[] greeting;
 
-	NotificationStreams(NotificationStore store, StreamRegistry registry, StreamProperties properties) {
+	NotificationStreams(NotificationStore store, StreamRegistry registry, EventEncoder encoder,
+			StreamProperties properties) {
 		this.store = store;
 		this.registry = registry;
 		this.properties = properties;
-		this.greeting = ("retry:" + properties.retry().toMillis() + "\n:connected\n\n")
-			.getBytes(StandardCharsets.UTF_8);
+		this.greeting = encoder
+			.encode(ServerSentEvent.<Object>builder().retry(properties.retry()).comment("connected").build());
 	}
 
 	/**
@@ -58,7 +60,6 @@ class NotificationStreams {
 	 * holds the most streams allowed
 	 */
 	StreamConnection open(CurrentUser reader) {
-		this.registry.admit(reader.id());
 		return this.registry.register(reader.id(), FeedAudience.readableBy(reader, null));
 	}
 

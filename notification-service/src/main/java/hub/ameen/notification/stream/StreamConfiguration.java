@@ -37,9 +37,9 @@ class StreamConfiguration {
 	}
 
 	@Bean
-	NotificationStreams notificationStreams(NotificationStore store, StreamRegistry registry,
+	NotificationStreams notificationStreams(NotificationStore store, StreamRegistry registry, EventEncoder encoder,
 			StreamProperties properties) {
-		return new NotificationStreams(store, registry, properties);
+		return new NotificationStreams(store, registry, encoder, properties);
 	}
 
 	@Bean

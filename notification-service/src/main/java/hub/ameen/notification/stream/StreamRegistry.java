@@ -1,6 +1,5 @@
 package hub.ameen.notification.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,6 @@ class StreamRegistry implements NotificationListener, FeedListener, SmartLifecyc
 
 	private final AtomicInteger connected = new AtomicInteger();
 
-	private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
-
 	private final Scheduler fanOut = Schedulers.newSingle("notification-fan-out", true);
 
 	private final int bufferSize;
@@ -56,11 +53,15 @@ class StreamRegistry implements NotificationListener, FeedListener, SmartLifecyc
 
 	private final EventEncoder encoder;
 
+	/** The comment line written to every stream at each heartbeat. */
+	private final byte[] heartbeatEvent;
+
 	StreamRegistry(StreamProperties properties, EventEncoder encoder, StreamMetrics metrics, MeterRegistry meters) {
 		this.bufferSize = properties.bufferSize();
 		this.maxPerUser = properties.maxPerUser();
 		this.heartbeat = properties.heartbeat();
 		this.encoder = encoder;
+		this.heartbeatEvent = encoder.encode(ServerSentEvent.<Object>builder().comment("heartbeat").build());
 		this.metrics = metrics;
 		Gauge.builder("hub.notifications.streams.connected", this.connected, AtomicInteger::get)
 			.description("Open notification streams")
@@ -148,7 +149,7 @@ class StreamRegistry implements NotificationListener, FeedListener, SmartLifecyc
 	}
 
 	private void heartbeats() {
-		this.byUser.values().forEach((connections) -> connections.forEach((c) -> c.heartbeat(HEARTBEAT)));
+		this.byUser.values().forEach((connections) -> connections.forEach((c) -> c.heartbeat(this.heartbeatEvent)));
 	}
 
 	@Override

@@ -76,7 +76,12 @@ public final class Index<I, K, V> {
 		if (this.unique) {
 			return uniqueKey(txn, indexKey).isPresent();
 		}
-		return !keys(txn, indexKey).isEmpty();
+		boolean[] found = { false };
+		Scan.run(this.dbi, txn, prefix(indexKey), null, false, false, (entry, value) -> {
+			found[0] = true;
+			return false;
+		});
+		return found[0];
 	}
 
 	/** The first record indexed under this key; for a unique index, the record. */
