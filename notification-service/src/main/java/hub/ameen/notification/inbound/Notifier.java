@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 
 import hub.ameen.notification.inbox.HeldNotifications;
 import hub.ameen.notification.inbox.Notification;
@@ -60,32 +59,32 @@ public class Notifier {
 	 */
 	public List<Notification> notify(WriteTxn txn, NotificationDraft draft, Collection<String> userIds) {
 		Instant now = this.clock.instant();
-		List<Notification> created = new ArrayList<>();
+		List<String> live = new ArrayList<>();
 		for (String userId : new LinkedHashSet<>(userIds)) {
 			if (!isUserId(userId)) {
 				logger.warn("Skipping recipient {} of event {}: not a user id", userId, draft.sourceEventId());
 			}
-			else {
-				deliver(txn, userId, draft, now).ifPresent(created::add);
+			else if (deliversLive(txn, userId, draft)) {
+				live.add(userId);
 			}
 		}
-		if (!created.isEmpty()) {
-			this.notifications.announce(txn, created);
-		}
-		return created;
+		return live.isEmpty() ? List.of() : this.notifications.announce(txn, draft, now, live);
 	}
 
-	/** As the user chose for the type: made now, held for the digest, or not at all. */
-	private Optional<Notification> deliver(WriteTxn txn, String userId, NotificationDraft draft, Instant now) {
+	/**
+	 * As the user chose for the type: whether it is made now; else it is held for the
+	 * digest, or not made at all.
+	 */
+	private boolean deliversLive(WriteTxn txn, String userId, NotificationDraft draft) {
 		String mode = this.preferences.get(txn, userId).modeOf(draft.type());
 		if (Preferences.OFF.equals(mode)) {
-			return Optional.empty();
+			return false;
 		}
 		if (Preferences.DIGEST.equals(mode) && !NotificationTypes.TASK_DIGEST.equals(draft.type())) {
 			this.held.hold(txn, userId, draft);
-			return Optional.empty();
+			return false;
 		}
-		return Optional.of(this.notifications.made(userId, draft, now));
+		return true;
 	}
 
 	private static boolean isUserId(String userId) {

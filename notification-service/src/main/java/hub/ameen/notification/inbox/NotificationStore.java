@@ -94,45 +94,49 @@ public class NotificationStore {
 	 * instance gives it; it gets its sequence number once it is announced and read back.
 	 * @return the notification (sequence number 0)
 	 */
-	public Notification made(String userId, NotificationDraft draft, Instant at) {
+	static Notification made(String userId, NotificationDraft draft, Instant at) {
 		return new Notification(idOf(userId, draft), userId, 0, draft.type(), draft.title(), draft.body(), draft.link(),
 				at, null, draft.sourceEventId(), draft.eventAt());
 	}
 
 	/**
-	 * Announces unread notifications to every instance, in the caller's transaction: one
-	 * user's alone as a {@link Notification#CREATED}, many users' as one
-	 * {@link Broadcast} per partition of the inbox topic, so a broadcast to thousands is
-	 * a few records to relay, read back and apply, not thousands. Each broadcast record's
-	 * id is made from the ids it carries: the instances that announce the same ones
-	 * announce one event, and one that decided otherwise (a preference in flight)
-	 * announces another, whose notifications that are kept already are skipped.
+	 * Announces the draft's unread notification for each user to every instance, in the
+	 * caller's transaction: one user's alone as a {@link Notification#CREATED}, many
+	 * users' as one {@link Broadcast} per partition of the inbox topic, which says what
+	 * they say once, so a broadcast to thousands is a few small records to relay, read
+	 * back and apply, not thousands. Each broadcast record's id is made from the ids it
+	 * carries: the instances that announce the same ones announce one event, and one that
+	 * decided otherwise (a preference in flight) announces another, whose notifications
+	 * that are kept already are skipped.
+	 * @param userIds distinct recipients, at least one
+	 * @return the notifications announced (sequence number 0; numbered once read back)
 	 */
-	public void announce(WriteTxn txn, List<Notification> made) {
-		if (made.size() == 1) {
-			Notification notification = made.get(0);
+	public List<Notification> announce(WriteTxn txn, NotificationDraft draft, Instant at, List<String> userIds) {
+		if (userIds.size() == 1) {
+			Notification notification = made(userIds.get(0), draft, at);
 			this.outbox.publish(txn,
 					Notification.CREATED.about(notification.userId(), notification)
 						.withId(notification.id())
 						.at(notification.createdAt()));
-			return;
+			return List.of(notification);
 		}
-		Map<Integer, List<Notification>> byPartition = new TreeMap<>();
-		for (Notification notification : made) {
+		List<Notification> announced = userIds.stream().map((userId) -> made(userId, draft, at)).toList();
+		Map<Integer, List<Broadcast.Recipient>> byPartition = new TreeMap<>();
+		for (Notification notification : announced) {
 			byPartition.computeIfAbsent(this.partitions.of(notification.userId()), (partition) -> new ArrayList<>())
-				.add(notification);
+				.add(new Broadcast.Recipient(notification.id(), notification.userId()));
 		}
-		for (List<Notification> together : byPartition.values()) {
-			for (int from = 0; from < together.size(); from += Broadcast.MAX_NOTIFICATIONS) {
-				List<Notification> part = together.subList(from,
-						Math.min(together.size(), from + Broadcast.MAX_NOTIFICATIONS));
-				Notification first = part.get(0);
+		for (List<Broadcast.Recipient> together : byPartition.values()) {
+			for (int from = 0; from < together.size(); from += Broadcast.MAX_RECIPIENTS) {
+				Broadcast broadcast = new Broadcast(draft, at,
+						together.subList(from, Math.min(together.size(), from + Broadcast.MAX_RECIPIENTS)));
 				this.outbox.publish(txn,
-						Broadcast.CREATED.about(first.userId(), new Broadcast(part))
-							.withIdOf(part.stream().map(Notification::id).toArray())
-							.at(first.createdAt()));
+						Broadcast.CREATED.about(broadcast.recipients().get(0).userId(), broadcast)
+							.withIdOf(broadcast.recipients().stream().map(Broadcast.Recipient::id).toArray())
+							.at(at));
 			}
 		}
+		return announced;
 	}
 
 	/**

@@ -20,11 +20,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A notification for many users travels as a few {@code notification.broadcast} records,
- * one per partition of the inbox topic (at most {@link Broadcast#MAX_NOTIFICATIONS}
- * each), and numbers each user's notification as a record of the user's own would be.
+ * one per partition of the inbox topic (at most {@link Broadcast#MAX_RECIPIENTS} each),
+ * and numbers each user's notification as a record of the user's own would be.
  */
 class BroadcastTests extends ServiceTestSupport {
 
@@ -73,17 +74,24 @@ class BroadcastTests extends ServiceTestSupport {
 		Map<String, Placed> broadcastOf = new HashMap<>();
 		Map<Integer, Integer> usersByPartition = new HashMap<>();
 		for (Placed placed : broadcasts) {
+			assertThat(placed.event().version()).isEqualTo(2);
+			// what the notifications say travels once, beside each recipient's id and
+			// user
+			assertThat(placed.event().payload().properties()).extracting(Map.Entry::getKey)
+				.containsExactlyInAnyOrder("draft", "createdAt", "recipients");
+			assertThat(placed.event().payload().get("recipients").get(0).properties()).extracting(Map.Entry::getKey)
+				.containsExactlyInAnyOrder("id", "userId");
 			List<Notification> carried = placed.event().payloadAs(Broadcast.class, this.json).notifications();
-			assertThat(carried).hasSizeLessThanOrEqualTo(Broadcast.MAX_NOTIFICATIONS);
+			assertThat(carried).hasSizeLessThanOrEqualTo(Broadcast.MAX_RECIPIENTS);
 			assertThat(carried).allMatch((n) -> n.seq() == 0 && n.sourceEventId().equals(everyone.sourceEventId()));
 			carried.forEach((n) -> assertThat(broadcastOf.put(n.userId(), placed)).as("announced once").isNull());
 			usersByPartition.merge(placed.partition(), carried.size(), Integer::sum);
 		}
 		assertThat(broadcastOf).hasSize(USERS);
-		// one record per partition, and one more for each further MAX_NOTIFICATIONS users
+		// one record per partition, and one more for each further MAX_RECIPIENTS users
 		assertThat(broadcasts).hasSize(usersByPartition.values()
 			.stream()
-			.mapToInt((count) -> (count + Broadcast.MAX_NOTIFICATIONS - 1) / Broadcast.MAX_NOTIFICATIONS)
+			.mapToInt((count) -> (count + Broadcast.MAX_RECIPIENTS - 1) / Broadcast.MAX_RECIPIENTS)
 			.sum());
 		assertThat(broadcasts).hasSizeGreaterThan(usersByPartition.size());
 
@@ -121,6 +129,35 @@ class BroadcastTests extends ServiceTestSupport {
 		for (String user : users) {
 			assertThat(this.notifications.after(user, 0, 10)).containsExactly(kept.get(user), later.get(user));
 		}
+	}
+
+	@Test
+	void aVersion1BroadcastFromAnInstanceNotYetUpgradedIsKeptAsAVersion2OneWouldBe() {
+		String user = newUser();
+		NotificationDraft draft = draft("From an older instance");
+		Instant at = Instant.now();
+		Notification announced = new Notification(NotificationStore.idOf(user, draft), user, 0, draft.type(),
+				draft.title(), draft.body(), draft.link(), at, null, draft.sourceEventId(), draft.eventAt());
+		publish(Topics.NOTIFICATION_INBOX, new EventEnvelope(UUID.randomUUID().toString(), "notification.broadcast", 1,
+				at, user, null, this.json.valueToTree(Map.of("notifications", List.of(announced)))));
+		Notification kept = awaitKept(List.of(announced)).get(user);
+		assertThat(kept.seq()).isPositive();
+		assertThat(kept).isEqualTo(announced.numbered(kept.seq()));
+	}
+
+	@Test
+	void aVersion1BroadcastWhoseNotificationsSayDifferentThingsIsRefused() {
+		String user = newUser();
+		NotificationDraft draft = draft("Mixed");
+		Instant at = Instant.now();
+		Notification one = new Notification("a", user, 0, draft.type(), draft.title(), draft.body(), draft.link(), at,
+				null, draft.sourceEventId(), draft.eventAt());
+		Notification other = new Notification("b", newUser(), 0, draft.type(), "Another title", draft.body(),
+				draft.link(), at, null, draft.sourceEventId(), draft.eventAt());
+		EventEnvelope mixed = new EventEnvelope(UUID.randomUUID().toString(), "notification.broadcast", 1, at, user,
+				null, this.json.valueToTree(Map.of("notifications", List.of(one, other))));
+		assertThatThrownBy(() -> mixed.payloadAs(Broadcast.class, this.json))
+			.hasRootCauseInstanceOf(IllegalArgumentException.class);
 	}
 
 	private static NotificationDraft draft(String title) {
