@@ -60,11 +60,11 @@ public class NotificationStore {
 		this.store = store;
 		this.outbox = outbox;
 		this.partitions = partitions;
-		this.notifications = store.collection("notifications", Codec.utf8(), Codec.json(json, Notification.class));
+		this.notifications = store.collection("notifications", Codec.utf8(), InboxCodecs.notifications(json));
 		this.byId = this.notifications.uniqueIndex("id", Codec.utf8(), Notification::id);
 		this.unreadByUser = this.notifications.index("unread", Codec.utf8(),
 				(n) -> n.unread() ? List.of(n.userId()) : List.of());
-		this.counters = store.collection("notifications.users", Codec.utf8(), Codec.json(json, UserCounters.class));
+		this.counters = store.collection("notifications.users", Codec.utf8(), InboxCodecs.counters(json));
 	}
 
 	static String key(String userId, long seq) {
