@@ -6,6 +6,7 @@ import java.util.List;
 
 import hub.ameen.platform.events.EventType;
 import hub.ameen.platform.events.Topics;
+import hub.ameen.platform.store.Keys;
 
 /**
  * Something that happened with a contact, company or deal, and the payload of its events
@@ -43,7 +44,7 @@ public record Activity(String id, String type, String event, String subject, Str
 	 * Its keys in the {@code timeline} index: one per record it is about, then the time.
 	 */
 	List<String> timelineKeys() {
-		String at = String.format("%015d", this.occurredAt.toEpochMilli());
+		String at = Keys.zeroPadded(this.occurredAt.toEpochMilli(), 15);
 		List<String> keys = new ArrayList<>(3);
 		if (this.contactId != null) {
 			keys.add(Timeline.prefix("contact", this.contactId) + at);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Keys;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.store.Store;
@@ -52,7 +53,7 @@ public class ImportRows {
 	}
 
 	private static String key(String importId, long row) {
-		return importId + "/" + String.format("%012d", row);
+		return importId + "/" + Keys.zeroPadded(row, 12);
 	}
 
 	private static String cursorOf(String key) {

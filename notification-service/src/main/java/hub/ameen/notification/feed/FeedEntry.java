@@ -1,5 +1,6 @@
 package hub.ameen.notification.feed;
 
+import hub.ameen.platform.store.Keys;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record FeedEntry(String id, String type, String actorId, Instant at, Abou
 
 	/** The id of the entry made from an event that happened at this time. */
 	static String idOf(Instant at, String eventId) {
-		return "%013d-%s".formatted(at.toEpochMilli(), eventId);
+		return Keys.zeroPadded(at.toEpochMilli(), 13) + "-" + eventId;
 	}
 
 	/** What kind of record the type is about: the part before the dot. */

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Keys;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.store.ReadTxn;
@@ -98,7 +99,7 @@ public class FeedStore {
 	 * @return how many entries were removed
 	 */
 	int removeBefore(WriteTxn txn, Instant cutoff, int max) {
-		String end = "%013d".formatted(cutoff.toEpochMilli());
+		String end = Keys.zeroPadded(cutoff.toEpochMilli(), 13);
 		List<String> old = new ArrayList<>();
 		this.filed.forEach(txn, null, (id, where) -> {
 			if (id.compareTo(end) >= 0 || old.size() >= max) {

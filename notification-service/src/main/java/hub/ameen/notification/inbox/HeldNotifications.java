@@ -5,6 +5,7 @@ import java.util.List;
 
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Keys;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +29,7 @@ public class HeldNotifications {
 	/** Holds the draft for the user's digest, in the caller's transaction. */
 	public void hold(WriteTxn txn, String userId, NotificationDraft draft) {
 		long at = (draft.eventAt() != null) ? draft.eventAt().toEpochMilli() : 0L;
-		this.held.put(txn, userId + "/" + "%013d".formatted(at) + "-" + draft.sourceEventId(), draft);
+		this.held.put(txn, userId + "/" + Keys.zeroPadded(at, 13) + "-" + draft.sourceEventId(), draft);
 	}
 
 	/** Removes and returns what is held for the user, oldest first. */

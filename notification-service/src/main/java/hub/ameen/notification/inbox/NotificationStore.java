@@ -13,6 +13,7 @@ import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
 import hub.ameen.platform.store.Index;
+import hub.ameen.platform.store.Keys;
 import hub.ameen.platform.store.Page;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.store.ReadTxn;
@@ -68,12 +69,7 @@ public class NotificationStore {
 	}
 
 	static String key(String userId, long seq) {
-		String digits = Long.toString(seq);
-		StringBuilder key = new StringBuilder(userId.length() + 1 + SEQ_DIGITS).append(userId).append('/');
-		for (int pad = digits.length(); pad < SEQ_DIGITS; pad++) {
-			key.append('0');
-		}
-		return key.append(digits).toString();
+		return userId + "/" + Keys.zeroPadded(seq, SEQ_DIGITS);
 	}
 
 	private static String prefix(String userId) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Keys;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -164,7 +165,7 @@ public final class Inbox implements MeterBinder {
 
 	/** Sorts by time: zero-padded milliseconds, then the id. */
 	private static String timeKey(long millis, String id) {
-		return String.format("%020d/%s", Math.max(millis, 0), id);
+		return Keys.zeroPadded(Math.max(millis, 0), 20) + "/" + id;
 	}
 
 }
