@@ -52,6 +52,16 @@ public class PlatformWebAutoConfiguration {
 		return new ReadRearmingCustomizer();
 	}
 
+	/**
+	 * Stops the work-around's reads while a connection carries an event stream: see
+	 * {@link EventStreamReadPauseFilter}.
+	 */
+	@Bean
+	@ConditionalOnClass(name = "reactor.netty.http.server.HttpServer")
+	EventStreamReadPauseFilter hubEventStreamReadPauseFilter() {
+		return new EventStreamReadPauseFilter();
+	}
+
 	@Bean
 	RequestIdFilter hubRequestIdFilter() {
 		return new RequestIdFilter();

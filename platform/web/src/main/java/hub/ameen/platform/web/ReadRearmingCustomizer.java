@@ -43,10 +43,14 @@ public final class ReadRearmingCustomizer implements NettyServerCustomizer {
 	 * (decision 0007, seventh round).
 	 * @param channel the connection
 	 * @return starts the asking again, once the response has ended and the connection may
-	 * carry another request; does nothing once the connection is closed
+	 * carry another request; does nothing once the connection is closed, nor for a
+	 * connection that was not being asked (an HTTP/2 stream's channel)
 	 */
 	public static Runnable pause(Channel channel) {
-		stop(channel);
+		if (!stop(channel)) {
+			return () -> {
+			};
+		}
 		return () -> channel.eventLoop().execute(() -> {
 			if (channel.isActive() && !rearming(channel)) {
 				rearm(channel);
@@ -64,11 +68,14 @@ public final class ReadRearmingCustomizer implements NettyServerCustomizer {
 				.scheduleAtFixedRate(channel::read, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
-	private static void stop(Channel channel) {
+	/** Stops asking; whether the connection was being asked. */
+	private static boolean stop(Channel channel) {
 		ScheduledFuture<?> rearm = channel.attr(REARM).getAndSet(null);
 		if (rearm != null) {
 			rearm.cancel(false);
+			return true;
 		}
+		return false;
 	}
 
 }

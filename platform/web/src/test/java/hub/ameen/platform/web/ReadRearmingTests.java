@@ -38,4 +38,15 @@ class ReadRearmingTests {
 		assertThat(ReadRearmingCustomizer.rearming(channel)).isFalse();
 	}
 
+	@Test
+	void resumingAConnectionThatWasNotAskedToReadLeavesItSo() {
+		// an HTTP/2 stream's channel, which the customizer never saw
+		EmbeddedChannel channel = new EmbeddedChannel();
+		Runnable resume = ReadRearmingCustomizer.pause(channel);
+		resume.run();
+		channel.runPendingTasks();
+		assertThat(ReadRearmingCustomizer.rearming(channel)).isFalse();
+		channel.finishAndReleaseAll();
+	}
+
 }
