@@ -1,17 +1,16 @@
 package hub.ameen.notification.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.Index;
 import hub.ameen.platform.store.Keys;
 import hub.ameen.platform.store.Page;
@@ -82,7 +81,7 @@ public class NotificationStore {
 	 */
 	static String idOf(String userId, NotificationDraft draft) {
 		String name = "notification|" + draft.sourceEventId() + "|" + userId + "|" + draft.type();
-		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+		return Ids.named(name);
 	}
 
 	/**

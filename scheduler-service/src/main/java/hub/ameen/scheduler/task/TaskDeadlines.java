@@ -1,6 +1,5 @@
 package hub.ameen.scheduler.task;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.EventType;
@@ -16,6 +14,7 @@ import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.Codec;
 import hub.ameen.platform.store.Collection;
+import hub.ameen.platform.store.Ids;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.WriteTxn;
 import hub.ameen.scheduler.clock.FiredSlot;
@@ -220,7 +219,7 @@ public class TaskDeadlines implements TimerHandler {
 
 	private static String stableId(String type, String slot, Instant dueAt) {
 		String name = type + "|" + slot + "|" + dueAt.toEpochMilli();
-		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+		return Ids.named(name);
 	}
 
 	/**

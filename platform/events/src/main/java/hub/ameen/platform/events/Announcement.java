@@ -1,10 +1,11 @@
 package hub.ameen.platform.events;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import hub.ameen.platform.store.Ids;
 
 /**
  * One event about to be published: its type, the aggregate it is about, its payload, who
@@ -44,7 +45,7 @@ public record Announcement<P>(EventType<P> type, String key, P payload, String a
 	public Announcement<P> withIdOf(Object... parts) {
 		String name = this.type.name() + "|"
 				+ Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining("|"));
-		return withId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
+		return withId(Ids.named(name));
 	}
 
 	/** The same announcement, happening at the instant (the service's clock's). */

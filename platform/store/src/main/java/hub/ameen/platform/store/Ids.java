@@ -1,6 +1,10 @@
 package hub.ameen.platform.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.UUID;
 
 /**
  * Opaque ids that sort by creation time: 48 bits of milliseconds then 80 random bits, in
@@ -12,6 +16,19 @@ public final class Ids {
 	private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
 	private static final SecureRandom random = new SecureRandom();
+
+	/**
+	 * Each thread's MD5: looking the algorithm up cost five times the digest itself, for
+	 * every name-based id (one per recipient of a broadcast).
+	 */
+	private static final ThreadLocal<MessageDigest> md5 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("MD5");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("MD5 is required of every Java platform", ex);
+		}
+	});
 
 	private Ids() {
 	}
@@ -43,6 +60,24 @@ public final class Ids {
 			high >>>= 5;
 		}
 		return new String(out);
+	}
+
+	/**
+	 * The name-based (version 3) UUID of the name's UTF-8 bytes, as text: what
+	 * {@code UUID.nameUUIDFromBytes(name.getBytes(UTF_8)).toString()} gives, so the same
+	 * on every instance that names the same thing, without looking MD5 up each time.
+	 */
+	public static String named(String name) {
+		byte[] hash = md5.get().digest(name.getBytes(StandardCharsets.UTF_8));
+		hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+		hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+		long high = 0;
+		long low = 0;
+		for (int i = 0; i < 8; i++) {
+			high = (high << 8) | (hash[i] & 0xFF);
+			low = (low << 8) | (hash[i + 8] & 0xFF);
+		}
+		return new UUID(high, low).toString();
 	}
 
 }

@@ -1,7 +1,10 @@
 package hub.ameen.platform.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,22 @@ class IdsTests {
 			seen.add(Ids.next());
 		}
 		assertThat(seen).hasSize(10_000);
+	}
+
+	@Test
+	void aNamedIdIsTheNameBasedUuidOfTheNamesBytes() {
+		SplittableRandom random = new SplittableRandom(3);
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder name = new StringBuilder();
+			int length = random.nextInt(300);
+			for (int c = 0; c < length; c++) {
+				name.appendCodePoint(
+						random.nextInt(4) == 0 ? random.nextInt(0x20, 0x3000) : random.nextInt(0x20, 0x7f));
+			}
+			String text = name.toString();
+			assertThat(Ids.named(text)).as(text)
+				.isEqualTo(UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString());
+		}
 	}
 
 }
