@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -71,6 +72,11 @@ final class StreamConnection {
 
 	String userId() {
 		return this.userId;
+	}
+
+	/** The event loop of the channel it writes to; null until it is attached. */
+	synchronized EventLoop eventLoop() {
+		return (this.channel != null) ? this.channel.eventLoop() : null;
 	}
 
 	/** Whether the reader may see entries filed under any of these feed streams. */
