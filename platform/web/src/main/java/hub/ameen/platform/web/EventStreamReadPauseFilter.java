@@ -8,6 +8,8 @@ import reactor.netty.Connection;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.AbstractServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -22,31 +24,50 @@ import org.springframework.web.server.WebFilterChain;
  */
 class EventStreamReadPauseFilter implements WebFilter, Ordered {
 
+	/** What {@code resume} holds once the exchange has ended. */
+	private static final Runnable ENDED = () -> {
+	};
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		Channel channel = channelOf(exchange);
-		if (channel == null) {
-			return chain.filter(exchange);
-		}
 		AtomicReference<Runnable> resume = new AtomicReference<>();
 		exchange.getResponse().beforeCommit(() -> {
 			MediaType type = exchange.getResponse().getHeaders().getContentType();
-			if (type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type)) {
-				resume.set(ReadRearmingCustomizer.pause(channel));
+			Channel channel = (type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type))
+					? channelOf(exchange.getRequest()) : null;
+			if (channel != null) {
+				Runnable paused = ReadRearmingCustomizer.pause(channel);
+				if (!resume.compareAndSet(null, paused)) {
+					// committed after the exchange ended (no body written): nothing to
+					// wait for
+					paused.run();
+				}
 			}
 			return Mono.empty();
 		});
 		return chain.filter(exchange).doFinally((signal) -> {
-			Runnable paused = resume.getAndSet(null);
+			Runnable paused = resume.getAndSet(ENDED);
 			if (paused != null) {
 				paused.run();
 			}
 		});
 	}
 
-	private static Channel channelOf(ServerWebExchange exchange) {
-		Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-		return (request instanceof Connection connection) ? connection.channel() : null;
+	/** The connection's channel; null for a request that has none (a mock's). */
+	private static Channel channelOf(ServerHttpRequest request) {
+		ServerHttpRequest inner = request;
+		while (inner instanceof ServerHttpRequestDecorator decorator) {
+			inner = decorator.getDelegate();
+		}
+		if (!(inner instanceof AbstractServerHttpRequest served)) {
+			return null;
+		}
+		try {
+			return (served.getNativeRequest() instanceof Connection connection) ? connection.channel() : null;
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
 	}
 
 	@Override
