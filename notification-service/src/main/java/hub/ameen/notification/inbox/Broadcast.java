@@ -77,9 +77,7 @@ public record Broadcast(NotificationDraft draft, Instant createdAt, List<Recipie
 	/** Each recipient's notification, as announced (sequence number 0, unread). */
 	public List<Notification> notifications() {
 		return this.recipients.stream()
-			.map((recipient) -> new Notification(recipient.id(), recipient.userId(), 0, this.draft.type(),
-					this.draft.title(), this.draft.body(), this.draft.link(), this.createdAt, null,
-					this.draft.sourceEventId(), this.draft.eventAt()))
+			.map((recipient) -> Notification.announced(recipient.id(), recipient.userId(), this.draft, this.createdAt))
 			.toList();
 	}
 

@@ -35,6 +35,15 @@ public record Notification(String id, String userId, long seq, String type, Stri
 	public static final EventType<Notification> CREATED = EventType.named("notification.created")
 		.on(Topics.NOTIFICATION_INBOX);
 
+	/**
+	 * The unread notification a draft makes for a user under the given id, as announced
+	 * (sequence number 0).
+	 */
+	static Notification announced(String id, String userId, NotificationDraft draft, Instant createdAt) {
+		return new Notification(id, userId, 0, draft.type(), draft.title(), draft.body(), draft.link(), createdAt, null,
+				draft.sourceEventId(), draft.eventAt());
+	}
+
 	public boolean unread() {
 		return this.readAt == null;
 	}

@@ -90,8 +90,7 @@ public class NotificationStore {
 	 * @return the notification (sequence number 0)
 	 */
 	static Notification made(String userId, NotificationDraft draft, Instant at) {
-		return new Notification(idOf(userId, draft), userId, 0, draft.type(), draft.title(), draft.body(), draft.link(),
-				at, null, draft.sourceEventId(), draft.eventAt());
+		return Notification.announced(idOf(userId, draft), userId, draft, at);
 	}
 
 	/**
