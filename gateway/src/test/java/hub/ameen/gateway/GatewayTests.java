@@ -40,13 +40,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -402,6 +407,22 @@ class GatewayTests {
 		assertThat(
 				ReflectionTestUtils.getField(this.context.getBean(WebFilterChainProxy.class), "filterChainDecorator"))
 			.isInstanceOf(WebFilterChainProxy.DefaultWebFilterChainDecorator.class);
+	}
+
+	@Test
+	void aProxiedRequestIsMatchedByItsRouteBeforeAnyControllerIsTried() {
+		List<Class<?>> inOrder = this.context.getBeansOfType(HandlerMapping.class)
+			.values()
+			.stream()
+			.sorted(AnnotationAwareOrderComparator.INSTANCE)
+			.<Class<?>>map(Object::getClass)
+			.toList();
+		assertThat(inOrder.indexOf(RoutePredicateHandlerMapping.class)).isNotNegative()
+			.isLessThan(inOrder.indexOf(RequestMappingHandlerMapping.class))
+			.isLessThan(inOrder.indexOf(RouterFunctionMapping.class));
+		// and the gateway's own paths are still its own
+		this.client.get().uri("/api/health").exchange().expectStatus().isOk();
+		get("/api/crm/contacts").expectStatus().isOk();
 	}
 
 	@Test
