@@ -352,6 +352,11 @@ class SuiteIT {
 			assertThat(pids()).allSatisfy(
 					(component, pid) -> assertThat(commandLine(pid)).as(component + " starts from its class archive")
 						.containsPattern("-XX:(SharedArchiveFile|AOTCache)="));
+			// the services from the bean definitions their build worked out (Spring AOT);
+			// not the gateway, whose beans follow run-time settings, nor the broker
+			assertThat(pids()).allSatisfy((component, pid) -> assertThat(commandLine(pid))
+				.as(component + " runs from its ahead-of-time bean definitions exactly when it is a service")
+				.matches((line) -> line.contains("-Dspring.aot.enabled=true") == component.endsWith("-service")));
 			assertThat(Files.readString(this.hub.dataDir().resolve("kafka/meta.properties"))).isEqualTo(kafkaMeta);
 			assertThat(adminPassword()).isEqualTo(adminPassword);
 			assertThat(login(adminPassword).status()).as("the admin still logs in after a restart").isEqualTo(200);
