@@ -40,8 +40,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Makes a reactive web application an OAuth2 resource server of auth-service's tokens:
@@ -135,7 +133,7 @@ public class PlatformSecurityAutoConfiguration {
 		List<String> open = new ArrayList<>(ACTUATOR_PATHS);
 		open.addAll(ApiDocsAutoConfiguration.PATHS);
 		open.addAll(properties.publicPaths());
-		ServerWebExchangeMatcher publicPaths = ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new));
+		PublicPaths publicPaths = new PublicPaths(open);
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(responses);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -8,7 +8,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -28,16 +27,24 @@ class PublicPathsBearerTokenConverter implements ServerAuthenticationConverter {
 
 	private static final String SCHEME = "Bearer ";
 
-	private final ServerWebExchangeMatcher publicPaths;
+	private static final boolean[] TOKEN_CHARS = new boolean[128];
 
-	PublicPathsBearerTokenConverter(ServerWebExchangeMatcher publicPaths) {
+	static {
+		for (char c = 0; c < TOKEN_CHARS.length; c++) {
+			TOKEN_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+		}
+	}
+
+	private final PublicPaths publicPaths;
+
+	PublicPathsBearerTokenConverter(PublicPaths publicPaths) {
 		this.publicPaths = publicPaths;
 	}
 
 	@Override
 	public Mono<Authentication> convert(ServerWebExchange exchange) {
-		return this.publicPaths.matches(exchange)
-			.flatMap((match) -> match.isMatch() ? Mono.empty() : fromHeader(exchange));
+		return this.publicPaths.isPublic(exchange) ? Mono.empty() : fromHeader(exchange);
 	}
 
 	private static Mono<Authentication> fromHeader(ServerWebExchange exchange) {
@@ -79,8 +86,7 @@ class PublicPathsBearerTokenConverter implements ServerAuthenticationConverter {
 	}
 
 	private static boolean isTokenChar(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~' || c == '+' || c == '/';
+		return c < TOKEN_CHARS.length && TOKEN_CHARS[c];
 	}
 
 }
