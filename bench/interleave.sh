@@ -18,17 +18,18 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 ROUNDS=12 SECONDS_EACH=5 WARMUP=60
+usage() { echo "usage: bench/interleave.sh [--rounds=12] [--seconds=5] [--warmup=60] URL_A PID_A URL_B PID_B" >&2 && exit 2; }
 args=()
 for arg in "$@"; do
 	case "$arg" in
 	--rounds=*) ROUNDS="${arg#*=}" ;;
 	--seconds=*) SECONDS_EACH="${arg#*=}" ;;
 	--warmup=*) WARMUP="${arg#*=}" ;;
-	--*) echo "usage: bench/interleave.sh [--rounds=12] [--seconds=5] [--warmup=60] URL_A PID_A URL_B PID_B" >&2 && exit 2 ;;
+	--*) usage ;;
 	*) args+=("$arg") ;;
 	esac
 done
-((${#args[@]} == 4)) || { echo "usage: bench/interleave.sh [--rounds=12] [--seconds=5] [--warmup=60] URL_A PID_A URL_B PID_B" >&2 && exit 2; }
+((${#args[@]} == 4)) || usage
 url=("${args[0]}" "${args[2]}") pid=("${args[1]}" "${args[3]}")
 for p in "${pid[@]}"; do [[ -r "/proc/$p/stat" ]] || { echo "no process $p" >&2 && exit 1; }; done
 command -v wrk >/dev/null || { echo "bench/interleave.sh needs wrk (apt-get install wrk)" >&2 && exit 1; }

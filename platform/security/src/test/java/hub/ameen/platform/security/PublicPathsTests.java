@@ -1,7 +1,6 @@
 package hub.ameen.platform.security;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -44,11 +43,11 @@ class PublicPathsTests {
 
 	@Test
 	void handPickedPathsAreToldApartAsSpringSecurityTellsThem() {
-		List<String> paths = new ArrayList<>(List.of("/", "", "/api/auth/login", "/api/auth/login/",
-				"/api/auth/login/x", "/api/auth/LOGIN", "/api/auth/login;a=b", "/api//auth/login", "/api/auth",
-				"/api/docs", "/api/docs/crm-service", "/api/docsx", "/assets/a/b/c.js", "/logo.svg", "/a/logo.svg",
+		List<String> paths = List.of("/", "", "/api/auth/login", "/api/auth/login/", "/api/auth/login/x",
+				"/api/auth/LOGIN", "/api/auth/login;a=b", "/api//auth/login", "/api/auth", "/api/docs",
+				"/api/docs/crm-service", "/api/docsx", "/assets/a/b/c.js", "/logo.svg", "/a/logo.svg",
 				"/actuator/health/liveness", "/actuator/healthx", "/actuator/env", "/open", "/open/x/y",
-				"/users/7/avatar", "/users/7/avatar/x", "/api/crm/contacts/01M90G20TT59NYXD09K2P12XWR"));
+				"/users/7/avatar", "/users/7/avatar/x", "/api/crm/contacts/01M90G20TT59NYXD09K2P12XWR");
 		for (String path : paths) {
 			sameAnswer(exchange(HttpMethod.GET, path, null));
 		}
@@ -71,9 +70,10 @@ class PublicPathsTests {
 			if (path.isEmpty() || random.nextInt(8) == 0) {
 				path.append('/');
 			}
-			String contextPath = (random.nextInt(10) == 0) ? "/api" : null;
+			// now and then a path under /api/ comes with /api as its context path
+			boolean inContext = random.nextInt(10) == 0 && path.toString().startsWith("/api/");
 			ServerWebExchange exchange = exchange(methods[random.nextInt(methods.length)], path.toString(),
-					(contextPath != null && path.toString().startsWith("/api/")) ? contextPath : null);
+					inContext ? "/api" : null);
 			if (sameAnswer(exchange)) {
 				matched++;
 			}
