@@ -18,6 +18,7 @@ import hub.ameen.platform.files.FilesAutoConfiguration;
 import hub.ameen.platform.security.PlatformSecurityAutoConfiguration;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.config.StoreAutoConfiguration;
+import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.web.PlatformWebAutoConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,12 +31,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Every CRM controller over a real store, without a broker (the outbox fills; no relay
- * runs). A test class using it points {@code hub.store.path} at its own temporary
- * directory.
+ * runs, and no token revocations are read). A test class using it points
+ * {@code hub.store.path} at its own temporary directory.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebFluxTest
+@WebFluxTest(properties = TestTokens.WITHOUT_REVOCATIONS)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class, FilesAutoConfiguration.class })
 @Import({ CompanyConfiguration.class, ContactConfiguration.class, DealConfiguration.class, ActivityConfiguration.class,

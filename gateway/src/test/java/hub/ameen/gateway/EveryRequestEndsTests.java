@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * timeout.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.cloud.gateway.server.webflux.httpclient.response-timeout=3s",
-				"management.server.port=0" })
+		properties = { "spring.cloud.gateway.server.webflux.httpclient.response-timeout=3s", "management.server.port=0",
+				TestTokens.WITHOUT_REVOCATIONS })
 @UsesTestTokens
 class EveryRequestEndsTests {
 

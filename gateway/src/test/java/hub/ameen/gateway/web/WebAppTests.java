@@ -2,6 +2,7 @@ package hub.ameen.gateway.web;
 
 import java.time.Duration;
 
+import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = TestTokens.WITHOUT_REVOCATIONS)
 @UsesTestTokens
 class WebAppTests {
 

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that leave nothing, permissions that follow the task, and files deleted with their
  * task.
  */
-@WebFluxTest(TaskAttachmentController.class)
+@WebFluxTest(controllers = TaskAttachmentController.class, properties = TestTokens.WITHOUT_REVOCATIONS)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class, FilesAutoConfiguration.class })
 @Import({ TaskTestConfiguration.class, TaskAttachmentConfiguration.class, TaskAttachmentApiTests.Outboxed.class })

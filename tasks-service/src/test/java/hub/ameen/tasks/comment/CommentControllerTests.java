@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Comments without a broker: mentions resolved against the user directory, who is told,
  * edits that tell nobody again, and who may change a comment.
  */
-@WebFluxTest(CommentController.class)
+@WebFluxTest(controllers = CommentController.class, properties = TestTokens.WITHOUT_REVOCATIONS)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
 @Import({ CommentConfiguration.class, CommentWriter.class, hub.ameen.tasks.task.TaskTestConfiguration.class,

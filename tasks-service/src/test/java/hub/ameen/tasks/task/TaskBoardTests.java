@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The board over a real store: card order inside a column, moves with {@code afterId},
  * bad moves refused whole, and two clients moving cards at once.
  */
-@WebFluxTest(TaskController.class)
+@WebFluxTest(controllers = TaskController.class, properties = TestTokens.WITHOUT_REVOCATIONS)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
 @Import({ TaskConfiguration.class, TaskBoard.class, TaskSeries.class, hub.ameen.tasks.crm.CrmRecords.class,

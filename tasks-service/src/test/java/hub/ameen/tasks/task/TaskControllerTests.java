@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * permission matrix, over a real store in a temporary directory (the outbox fills; no
  * relay runs).
  */
-@WebFluxTest(TaskController.class)
+@WebFluxTest(controllers = TaskController.class, properties = TestTokens.WITHOUT_REVOCATIONS)
 @ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformSecurityAutoConfiguration.class,
 		StoreAutoConfiguration.class })
 @Import({ TaskConfiguration.class, TaskBoard.class, TaskSeries.class, hub.ameen.tasks.crm.CrmRecords.class,

@@ -57,6 +57,14 @@ public final class TestTokens implements AutoCloseable {
 	/** The property that points platform-security at a JWKS. */
 	public static final String JWKS_URI_PROPERTY = "hub.security.jwks-uri";
 
+	/**
+	 * A test property for a context with no broker (a {@code @WebFluxTest} slice, say):
+	 * token revocations are not read. Without it the revocation feed looks for the
+	 * service's configured broker, waits its whole catch-up timeout (15 s a context) for
+	 * one that is not there, and would read a local suite's broker if one were running.
+	 */
+	public static final String WITHOUT_REVOCATIONS = "hub.security.revocation.bootstrap-servers=";
+
 	/** Where the JWKS is served, as on auth-service. */
 	public static final String JWKS_PATH = "/api/auth/jwks";
 
