@@ -50,7 +50,8 @@ class EventsAutoConfigurationTests {
 			DefaultKafkaConsumerFactory<?, ?> consumers = context.getBean(DefaultKafkaConsumerFactory.class);
 			assertThat(consumers.getConfigurationProperties())
 				.containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "crm-service")
-				.containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+				.containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
+				.containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
 			assertThat(consumers.getValueDeserializer()).isInstanceOf(ErrorHandlingDeserializer.class);
 			assertThat(context.getBean(OutboxRelay.class).isRunning()).isTrue();
 			assertThat(context.getBean(Outbox.class).changelogs()).as("restores from the broker").isNotNull();
@@ -67,12 +68,14 @@ class EventsAutoConfigurationTests {
 	void explicitConsumerSettingsAndEventSettingsWin() {
 		runner()
 			.withPropertyValues("hub.store.path=" + this.dir, "spring.kafka.consumer.group-id=crm-projections",
-					"spring.kafka.consumer.auto-offset-reset=latest", "hub.events.inbox.retention=3d",
+					"spring.kafka.consumer.auto-offset-reset=latest",
+					"spring.kafka.consumer.properties.session.timeout.ms=45000", "hub.events.inbox.retention=3d",
 					"hub.events.relay.batch-size=50")
 			.run((context) -> {
 				assertThat(context.getBean(DefaultKafkaConsumerFactory.class).getConfigurationProperties())
 					.containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "crm-projections")
-					.containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+					.containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")
+					.containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "45000");
 				EventsProperties properties = context.getBean(EventsProperties.class);
 				assertThat(properties.inbox().retention()).isEqualTo(Duration.ofDays(3));
 				assertThat(properties.relay().batchSize()).isEqualTo(50);
