@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A service killed and started again gets its partitions back once its dead self has left
- * the group, within the session timeout the services' consumers are given, not Kafka's 45
- * s. The dead member is a consumer closed without leaving its group, as a process killed
- * with {@code kill -9} never does.
+ * the group: within the session timeout the services' consumers are given (10 s), not
+ * Kafka's default (45 s). The dead member is a consumer closed without leaving its group,
+ * as a process killed with {@code kill -9} never leaves it.
  */
 class CrashedMemberTests {
 
