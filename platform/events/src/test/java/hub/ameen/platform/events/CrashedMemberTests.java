@@ -10,9 +10,7 @@ import java.util.UUID;
 
 import hub.ameen.platform.store.config.StoreAutoConfiguration;
 import hub.ameen.platform.test.kafka.SharedKafka;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import hub.ameen.platform.test.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,11 +40,8 @@ class CrashedMemberTests {
 
 	@Test
 	void aRestartedMemberGetsThePartitionsOfItsDeadSelfWithinTheSessionTimeout() throws Exception {
-		String topic = "crashed-member-" + UUID.randomUUID();
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-		}
+		String topic = TopicReader.uniqueTopic("crashed-member");
+		TopicReader.create(1, topic);
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(StoreAutoConfiguration.class, KafkaAutoConfiguration.class,
 					EventsAutoConfiguration.class))
@@ -56,8 +51,13 @@ class CrashedMemberTests {
 				Map<String, Object> settings = new HashMap<>(
 						context.getBean(DefaultKafkaConsumerFactory.class).getConfigurationProperties());
 				KafkaConsumer<byte[], byte[]> dead = consumer(settings, topic);
-				assertThat(awaitAssignment(dead, Duration.ofSeconds(30))).as("the first member's partition").hasSize(1);
-				dead.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.REMAIN_IN_GROUP));
+				try {
+					assertThat(awaitAssignment(dead, Duration.ofSeconds(30))).as("the first member's partition")
+						.hasSize(1);
+				}
+				finally {
+					dead.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.REMAIN_IN_GROUP));
+				}
 				long started = System.nanoTime();
 				try (KafkaConsumer<byte[], byte[]> restarted = consumer(settings, topic)) {
 					Set<TopicPartition> assigned = awaitAssignment(restarted, Duration.ofSeconds(60));
