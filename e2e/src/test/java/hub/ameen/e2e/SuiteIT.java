@@ -8,9 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -100,6 +104,7 @@ class SuiteIT {
 		assertEveryServiceIsReady();
 		assertAggregatedHealthIsUp();
 		assertThat(this.upOutput).as("./hub up prints the generated admin password").contains(adminPassword().trim());
+		assertTheServicesStartedOneAtATime();
 	}
 
 	@Test
@@ -388,6 +393,44 @@ class SuiteIT {
 		assertThat(get(this.hub.managementPort("gateway"), "/actuator/prometheus").statusCode())
 			.as("prometheus at the gateway's management port")
 			.isEqualTo(200);
+	}
+
+	/**
+	 * Issue 12: on 2 cores, services started side by side spent more CPU than started one
+	 * at a time. So {@code ./hub up} launches a service only when none launched before it
+	 * is still starting, counting only those launched less than 10 s before (a slow one
+	 * holds up no other). Each service's launch is its JVM's start, and its health that
+	 * launch plus the time {@code ./hub up} printed for it.
+	 */
+	private void assertTheServicesStartedOneAtATime() throws IOException {
+		Map<String, Double> upAfter = new HashMap<>();
+		Matcher up = Pattern.compile("(?m)^\\s+(\\S+) \\.+ \\S*UP\\S* \\(([0-9.]+) s\\)").matcher(this.upOutput);
+		while (up.find()) {
+			upAfter.put(up.group(1), Double.parseDouble(up.group(2)));
+		}
+		List<Map.Entry<String, Instant>> launches = new ArrayList<>();
+		for (String service : Hub.SERVICES) {
+			assertThat(upAfter).as("./hub up printed when %s came up:%n%s", service, this.upOutput)
+				.containsKey(service);
+			long pid = Long.parseLong(Files.readString(this.hub.dataDir().resolve("run/" + service + ".pid")).trim());
+			Instant launched = ProcessHandle.of(pid).flatMap((process) -> process.info().startInstant()).orElseThrow();
+			launches.add(Map.entry(service, launched));
+		}
+		launches.sort(Map.Entry.comparingByValue());
+		Duration slack = Duration.ofMillis(500);
+		for (int i = 1; i < launches.size(); i++) {
+			Map.Entry<String, Instant> launch = launches.get(i);
+			for (Map.Entry<String, Instant> earlier : launches.subList(0, i)) {
+				Instant healthy = earlier.getValue().plusMillis(Math.round(upAfter.get(earlier.getKey()) * 1000));
+				boolean stillStarting = healthy.isAfter(launch.getValue().plus(slack));
+				boolean hadItsTenSeconds = Duration.between(earlier.getValue(), launch.getValue())
+					.compareTo(Duration.ofSeconds(10).minus(slack)) >= 0;
+				assertThat(stillStarting && !hadItsTenSeconds)
+					.as("%s was launched at %s, while %s (launched at %s) was still starting:%n%s", launch.getKey(),
+							launch.getValue(), earlier.getKey(), earlier.getValue(), this.upOutput)
+					.isFalse();
+			}
+		}
 	}
 
 	// DESIGN.md: GET /api/health -> {"status":"UP","services":{"auth-service":"UP",...}}
