@@ -357,6 +357,10 @@ class SuiteIT {
 			assertThat(pids()).allSatisfy(
 					(component, pid) -> assertThat(commandLine(pid)).as(component + " starts from its class archive")
 						.containsPattern("-XX:(SharedArchiveFile|AOTCache)="));
+			// each gives back what malloc holds free (the JIT's scratch memory, mostly)
+			assertThat(pids())
+				.allSatisfy((component, pid) -> assertThat(commandLine(pid)).as(component + " trims its native heap")
+					.contains("-XX:TrimNativeHeapInterval=10000"));
 			// the services from the bean definitions their build worked out (Spring AOT);
 			// not the gateway, whose beans follow run-time settings, nor the broker
 			assertThat(pids()).allSatisfy((component, pid) -> assertThat(commandLine(pid))
