@@ -357,7 +357,7 @@ class SuiteIT {
 			assertThat(pids()).allSatisfy(
 					(component, pid) -> assertThat(commandLine(pid)).as(component + " starts from its class archive")
 						.containsPattern("-XX:(SharedArchiveFile|AOTCache)="));
-			// each gives back what malloc holds free (the JIT's scratch memory, mostly)
+			// each gives back the native memory malloc holds free (decision 0007)
 			assertThat(pids())
 				.allSatisfy((component, pid) -> assertThat(commandLine(pid)).as(component + " trims its native heap")
 					.contains("-XX:TrimNativeHeapInterval=10000"));
