@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import hub.ameen.platform.jvm.HeapGiveBack;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -147,6 +148,9 @@ public final class LocalKafka implements AutoCloseable {
 			return;
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "local-kafka-shutdown"));
+		// as every service does: the heap a burst of records grew goes back once the
+		// broker is quiet
+		new HeapGiveBack(settings.heapGiveBackQuietPeriod(), 0.1, 16 << 20).start();
 		kafka.awaitShutdown();
 	}
 

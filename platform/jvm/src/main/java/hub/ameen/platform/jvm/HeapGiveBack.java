@@ -1,0 +1,250 @@
+package hub.ameen.platform.jvm;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.OperatingSystemMXBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives the heap a burst of work grew back to the operating system once the process has
+ * been quiet for a while: what G1's periodic collections
+ * ({@code -XX:G1PeriodicGCInterval}) do, for any collector.
+ *
+ * <p>
+ * Why: under the Serial collector that {@code ./hub} runs every process with, the old
+ * generation grows to take what a burst promotes, and only a full collection shrinks it;
+ * a process that goes quiet after a burst has none, so it kept its peak heap for good
+ * (the suite's RSS after {@code bench/ratios.sh}: decision 0007, fourteenth round). Each
+ * service starts one (platform-web), and so does the local broker.
+ *
+ * <p>
+ * How: every {@code quietPeriod} it reads the process's CPU time and the committed heap.
+ * When the process used less than {@code quietCpu} cores over that period and the heap
+ * has grown by {@code minGrowth} or more since it was last given back (or since its first
+ * look, which only notes the heap: a process just started runs no collections while the
+ * others start), it runs full collections until the heap is as small as it gets: one with
+ * {@code -XX:-ShrinkHeapInSteps} (as {@code ./hub} runs every JVM), up to five with the
+ * JVM's default, under which Serial gives back nothing on the first and then a growing
+ * share. For their duration the heap's free-ratio bounds are lowered
+ * ({@code MinHeapFreeRatio} 10 %, {@code MaxHeapFreeRatio} 30 %: both manageable flags),
+ * so that the heap shrinks to its live data and some 40 % more instead of up to three
+ * times more; they are restored afterwards. Under load nothing changes: the collections
+ * and bounds are the JVM's own.
+ *
+ * <p>
+ * One per JVM: a second instance (another application context in the same JVM, as in
+ * tests) does not look while the first one does.
+ */
+public final class HeapGiveBack implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(HeapGiveBack.class);
+
+	private static final AtomicReference<HeapGiveBack> LOOKING = new AtomicReference<>();
+
+	private static final int MIN_FREE_PERCENT = 10;
+
+	private static final int MAX_FREE_PERCENT = 30;
+
+	private static final int MAX_COLLECTIONS = 6;
+
+	private final Duration quietPeriod;
+
+	private final double quietCpu;
+
+	private final long minGrowth;
+
+	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+	private final OperatingSystemMXBean os;
+
+	private final HotSpotDiagnosticMXBean diagnostics;
+
+	private final boolean shrinksInSteps;
+
+	private volatile ScheduledExecutorService scheduler;
+
+	// the fields below are used by the scheduler's one thread only
+	private long lastCpuNanos;
+
+	private long lastNanos;
+
+	private long floor = -1;
+
+	public HeapGiveBack(Duration quietPeriod, double quietCpu, long minGrowth) {
+		this.quietPeriod = quietPeriod;
+		this.quietCpu = quietCpu;
+		this.minGrowth = minGrowth;
+		this.os = (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean bean
+				&& bean.getProcessCpuTime() >= 0) ? bean : null;
+		this.diagnostics = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+		this.shrinksInSteps = flag("ShrinkHeapInSteps").map(Boolean::parseBoolean).orElse(true);
+	}
+
+	/**
+	 * Starts looking, every quiet period, on a daemon thread of its own: nothing when the
+	 * period is zero, the JVM cannot tell its CPU time, or another instance already
+	 * looks.
+	 */
+	public void start() {
+		if (this.quietPeriod.isZero() || this.quietPeriod.isNegative() || this.os == null
+				|| !LOOKING.compareAndSet(null, this)) {
+			return;
+		}
+		ScheduledExecutorService looks = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "heap-give-back");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.scheduler = looks;
+		long period = this.quietPeriod.toMillis();
+		looks.execute(this::resetCpu);
+		looks.scheduleWithFixedDelay(this::look, period, period, TimeUnit.MILLISECONDS);
+	}
+
+	/** Stops looking; the heap stays as it is. */
+	@Override
+	public void close() {
+		ScheduledExecutorService looks = this.scheduler;
+		if (looks != null) {
+			looks.shutdownNow();
+			this.scheduler = null;
+			LOOKING.compareAndSet(this, null);
+		}
+	}
+
+	/** Whether this instance is the one that looks (at most one a JVM). */
+	public boolean isLooking() {
+		return this.scheduler != null;
+	}
+
+	private void look() {
+		try {
+			long cpu = cpuNanos();
+			long now = System.nanoTime();
+			double cores = (cpu - this.lastCpuNanos) / (double) Math.max(1, now - this.lastNanos);
+			this.lastCpuNanos = cpu;
+			this.lastNanos = now;
+			long committed = committed();
+			if (this.floor < 0 || committed < this.floor) {
+				this.floor = committed;
+			}
+			else if (cores < this.quietCpu && committed - this.floor >= this.minGrowth) {
+				giveBack(committed);
+			}
+		}
+		catch (RuntimeException ex) {
+			// a scheduled task that throws is never run again
+			log.warn("Could not give the heap back", ex);
+		}
+	}
+
+	private void giveBack(long before) {
+		long started = System.nanoTime();
+		Runnable restoreBounds = lowerBounds();
+		int collections = 0;
+		boolean shrunk = false;
+		int fruitless = 0;
+		long committed = before;
+		try {
+			// with ShrinkHeapInSteps (the JVM's default) Serial gives back nothing on the
+			// first
+			// collection and then a growing share: go on until one gives nothing back
+			// after
+			// one did, or two give nothing at all; without it, one collection gives back
+			// all
+			while (collections < MAX_COLLECTIONS) {
+				System.gc();
+				collections++;
+				long now = committed();
+				boolean gave = now < committed;
+				committed = now;
+				if (gave && !this.shrinksInSteps) {
+					break;
+				}
+				if (gave) {
+					shrunk = true;
+				}
+				else if (shrunk || ++fruitless == 2) {
+					break;
+				}
+			}
+		}
+		finally {
+			restoreBounds.run();
+		}
+		this.floor = committed;
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		String spent = collections + ((collections == 1) ? " full collection, " : " full collections, ") + millis
+				+ " ms";
+		if (committed < before) {
+			log.info("Gave back {} MB of heap after {} s quiet: committed {} -> {} MB ({})", (before - committed) >> 20,
+					this.quietPeriod.toMillis() / 1000.0, before >> 20, committed >> 20, spent);
+		}
+		else {
+			// the heap holds live data, not garbage: the next give-back waits for it to
+			// grow
+			log.info("Kept the heap after {} s quiet: its {} -> {} MB are live data ({})",
+					this.quietPeriod.toMillis() / 1000.0, before >> 20, committed >> 20, spent);
+		}
+		resetCpu();
+	}
+
+	/** Lowers the heap's free-ratio bounds, returning what restores them. */
+	private Runnable lowerBounds() {
+		HotSpotDiagnosticMXBean flags = this.diagnostics;
+		if (flags == null) {
+			return () -> {
+			};
+		}
+		try {
+			String min = flags.getVMOption("MinHeapFreeRatio").getValue();
+			String max = flags.getVMOption("MaxHeapFreeRatio").getValue();
+			// each must stay within the other: the minimum goes down first and up last
+			flags.setVMOption("MinHeapFreeRatio", String.valueOf(Math.min(Integer.parseInt(min), MIN_FREE_PERCENT)));
+			flags.setVMOption("MaxHeapFreeRatio", String.valueOf(Math.min(Integer.parseInt(max), MAX_FREE_PERCENT)));
+			return () -> {
+				flags.setVMOption("MaxHeapFreeRatio", max);
+				flags.setVMOption("MinHeapFreeRatio", min);
+			};
+		}
+		catch (RuntimeException ex) {
+			// not HotSpot, or flags it will not change: its own bounds then
+			log.debug("Heap free-ratio bounds left as they are", ex);
+			return () -> {
+			};
+		}
+	}
+
+	private Optional<String> flag(String name) {
+		try {
+			return Optional.ofNullable(this.diagnostics).map((flags) -> flags.getVMOption(name).getValue());
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private void resetCpu() {
+		this.lastCpuNanos = cpuNanos();
+		this.lastNanos = System.nanoTime();
+	}
+
+	private long cpuNanos() {
+		OperatingSystemMXBean bean = this.os;
+		return (bean != null) ? bean.getProcessCpuTime() : 0;
+	}
+
+	private long committed() {
+		return this.memory.getHeapMemoryUsage().getCommitted();
+	}
+
+}

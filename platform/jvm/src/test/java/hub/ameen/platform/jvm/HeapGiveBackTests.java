@@ -1,0 +1,90 @@
+package hub.ameen.platform.jvm;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The heap a burst grew is given back once the process is quiet, and kept while it is
+ * busy: each case in a JVM of its own ({@link HeapBurst}), with the collector and heap
+ * bounds {@code ./hub} gives every service.
+ */
+class HeapGiveBackTests {
+
+	private static final long MB = 1 << 20;
+
+	@Test
+	void aQuietProcessGivesBackTheHeapItsBurstGrewInOneCollectionAndKeepsItsBounds() throws Exception {
+		List<String> out = runBurst("quiet", 6, "-XX:-ShrinkHeapInSteps");
+		assertGaveBack(out);
+		assertThat(out).as("with -XX:-ShrinkHeapInSteps, as ./hub runs every JVM")
+			.anyMatch((line) -> line.contains("(1 full collection, "));
+		assertThat(out).as("the free-ratio bounds are the JVM's defaults again").contains("bounds 40 70");
+	}
+
+	@Test
+	void aQuietProcessGivesBackTheHeapAlsoWhenTheJvmShrinksItInSteps() throws Exception {
+		assertGaveBack(runBurst("quiet", 6, "-XX:+ShrinkHeapInSteps"));
+	}
+
+	private static void assertGaveBack(List<String> out) {
+		long peak = peak(out);
+		List<Long> committed = committed(out);
+		assertThat(peak).as("the burst grew the heap").isGreaterThan(150 * MB);
+		assertThat(committed.get(committed.size() - 1))
+			.as("the committed heap once quiet, against a peak of %d MB", peak / MB)
+			.isLessThan(peak / 3);
+		assertThat(out).as("a line says what was given back").anyMatch((line) -> line.contains("Gave back"));
+	}
+
+	@Test
+	void aBusyProcessKeepsItsHeap() throws Exception {
+		List<String> out = runBurst("busy", 3, "-XX:-ShrinkHeapInSteps");
+		long peak = peak(out);
+		assertThat(committed(out)).as("the committed heap while one core is busy, against a peak of %d MB", peak / MB)
+			.hasSizeGreaterThan(5)
+			.allMatch((bytes) -> bytes >= peak * 9 / 10);
+		assertThat(out).noneMatch((line) -> line.contains("Gave back"));
+	}
+
+	private static List<String> runBurst(String mode, int seconds, String shrinkInSteps) throws Exception {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xms24m", "-Xmx256m", shrinkInSteps, "-cp",
+				System.getProperty("java.class.path"), HeapBurst.class.getName(), mode, String.valueOf(seconds))
+			.redirectErrorStream(true)
+			.start();
+		List<String> lines = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				lines.add(line);
+			}
+		}
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as("the burst's JVM exited cleanly: %s", lines).isZero();
+		return lines;
+	}
+
+	private static long peak(List<String> out) {
+		return out.stream()
+			.filter((line) -> line.startsWith("peak "))
+			.mapToLong((line) -> Long.parseLong(line.split(" ")[1]))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static List<Long> committed(List<String> out) {
+		return out.stream()
+			.filter((line) -> line.startsWith("committed "))
+			.map((line) -> Long.parseLong(line.substring("committed ".length())))
+			.toList();
+	}
+
+}
