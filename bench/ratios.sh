@@ -9,7 +9,8 @@
 # each with wrk (-t2 -c16) at saturation, with the CPU time the gateway and crm-service spent
 # on each request (from /proc: steadier than throughput on a noisy machine); then the
 # gateway's added latency at a fixed moderate rate (bench/latency: the gateway vs
-# notification-service direct, same request); then the suite's RSS; with --restart also `./hub down && ./hub up` to all healthy.
+# notification-service direct, same request); then the suite's RSS, right after the load and
+# once the suite has been quiet for --quiet seconds; with --restart also `./hub down && ./hub up` to all healthy.
 #
 # Every figure follows a warm-up of its own request (--warmup seconds, default 30): a JVM
 # just started runs interpreted and C1 code until C2 has compiled the request path, which
@@ -17,20 +18,21 @@
 # after --restart every JVM still compiles at once, so its figures run low: run it again
 # without --restart for the steady ones.
 #
-# Usage: bench/ratios.sh [--seconds=8] [--warmup=30] [--rate=200] [--restart]
+# Usage: bench/ratios.sh [--seconds=8] [--warmup=30] [--rate=200] [--quiet=30] [--restart]
 # Against a running ./hub up started with HUB_GATEWAY_API_CALLS_PER_USER=100000000 (one user
 # sends everything). Reads the same HUB_* variables as ./hub.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-SECONDS_EACH=8 WARMUP=30 RATE=200 RESTART=0
+SECONDS_EACH=8 WARMUP=30 RATE=200 RESTART=0 QUIET=30
 for arg in "$@"; do
 	case "$arg" in
 	--seconds=*) SECONDS_EACH="${arg#*=}" ;;
 	--warmup=*) WARMUP="${arg#*=}" ;;
 	--rate=*) RATE="${arg#*=}" ;;
+	--quiet=*) QUIET="${arg#*=}" ;;
 	--restart) RESTART=1 ;;
-	*) echo "usage: bench/ratios.sh [--seconds=8] [--warmup=30] [--rate=200] [--restart]" >&2 && exit 2 ;;
+	*) echo "usage: bench/ratios.sh [--seconds=8] [--warmup=30] [--rate=200] [--quiet=30] [--restart]" >&2 && exit 2 ;;
 	esac
 done
 case "${HUB_DATA_DIR:=$ROOT/data}" in /*) ;; *) HUB_DATA_DIR="$PWD/$HUB_DATA_DIR" ;; esac
@@ -142,4 +144,8 @@ echo "== the gateway's added latency at a fixed rate"
 "$ROOT/bench/e2e-main.sh" hub.ameen.e2e.bench.EdgeLatency --compare=direct --rate="$RATE" --seconds=5 --rounds=3 --warmup=3
 
 echo "== memory"
-echo "  the suite's RSS: $(rss_mb) MB (every process ./hub started), of which $(rss_split)"
+echo "  the suite's RSS right after the load: $(rss_mb) MB (every process ./hub started), of which $(rss_split)"
+if ((QUIET > 0)); then
+	sleep "$QUIET"
+	echo "  and after $QUIET s quiet: $(rss_mb) MB (each service gives back the heap the load grew: hub.memory.give-back)"
+fi
