@@ -361,8 +361,7 @@ class SuiteIT {
 			assertThat(pids())
 				.allSatisfy((component, pid) -> assertThat(commandLine(pid)).as(component + " trims its native heap")
 					.contains("-XX:TrimNativeHeapInterval=10000"));
-			// and shrinks its heap in one collection, so that a quiet one gives it back
-			// at once
+			// and shrinks its heap in one collection (a quiet one gives it back at once)
 			assertThat(pids())
 				.allSatisfy((component, pid) -> assertThat(commandLine(pid)).as(component + " shrinks its heap at once")
 					.contains("-XX:-ShrinkHeapInSteps"));

@@ -155,19 +155,17 @@ public final class HeapGiveBack implements AutoCloseable {
 		int fruitless = 0;
 		long committed = before;
 		try {
-			// with ShrinkHeapInSteps (the JVM's default) Serial gives back nothing on the
-			// first
-			// collection and then a growing share: go on until one gives nothing back
-			// after
-			// one did, or two give nothing at all; without it, one collection gives back
-			// all
+			// without ShrinkHeapInSteps one collection gives back all there is;
+			// with it (the JVM's default) Serial gives nothing on the first and
+			// then a growing share: on until one gives nothing after one did,
+			// or two give nothing at all
 			while (collections < MAX_COLLECTIONS) {
 				System.gc();
 				collections++;
 				long now = committed();
 				boolean gave = now < committed;
 				committed = now;
-				if (gave && !this.shrinksInSteps) {
+				if (!this.shrinksInSteps) {
 					break;
 				}
 				if (gave) {
@@ -190,8 +188,7 @@ public final class HeapGiveBack implements AutoCloseable {
 					this.quietPeriod.toMillis() / 1000.0, before >> 20, committed >> 20, spent);
 		}
 		else {
-			// the heap holds live data, not garbage: the next give-back waits for it to
-			// grow
+			// live data, not garbage: the next give-back waits for it to grow
 			log.info("Kept the heap after {} s quiet: its {} -> {} MB are live data ({})",
 					this.quietPeriod.toMillis() / 1000.0, before >> 20, committed >> 20, spent);
 		}

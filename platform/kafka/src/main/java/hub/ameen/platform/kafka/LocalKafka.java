@@ -148,8 +148,7 @@ public final class LocalKafka implements AutoCloseable {
 			return;
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "local-kafka-shutdown"));
-		// as every service does: the heap a burst of records grew goes back once the
-		// broker is quiet
+		// as every service does: the heap a burst grew goes back once quiet
 		new HeapGiveBack(settings.heapGiveBackQuietPeriod(), 0.1, 16 << 20).start();
 		kafka.awaitShutdown();
 	}
