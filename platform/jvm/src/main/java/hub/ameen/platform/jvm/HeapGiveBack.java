@@ -72,12 +72,12 @@ public final class HeapGiveBack implements AutoCloseable {
 
 	private volatile ScheduledExecutorService scheduler;
 
-	// the fields below are used by the scheduler's one thread only
+	// the fields below are written by the scheduler's one thread only
 	private long lastCpuNanos;
 
 	private long lastNanos;
 
-	private long floor = -1;
+	private volatile long floor = -1;
 
 	public HeapGiveBack(Duration quietPeriod, double quietCpu, long minGrowth) {
 		this.quietPeriod = quietPeriod;
@@ -85,7 +85,7 @@ public final class HeapGiveBack implements AutoCloseable {
 		this.minGrowth = minGrowth;
 		this.os = (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean bean
 				&& bean.getProcessCpuTime() >= 0) ? bean : null;
-		this.diagnostics = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+		this.diagnostics = hotSpotDiagnostics();
 		this.shrinksInSteps = flag("ShrinkHeapInSteps").map(Boolean::parseBoolean).orElse(true);
 	}
 
@@ -110,12 +110,21 @@ public final class HeapGiveBack implements AutoCloseable {
 		looks.scheduleWithFixedDelay(this::look, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	/** Stops looking; the heap stays as it is. */
+	/**
+	 * Stops looking, once a give-back under way is over (its bounds restored); the heap
+	 * stays as it is.
+	 */
 	@Override
 	public void close() {
 		ScheduledExecutorService looks = this.scheduler;
 		if (looks != null) {
 			looks.shutdownNow();
+			try {
+				looks.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			this.scheduler = null;
 			LOOKING.compareAndSet(this, null);
 		}
@@ -124,6 +133,11 @@ public final class HeapGiveBack implements AutoCloseable {
 	/** Whether this instance is the one that looks (at most one a JVM). */
 	public boolean isLooking() {
 		return this.scheduler != null;
+	}
+
+	/** Whether its first look, which only notes the heap, is done. */
+	boolean hasNotedTheHeap() {
+		return this.floor >= 0;
 	}
 
 	private void look() {
@@ -197,28 +211,29 @@ public final class HeapGiveBack implements AutoCloseable {
 
 	/** Lowers the heap's free-ratio bounds, returning what restores them. */
 	private Runnable lowerBounds() {
-		HotSpotDiagnosticMXBean flags = this.diagnostics;
-		if (flags == null) {
+		Optional<String> min = flag("MinHeapFreeRatio");
+		Optional<String> max = flag("MaxHeapFreeRatio");
+		if (min.isEmpty() || max.isEmpty()) {
 			return () -> {
 			};
 		}
 		try {
-			String min = flags.getVMOption("MinHeapFreeRatio").getValue();
-			String max = flags.getVMOption("MaxHeapFreeRatio").getValue();
 			// each must stay within the other: the minimum goes down first and up last
-			flags.setVMOption("MinHeapFreeRatio", String.valueOf(Math.min(Integer.parseInt(min), MIN_FREE_PERCENT)));
-			flags.setVMOption("MaxHeapFreeRatio", String.valueOf(Math.min(Integer.parseInt(max), MAX_FREE_PERCENT)));
-			return () -> {
-				flags.setVMOption("MaxHeapFreeRatio", max);
-				flags.setVMOption("MinHeapFreeRatio", min);
-			};
+			setFlag("MinHeapFreeRatio", Math.min(Integer.parseInt(min.get()), MIN_FREE_PERCENT));
+			setFlag("MaxHeapFreeRatio", Math.min(Integer.parseInt(max.get()), MAX_FREE_PERCENT));
 		}
 		catch (RuntimeException ex) {
-			// not HotSpot, or flags it will not change: its own bounds then
+			// flags this JVM will not change: its own bounds then
 			log.debug("Heap free-ratio bounds left as they are", ex);
-			return () -> {
-			};
 		}
+		return () -> {
+			this.diagnostics.setVMOption("MaxHeapFreeRatio", max.get());
+			this.diagnostics.setVMOption("MinHeapFreeRatio", min.get());
+		};
+	}
+
+	private void setFlag(String name, int value) {
+		this.diagnostics.setVMOption(name, String.valueOf(value));
 	}
 
 	private Optional<String> flag(String name) {
@@ -227,6 +242,15 @@ public final class HeapGiveBack implements AutoCloseable {
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
+		}
+	}
+
+	private static HotSpotDiagnosticMXBean hotSpotDiagnostics() {
+		try {
+			return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+		}
+		catch (IllegalArgumentException ex) {
+			return null; // not HotSpot: the collections shrink by the JVM's own bounds
 		}
 	}
 

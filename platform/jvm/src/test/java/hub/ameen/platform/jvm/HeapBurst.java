@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
@@ -19,31 +20,45 @@ public final class HeapBurst {
 
 	public static void main(String[] args) throws Exception {
 		boolean busy = "busy".equals(args[0]);
-		long seconds = Long.parseLong(args[1]);
+		Duration time = Duration.ofSeconds(Long.parseLong(args[1]));
 		HeapGiveBack giveBack = new HeapGiveBack(Duration.ofMillis(500), 0.1, 8 << 20);
 		giveBack.start();
-		Thread.sleep(800); // past its first look, which only notes the heap
+		long noted = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!giveBack.hasNotedTheHeap() && System.nanoTime() < noted) {
+			Thread.sleep(20);
+		}
 		// a burst: 1 MB arrays kept long enough to be promoted, then dropped
 		List<byte[]> kept = new ArrayList<>();
 		for (int i = 0; i < 150; i++) {
 			kept.add(new byte[1 << 20]);
 		}
-		System.out.println("peak " + committed() + " " + kept.size());
+		long peak = committed();
+		System.out.println("peak " + peak + " " + kept.size());
 		kept = null;
 		if (busy) {
 			Thread spinner = new Thread(HeapBurst::spin, "spinner");
 			spinner.setDaemon(true);
 			spinner.start();
+			// kept for all of the time: a look every 0.5 s must leave the heap alone
+			awaitOrPastDeadline(() -> false, time);
 		}
-		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-		while (System.nanoTime() < end) {
-			Thread.sleep(200);
-			System.out.println("committed " + committed());
+		else {
+			awaitOrPastDeadline(() -> committed() < peak / 3, time);
 		}
+		giveBack.close(); // a give-back under way ends first
+		System.out.println("committed " + committed());
 		HotSpotDiagnosticMXBean flags = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 		System.out.println("bounds " + flags.getVMOption("MinHeapFreeRatio").getValue() + " "
 				+ flags.getVMOption("MaxHeapFreeRatio").getValue());
-		giveBack.close();
+	}
+
+	/** Until the condition holds or the deadline passes, printing the committed heap. */
+	private static void awaitOrPastDeadline(BooleanSupplier condition, Duration deadline) throws InterruptedException {
+		long end = System.nanoTime() + deadline.toNanos();
+		while (!condition.getAsBoolean() && System.nanoTime() < end) {
+			Thread.sleep(100);
+			System.out.println("committed " + committed());
+		}
 	}
 
 	private static long committed() {
