@@ -33,8 +33,10 @@ final class BrokerProperties {
 		props.setProperty("share.coordinator.state.topic.replication.factor", "1");
 		props.setProperty("share.coordinator.state.topic.min.isr", "1");
 		props.setProperty("group.initial.rebalance.delay.ms", "0");
-		// small heap: the log cleaner would otherwise allocate 128 MB up front
-		props.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+		// the log cleaner's key map is allocated whole at start and held for good, in
+		// the heap (128 MB by default); 4 MB maps ~150,000 keys a pass, and a changelog
+		// with more dirty keys is compacted in more passes
+		props.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
 		props.setProperty("num.network.threads", "2");
 		props.setProperty("num.io.threads", "2");
 		return props;
