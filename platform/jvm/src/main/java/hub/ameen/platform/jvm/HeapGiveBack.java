@@ -29,16 +29,17 @@ import org.slf4j.LoggerFactory;
  * <p>
  * How: every {@code quietPeriod} it reads the process's CPU time and the committed heap.
  * When the process used less than {@code quietCpu} cores over that period and the heap
- * has grown by {@code minGrowth} or more since it was last given back (or since its first
- * look, which only notes the heap: a process just started runs no collections while the
- * others start), it runs full collections until the heap is as small as it gets: one with
- * {@code -XX:-ShrinkHeapInSteps} (as {@code ./hub} runs every JVM), up to five with the
- * JVM's default, under which Serial gives back nothing on the first and then a growing
- * share. For their duration the heap's free-ratio bounds are lowered
- * ({@code MinHeapFreeRatio} 10 %, {@code MaxHeapFreeRatio} 30 %: both manageable flags),
- * so that the heap shrinks to its live data and some 40 % more instead of up to three
- * times more; they are restored afterwards. Under load nothing changes: the collections
- * and bounds are the JVM's own.
+ * has grown by {@code minGrowth} or more since it was last given back (or since the JVM
+ * started: what start-up grew counts too), it runs full collections until the heap is as
+ * small as it gets: one with {@code -XX:-ShrinkHeapInSteps} (as {@code ./hub} runs every
+ * JVM), up to five with the JVM's default, under which Serial gives back nothing on the
+ * first and then a growing share. For their duration the heap's free-ratio bounds are
+ * lowered ({@code MinHeapFreeRatio} 10 %, {@code MaxHeapFreeRatio} 15 %: both manageable
+ * flags), so that the heap shrinks to its live data and some 18 % more instead of up to
+ * three times more; they are restored afterwards. Under load nothing changes: the
+ * collections and bounds are the JVM's own. It first looks {@code initialDelay} after it
+ * starts, so that processes started one after another (as {@code ./hub up} does) run no
+ * collections while the next ones start.
  *
  * <p>
  * One per JVM: a second instance (another application context in the same JVM, as in
@@ -52,7 +53,7 @@ public final class HeapGiveBack implements AutoCloseable {
 
 	private static final int MIN_FREE_PERCENT = 10;
 
-	private static final int MAX_FREE_PERCENT = 30;
+	private static final int MAX_FREE_PERCENT = 15;
 
 	private static final int MAX_COLLECTIONS = 6;
 
@@ -61,6 +62,8 @@ public final class HeapGiveBack implements AutoCloseable {
 	private final double quietCpu;
 
 	private final long minGrowth;
+
+	private final Duration initialDelay;
 
 	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
@@ -77,12 +80,15 @@ public final class HeapGiveBack implements AutoCloseable {
 
 	private long lastNanos;
 
-	private volatile long floor = -1;
+	private long floor;
 
-	public HeapGiveBack(Duration quietPeriod, double quietCpu, long minGrowth) {
+	public HeapGiveBack(Duration quietPeriod, double quietCpu, long minGrowth, Duration initialDelay) {
 		this.quietPeriod = quietPeriod;
 		this.quietCpu = quietCpu;
 		this.minGrowth = minGrowth;
+		this.initialDelay = initialDelay;
+		// the heap the JVM started with (-Xms): what start-up grew counts as growth
+		this.floor = Math.max(0, this.memory.getHeapMemoryUsage().getInit());
 		this.os = (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean bean
 				&& bean.getProcessCpuTime() >= 0) ? bean : null;
 		this.diagnostics = hotSpotDiagnostics();
@@ -90,9 +96,9 @@ public final class HeapGiveBack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts looking, every quiet period, on a daemon thread of its own: nothing when the
-	 * period is zero, the JVM cannot tell its CPU time, or another instance already
-	 * looks.
+	 * Starts looking, every quiet period from the initial delay on, on a daemon thread of
+	 * its own: nothing when the period is zero, the JVM cannot tell its CPU time, or
+	 * another instance already looks.
 	 */
 	public void start() {
 		if (this.quietPeriod.isZero() || this.quietPeriod.isNegative() || this.os == null
@@ -106,8 +112,10 @@ public final class HeapGiveBack implements AutoCloseable {
 		});
 		this.scheduler = looks;
 		long period = this.quietPeriod.toMillis();
-		looks.execute(this::resetCpu);
-		looks.scheduleWithFixedDelay(this::look, period, period, TimeUnit.MILLISECONDS);
+		long first = Math.max(period, this.initialDelay.toMillis());
+		// the first look measures the quiet period before it, as every other one does
+		looks.schedule(this::resetCpu, first - period, TimeUnit.MILLISECONDS);
+		looks.scheduleWithFixedDelay(this::look, first, period, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -135,11 +143,6 @@ public final class HeapGiveBack implements AutoCloseable {
 		return this.scheduler != null;
 	}
 
-	/** Whether its first look, which only notes the heap, is done. */
-	boolean hasNotedTheHeap() {
-		return this.floor >= 0;
-	}
-
 	private void look() {
 		try {
 			long cpu = cpuNanos();
@@ -148,7 +151,7 @@ public final class HeapGiveBack implements AutoCloseable {
 			this.lastCpuNanos = cpu;
 			this.lastNanos = now;
 			long committed = committed();
-			if (this.floor < 0 || committed < this.floor) {
+			if (committed < this.floor) {
 				this.floor = committed;
 			}
 			else if (cores < this.quietCpu && committed - this.floor >= this.minGrowth) {

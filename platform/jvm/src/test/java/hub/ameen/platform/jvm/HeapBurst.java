@@ -11,9 +11,13 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 /**
  * A JVM of its own for {@link HeapGiveBackTests}: grows its heap with a burst, lets it
  * all become garbage, then either goes quiet or keeps one core busy, printing its
- * committed heap as it goes.
+ * committed heap as it goes, with the milliseconds since its give-back started.
+ * Arguments: {@code quiet|busy}, how many seconds at most, the initial delay in
+ * milliseconds.
  */
 public final class HeapBurst {
+
+	private static long started;
 
 	private HeapBurst() {
 	}
@@ -21,12 +25,10 @@ public final class HeapBurst {
 	public static void main(String[] args) throws Exception {
 		boolean busy = "busy".equals(args[0]);
 		Duration time = Duration.ofSeconds(Long.parseLong(args[1]));
-		HeapGiveBack giveBack = new HeapGiveBack(Duration.ofMillis(500), 0.1, 8 << 20);
+		Duration initialDelay = Duration.ofMillis(Long.parseLong(args[2]));
+		HeapGiveBack giveBack = new HeapGiveBack(Duration.ofMillis(500), 0.1, 8 << 20, initialDelay);
+		started = System.nanoTime();
 		giveBack.start();
-		long noted = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!giveBack.hasNotedTheHeap() && System.nanoTime() < noted) {
-			Thread.sleep(20);
-		}
 		// a burst: 1 MB arrays kept long enough to be promoted, then dropped
 		List<byte[]> kept = new ArrayList<>();
 		for (int i = 0; i < 150; i++) {
@@ -46,7 +48,7 @@ public final class HeapBurst {
 			awaitOrPastDeadline(() -> committed() < peak / 3, time);
 		}
 		giveBack.close(); // a give-back under way ends first
-		System.out.println("committed " + committed());
+		printCommitted();
 		HotSpotDiagnosticMXBean flags = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 		System.out.println("bounds " + flags.getVMOption("MinHeapFreeRatio").getValue() + " "
 				+ flags.getVMOption("MaxHeapFreeRatio").getValue());
@@ -57,8 +59,13 @@ public final class HeapBurst {
 		long end = System.nanoTime() + deadline.toNanos();
 		while (!condition.getAsBoolean() && System.nanoTime() < end) {
 			Thread.sleep(100);
-			System.out.println("committed " + committed());
+			printCommitted();
 		}
+	}
+
+	private static void printCommitted() {
+		long committed = committed();
+		System.out.println("committed " + committed + " " + Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}
 
 	private static long committed() {

@@ -22,7 +22,7 @@ class HeapGiveBackTests {
 
 	@Test
 	void aQuietProcessGivesBackTheHeapItsBurstGrewInOneCollectionAndKeepsItsBounds() throws Exception {
-		List<String> out = runBurst("quiet", 6, "-XX:-ShrinkHeapInSteps");
+		List<String> out = runBurst("quiet", 6, "-XX:-ShrinkHeapInSteps", 0);
 		assertGaveBack(out);
 		assertThat(out).as("with -XX:-ShrinkHeapInSteps, as ./hub runs every JVM")
 			.anyMatch((line) -> line.contains("(1 full collection, "));
@@ -31,7 +31,18 @@ class HeapGiveBackTests {
 
 	@Test
 	void aQuietProcessGivesBackTheHeapAlsoWhenTheJvmShrinksItInSteps() throws Exception {
-		assertGaveBack(runBurst("quiet", 6, "-XX:+ShrinkHeapInSteps"));
+		assertGaveBack(runBurst("quiet", 6, "-XX:+ShrinkHeapInSteps", 0));
+	}
+
+	@Test
+	void aProcessGivesNothingBackBeforeItsInitialDelay() throws Exception {
+		List<String> out = runBurst("quiet", 8, "-XX:-ShrinkHeapInSteps", 3000);
+		assertGaveBack(out);
+		long peak = peak(out);
+		List<long[]> early = samples(out).stream().filter((sample) -> sample[1] < 2900).toList();
+		assertThat(early).as("the committed heap in the 3 s after start, against a peak of %d MB", peak / MB)
+			.hasSizeGreaterThan(5)
+			.allMatch((sample) -> sample[0] >= peak * 9 / 10);
 	}
 
 	private static void assertGaveBack(List<String> out) {
@@ -46,7 +57,7 @@ class HeapGiveBackTests {
 
 	@Test
 	void aBusyProcessKeepsItsHeap() throws Exception {
-		List<String> out = runBurst("busy", 3, "-XX:-ShrinkHeapInSteps");
+		List<String> out = runBurst("busy", 3, "-XX:-ShrinkHeapInSteps", 0);
 		long peak = peak(out);
 		assertThat(committed(out)).as("the committed heap while one core is busy, against a peak of %d MB", peak / MB)
 			.hasSizeGreaterThan(5)
@@ -54,10 +65,12 @@ class HeapGiveBackTests {
 		assertThat(out).noneMatch((line) -> line.contains("Gave back"));
 	}
 
-	private static List<String> runBurst(String mode, int seconds, String shrinkInSteps) throws Exception {
+	private static List<String> runBurst(String mode, int seconds, String shrinkInSteps, long initialDelayMillis)
+			throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xms24m", "-Xmx256m", shrinkInSteps, "-cp",
-				System.getProperty("java.class.path"), HeapBurst.class.getName(), mode, String.valueOf(seconds))
+				System.getProperty("java.class.path"), HeapBurst.class.getName(), mode, String.valueOf(seconds),
+				String.valueOf(initialDelayMillis))
 			.redirectErrorStream(true)
 			.start();
 		List<String> lines = new ArrayList<>();
@@ -81,9 +94,15 @@ class HeapGiveBackTests {
 	}
 
 	private static List<Long> committed(List<String> out) {
+		return samples(out).stream().map((sample) -> sample[0]).toList();
+	}
+
+	/** Each committed heap printed, with the milliseconds since the give-back started. */
+	private static List<long[]> samples(List<String> out) {
 		return out.stream()
 			.filter((line) -> line.startsWith("committed "))
-			.map((line) -> Long.parseLong(line.substring("committed ".length())))
+			.map((line) -> line.split(" "))
+			.map((words) -> new long[] { Long.parseLong(words[1]), Long.parseLong(words[2]) })
 			.toList();
 	}
 

@@ -149,7 +149,8 @@ public final class LocalKafka implements AutoCloseable {
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "local-kafka-shutdown"));
 		// as every service does: the heap a burst grew goes back once quiet
-		new HeapGiveBack(settings.heapGiveBackQuietPeriod(), 0.1, 16 << 20).start();
+		new HeapGiveBack(settings.heapGiveBackQuietPeriod(), 0.1, 16 << 20, settings.heapGiveBackInitialDelay())
+			.start();
 		kafka.awaitShutdown();
 	}
 

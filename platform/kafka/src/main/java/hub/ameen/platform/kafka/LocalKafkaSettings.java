@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  * the heap a burst grew, as the services' {@code hub.memory.give-back.quiet-period} (the
  * same variable, in the same form: {@code 10s}, {@code 500ms}, {@code PT10S}; 0 turns it
  * off)
+ * @param heapGiveBackInitialDelay how long after start the broker first looks, as the
+ * services' {@code hub.memory.give-back.initial-delay} (the same variable and forms)
  * @author Ameen Hub
  */
-record LocalKafkaSettings(Path dataDir, int port, int controllerPort, Duration heapGiveBackQuietPeriod) {
+record LocalKafkaSettings(Path dataDir, int port, int controllerPort, Duration heapGiveBackQuietPeriod,
+		Duration heapGiveBackInitialDelay) {
 
 	private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
 
@@ -26,7 +29,8 @@ record LocalKafkaSettings(Path dataDir, int port, int controllerPort, Duration h
 		return new LocalKafkaSettings(Path.of(setting("HUB_KAFKA_DIR", "./data/kafka")),
 				Integer.parseInt(setting("HUB_PORT_KAFKA", "9092")),
 				Integer.parseInt(setting("HUB_PORT_KAFKA_CONTROLLER", "9093")),
-				duration(setting("HUB_MEMORY_GIVEBACK_QUIETPERIOD", "10s")));
+				duration(setting("HUB_MEMORY_GIVEBACK_QUIETPERIOD", "10s")),
+				duration(setting("HUB_MEMORY_GIVEBACK_INITIALDELAY", "60s")));
 	}
 
 	/** Spring's two forms of a duration: ISO-8601, or a number with a unit (none: ms). */

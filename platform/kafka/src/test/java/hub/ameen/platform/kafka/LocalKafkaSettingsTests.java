@@ -24,6 +24,19 @@ class LocalKafkaSettingsTests {
 	}
 
 	@Test
+	void readsTheGiveBacksInitialDelayFromTheServicesVariable() {
+		assertThat(LocalKafkaSettings.fromEnvironment().heapGiveBackInitialDelay()).as("unset")
+			.isEqualTo(Duration.ofSeconds(60));
+		System.setProperty("HUB_MEMORY_GIVEBACK_INITIALDELAY", "15s");
+		try {
+			assertThat(LocalKafkaSettings.fromEnvironment().heapGiveBackInitialDelay()).hasSeconds(15);
+		}
+		finally {
+			System.clearProperty("HUB_MEMORY_GIVEBACK_INITIALDELAY");
+		}
+	}
+
+	@Test
 	void refusesWhatIsNotADuration() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LocalKafkaSettings.duration("ten seconds"));
 		assertThatIllegalArgumentException().isThrownBy(() -> LocalKafkaSettings.duration("-5s"));

@@ -16,7 +16,7 @@ public final class HeapGiveBackLifecycle implements SmartLifecycle {
 
 	public HeapGiveBackLifecycle(HeapGiveBackProperties properties) {
 		this.giveBack = new HeapGiveBack(properties.quietPeriod(), properties.quietCpu(),
-				properties.minGrowth().toBytes());
+				properties.minGrowth().toBytes(), properties.initialDelay());
 	}
 
 	@Override

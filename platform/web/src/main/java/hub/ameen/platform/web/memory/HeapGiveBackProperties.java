@@ -21,10 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * quiet, in cores (0.1: a tenth of one core)
  * @param minGrowth how much the committed heap must have grown since it was last given
  * back (or since start) before it is worth a collection
+ * @param initialDelay how long after start it first looks: services started one after
+ * another (as {@code ./hub up} does) run no collections while the next ones start
  */
 @Validated
 @ConfigurationProperties("hub.memory.give-back")
 public record HeapGiveBackProperties(@NotNull @DefaultValue("10s") Duration quietPeriod,
 		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.1") double quietCpu,
-		@NotNull @DefaultValue("16MB") DataSize minGrowth) {
+		@NotNull @DefaultValue("16MB") DataSize minGrowth, @NotNull @DefaultValue("60s") Duration initialDelay) {
 }

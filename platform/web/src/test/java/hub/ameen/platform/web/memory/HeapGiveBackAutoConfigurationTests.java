@@ -25,7 +25,14 @@ class HeapGiveBackAutoConfigurationTests {
 			assertThat(properties.quietPeriod()).hasSeconds(10);
 			assertThat(properties.quietCpu()).isEqualTo(0.1);
 			assertThat(properties.minGrowth().toMegabytes()).isEqualTo(16);
+			assertThat(properties.initialDelay()).hasSeconds(60);
 		});
+	}
+
+	@Test
+	void itsFirstLookWaitsAsLongAsTheServiceIsTold() {
+		this.runner.withPropertyValues("hub.memory.give-back.initial-delay=2m")
+			.run((context) -> assertThat(context.getBean(HeapGiveBackProperties.class).initialDelay()).hasMinutes(2));
 	}
 
 	@Test
