@@ -361,10 +361,11 @@ class SuiteIT {
 			assertThat(pids())
 				.allSatisfy((component, pid) -> assertThat(commandLine(pid)).as(component + " trims its native heap")
 					.contains("-XX:TrimNativeHeapInterval=10000"));
-			// and shrinks its heap in one collection (a quiet one gives it back at once)
+			// and shrinks its heap in one collection (a quiet one gives it back at once),
+			// with a young generation of a quarter of it
 			assertThat(pids())
 				.allSatisfy((component, pid) -> assertThat(commandLine(pid)).as(component + " shrinks its heap at once")
-					.contains("-XX:-ShrinkHeapInSteps"));
+					.contains("-XX:-ShrinkHeapInSteps", "-XX:NewRatio=3"));
 			// the services from the bean definitions their build worked out (Spring AOT);
 			// not the gateway, whose beans follow run-time settings, nor the broker
 			assertThat(pids()).allSatisfy((component, pid) -> assertThat(commandLine(pid))
