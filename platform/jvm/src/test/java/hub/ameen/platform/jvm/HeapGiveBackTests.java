@@ -68,9 +68,9 @@ class HeapGiveBackTests {
 	private static List<String> runBurst(String mode, int seconds, String shrinkInSteps, long initialDelayMillis)
 			throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xms24m", "-Xmx256m", shrinkInSteps, "-cp",
-				System.getProperty("java.class.path"), HeapBurst.class.getName(), mode, String.valueOf(seconds),
-				String.valueOf(initialDelayMillis))
+		Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:NewRatio=3", "-Xms24m", "-Xmx256m",
+				shrinkInSteps, "-cp", System.getProperty("java.class.path"), HeapBurst.class.getName(), mode,
+				String.valueOf(seconds), String.valueOf(initialDelayMillis))
 			.redirectErrorStream(true)
 			.start();
 		List<String> lines = new ArrayList<>();
