@@ -10,7 +10,8 @@
 # on each request (from /proc: steadier than throughput on a noisy machine); then the
 # gateway's added latency at a fixed moderate rate (bench/latency: the gateway vs
 # notification-service direct, same request); then the suite's RSS, right after the load and
-# once the suite has been quiet for --quiet seconds; with --restart also `./hub down && ./hub up` to all healthy.
+# once the suite has been quiet for --quiet seconds; with --restart also `./hub down && ./hub up` to all healthy,
+# with the CPU the suite spent on it and the JIT compilers' share (half of it or so: docs/decisions/0007).
 #
 # Every figure follows a warm-up of its own request (--warmup seconds, default 30): a JVM
 # just started runs interpreted and C1 code until C2 has compiled the request path, which
@@ -60,10 +61,24 @@ rss_split() { # of that, the stores' LMDB pages and the class archives: mapped f
 		END { printf "stores\x27 LMDB pages %d MB, class archives %d MB", store / 1024, archives / 1024 }'
 }
 
+start_cpu() { # the CPU every process ./hub started has used so far, and of it the JIT compilers' threads
+	local file pid task
+	for file in "$HUB_DATA_DIR"/run/*.pid; do
+		pid="$(<"$file")"
+		[[ -r "/proc/$pid/stat" ]] || continue
+		printf 'process\t%s\n' "$(awk '{ print $14 + $15 }' "/proc/$pid/stat")" # its threads gone included
+		for task in "/proc/$pid/task"/*; do
+			printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null)"
+		done
+	done | awk -F'\t' -v hz="$(getconf CLK_TCK)" '$1 == "process" { all += $2 } $1 ~ /^C1 Compiler/ { c1 += $2 } $1 ~ /^C2 Compiler/ { c2 += $2 }
+		END { printf "%.0f s of CPU by then, of which the JIT compilers %.0f s (C1 %.0f s, C2 %.0f s)", all / hz, (c1 + c2) / hz, c1 / hz, c2 / hz }'
+}
+
 if ((RESTART)); then
 	echo "== ./hub down && ./hub up"
 	"$ROOT/hub" down >/dev/null
 	"$ROOT/hub" up | grep -E 'all healthy|archives|made in'
+	echo "  $(start_cpu)"
 fi
 
 password="${HUB_ADMIN_PASSWORD:-$(cat "$HUB_DATA_DIR/user-service/admin-password")}"
