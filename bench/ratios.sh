@@ -62,15 +62,18 @@ rss_split() { # of that, the stores' LMDB pages and the class archives: mapped f
 }
 
 start_cpu() { # the CPU every process ./hub started has used so far, and of it the JIT compilers' threads
-	local file pid task
+	local file
 	for file in "$HUB_DATA_DIR"/run/*.pid; do
-		pid="$(<"$file")"
-		[[ -r "/proc/$pid/stat" ]] || continue
-		printf 'process\t%s\n' "$(awk '{ print $14 + $15 }' "/proc/$pid/stat")" # its threads gone included
-		for task in "/proc/$pid/task"/*; do
-			printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null)"
-		done
-	done | awk -F'\t' -v hz="$(getconf CLK_TCK)" '$1 == "process" { all += $2 } $1 ~ /^C1 Compiler/ { c1 += $2 } $1 ~ /^C2 Compiler/ { c2 += $2 }
+		[[ -r "$file" ]] || continue
+		# FILE:LINE for the process and each of its threads, in one read (-s: a thread may end meanwhile)
+		grep -sH '' "/proc/$(<"$file")/stat" "/proc/$(<"$file")/task"/*/stat
+	done | awk -v hz="$(getconf CLK_TCK)" '{
+			# utime and stime are the 14th and 15th fields, counted past the name in parentheses
+			rest = $0; sub(/^[^ ]* \(.*\) /, "", rest); split(rest, f, " "); ticks = f[12] + f[13]
+			if ($0 !~ /^[^:]*\/task\//) all += ticks # the process: its threads gone included
+			else if ($0 ~ /^[^ ]* \(C1 Compiler/) c1 += ticks
+			else if ($0 ~ /^[^ ]* \(C2 Compiler/) c2 += ticks
+		}
 		END { printf "%.0f s of CPU by then, of which the JIT compilers %.0f s (C1 %.0f s, C2 %.0f s)", all / hz, (c1 + c2) / hz, c1 / hz, c2 / hz }'
 }
 
