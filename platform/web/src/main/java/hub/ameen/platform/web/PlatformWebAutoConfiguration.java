@@ -45,6 +45,12 @@ public class PlatformWebAutoConfiguration {
 		return new ProblemErrorWebExceptionHandler(handler, responses);
 	}
 
+	/** A client's going away, signalled after its request ended, is no error line. */
+	@Bean
+	DroppedErrors hubDroppedErrors() {
+		return new DroppedErrors();
+	}
+
 	/** Works around reactor/reactor-netty#4361: see {@link ReadRearmingCustomizer}. */
 	@Bean
 	@ConditionalOnClass(name = "reactor.netty.http.server.HttpServer")

@@ -5,13 +5,22 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Renders errors that escape the controllers (unknown paths, filters, oversized bodies,
- * unexpected failures) as problem details through the same handler.
+ * unexpected failures) as problem details through the same handler. A client that went
+ * away before its answer (a tab closed during an upload, a dropped connection) gets none
+ * and is nobody's error: one debug line under {@value #GONE}, and the request's
+ * observation marks its connection aborted, as Spring's own handler does.
  */
 class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+
+	static final String GONE = "hub.ameen.platform.web.ClientGone";
+
+	private static final DisconnectedClientHelper gone = new DisconnectedClientHelper(GONE);
 
 	private final ProblemDetailsHandler handler;
 
@@ -26,6 +35,11 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
+		}
+		if (gone.checkAndLogClientDisconnectedException(ex)) {
+			ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+				.ifPresent((observation) -> observation.setConnectionAborted(true));
+			return Mono.empty();
 		}
 		return this.handler.handleAny(ex, exchange)
 			.flatMap((entity) -> this.responses.write(exchange, problemOf(entity), entity.getHeaders()));
