@@ -1,10 +1,12 @@
 package hub.ameen.platform.web;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -12,9 +14,10 @@ import org.springframework.web.util.DisconnectedClientHelper;
 /**
  * Renders errors that escape the controllers (unknown paths, filters, oversized bodies,
  * unexpected failures) as problem details through the same handler. A client that went
- * away before its answer (a tab closed during an upload, a dropped connection) gets none
- * and is nobody's error: one debug line under {@value #GONE}, and the request's
- * observation marks its connection aborted, as Spring's own handler does.
+ * away before its answer (a tab closed during an upload, a dropped connection: its
+ * connection closed, and the error says so) gets none and is nobody's error: one debug
+ * line under {@value #GONE}, and the request's observation marks its connection aborted,
+ * as Spring's own handler does.
  */
 class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
@@ -36,13 +39,28 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
-		if (gone.checkAndLogClientDisconnectedException(ex)) {
+		if (connectionClosed(exchange) && gone.checkAndLogClientDisconnectedException(ex)) {
 			ServerRequestObservationContext.findCurrent(exchange.getAttributes())
 				.ifPresent((observation) -> observation.setConnectionAborted(true));
 			return Mono.empty();
 		}
 		return this.handler.handleAny(ex, exchange)
 			.flatMap((entity) -> this.responses.write(exchange, problemOf(entity), entity.getHeaders()));
+	}
+
+	/**
+	 * Whether the client's connection is closed: a failure of a call this service made
+	 * can read like a client's going away ("connection reset by peer"), and its client,
+	 * still connected, is owed a 500.
+	 */
+	private static boolean connectionClosed(ServerWebExchange exchange) {
+		try {
+			Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+			return request instanceof Connection connection && !connection.channel().isActive();
+		}
+		catch (IllegalArgumentException ex) { // not a server's request (a mock's)
+			return false;
+		}
 	}
 
 	private static ProblemDetail problemOf(ResponseEntity<Object> entity) {

@@ -32,6 +32,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -95,6 +96,23 @@ class ClientGoneTests {
 			.contains("An error arrived after its sequence had ended")
 			.contains("a late failure of our own")
 			.doesNotContain("Connection reset by peer");
+	}
+
+	@Test
+	void aCallOfTheServicesOwnThatWasResetIsA500ForAClientStillThere(CapturedOutput output) {
+		WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(WAIT)
+			.build()
+			.get()
+			.uri("/test/remote-reset")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(500)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(ProblemTypes.INTERNAL.toString());
+		assertThat(output.getOut()).contains("GET /test/remote-reset failed unexpectedly");
 	}
 
 	@Test
@@ -181,6 +199,12 @@ class ClientGoneTests {
 		@PostMapping("/test/bytes")
 		Mono<String> bytes(@RequestBody Flux<DataBuffer> body) {
 			return count(body);
+		}
+
+		/** What a call to another service that was reset looks like. */
+		@GetMapping("/test/remote-reset")
+		Mono<String> remoteReset() {
+			return Mono.error(new IOException("Connection reset by peer"));
 		}
 
 		@PostMapping("/test/failing")
