@@ -55,6 +55,12 @@ class ClientGoneTests {
 	 */
 	private static final Duration AFTERWARDS = Duration.ofSeconds(1);
 
+	private static final String MULTIPART = "multipart/form-data; boundary=b";
+
+	/** An upload's body up to its file's first byte. */
+	private static final String FILE_PART_HEAD = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
+			+ "Content-Type: application/octet-stream\r\n\r\n";
+
 	static final BlockingQueue<SignalType> ENDED = new LinkedBlockingQueue<>();
 
 	@LocalServerPort
@@ -68,17 +74,13 @@ class ClientGoneTests {
 
 	@Test
 	void anUploadWhoseClientClosesMidBodyLogsNoError(CapturedOutput output) throws Exception {
-		String head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n";
-		goAwayMidBody("/test/parts", "multipart/form-data; boundary=b", head, false);
+		goAwayMidBody("/test/parts", MULTIPART, FILE_PART_HEAD, false);
 		assertNothingLogged(output);
 	}
 
 	@Test
 	void anUploadWhoseConnectionIsResetMidBodyLogsNoError(CapturedOutput output) throws Exception {
-		String head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n";
-		goAwayMidBody("/test/parts", "multipart/form-data; boundary=b", head, true);
+		goAwayMidBody("/test/parts", MULTIPART, FILE_PART_HEAD, true);
 		assertNothingLogged(output);
 	}
 
