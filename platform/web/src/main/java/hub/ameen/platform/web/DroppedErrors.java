@@ -12,11 +12,11 @@ import org.springframework.web.util.DisconnectedClientHelper;
 /**
  * Where Reactor sends an error that arrives after its sequence has ended (a "dropped"
  * error), for the whole JVM. Reactor's default logs each at ERROR with its stack trace
- * ({@code Operator called default onErrorDropped}); Spring's multipart reader signals a
- * client's going away mid-upload twice, so every closed tab during an upload was an error
- * line. A client that went away is now one debug line under
- * {@value ProblemErrorWebExceptionHandler#GONE}; any other dropped error is still logged
- * at ERROR, with its stack.
+ * ({@code Operator called default onErrorDropped}); on the multipart path a client's
+ * going away mid-upload arrives a second time after its sequence has ended, so every
+ * closed tab during an upload was an error line. A client that went away is now one debug
+ * line under {@value ProblemErrorWebExceptionHandler#GONE}; any other dropped error is
+ * still logged at ERROR, with its stack.
  */
 final class DroppedErrors implements SmartInitializingSingleton {
 
