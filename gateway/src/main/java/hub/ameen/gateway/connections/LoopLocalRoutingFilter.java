@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import hub.ameen.platform.web.ServerChannels;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.LoopResources;
 
@@ -16,7 +17,6 @@ import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -32,8 +32,8 @@ import org.springframework.web.server.ServerWebExchange;
  * part of its pool's key: a loop's pool only ever holds connections of that loop, and
  * {@code max-connections} bounds each loop's pool.
  * <p>
- * A call whose server connection cannot be found (never on a running gateway) goes out on
- * the shared client, as before.
+ * A call with no server connection under it (a mock's; never on a running gateway) goes
+ * out on the shared client, as before.
  */
 class LoopLocalRoutingFilter extends NettyRoutingFilter {
 
@@ -65,8 +65,8 @@ class LoopLocalRoutingFilter extends NettyRoutingFilter {
 	}
 
 	private static EventLoop loopOf(ServerWebExchange exchange) {
-		Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-		return (request instanceof Connection connection) ? connection.channel().eventLoop() : null;
+		Channel channel = ServerChannels.of(exchange.getRequest());
+		return (channel != null) ? channel.eventLoop() : null;
 	}
 
 	/**

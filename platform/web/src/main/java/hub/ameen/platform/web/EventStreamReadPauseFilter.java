@@ -4,13 +4,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.Channel;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.AbstractServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -34,7 +30,7 @@ class EventStreamReadPauseFilter implements WebFilter, Ordered {
 		exchange.getResponse().beforeCommit(() -> {
 			MediaType type = exchange.getResponse().getHeaders().getContentType();
 			Channel channel = (type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type))
-					? channelOf(exchange.getRequest()) : null;
+					? ServerChannels.of(exchange.getRequest()) : null;
 			if (channel != null) {
 				Runnable paused = ReadRearmingCustomizer.pause(channel);
 				if (!resume.compareAndSet(null, paused)) {
@@ -51,23 +47,6 @@ class EventStreamReadPauseFilter implements WebFilter, Ordered {
 				paused.run();
 			}
 		});
-	}
-
-	/** The connection's channel; null for a request that has none (a mock's). */
-	private static Channel channelOf(ServerHttpRequest request) {
-		ServerHttpRequest inner = request;
-		while (inner instanceof ServerHttpRequestDecorator decorator) {
-			inner = decorator.getDelegate();
-		}
-		if (!(inner instanceof AbstractServerHttpRequest served)) {
-			return null;
-		}
-		try {
-			return (served.getNativeRequest() instanceof Connection connection) ? connection.channel() : null;
-		}
-		catch (IllegalStateException ex) {
-			return null;
-		}
 	}
 
 	@Override

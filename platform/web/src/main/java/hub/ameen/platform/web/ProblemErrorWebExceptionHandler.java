@@ -1,12 +1,11 @@
 package hub.ameen.platform.web;
 
+import io.netty.channel.Channel;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -54,13 +53,8 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 	 * still connected, is owed a 500.
 	 */
 	private static boolean connectionClosed(ServerWebExchange exchange) {
-		try {
-			Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-			return request instanceof Connection connection && !connection.channel().isActive();
-		}
-		catch (IllegalArgumentException ex) { // not a server's request (a mock's)
-			return false;
-		}
+		Channel channel = ServerChannels.of(exchange.getRequest());
+		return channel != null && !channel.isActive();
 	}
 
 	private static ProblemDetail problemOf(ResponseEntity<Object> entity) {

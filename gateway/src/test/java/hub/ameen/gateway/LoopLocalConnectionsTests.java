@@ -1,28 +1,22 @@
-package hub.ameen.gateway.connections;
+package hub.ameen.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.security.UsesTestTokens;
+import hub.ameen.platform.web.ServerChannels;
 import io.netty.channel.EventLoop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +31,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.server.ServerWebExchange;
@@ -55,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(LoopLocalConnectionsTests.Recording.class)
 class LoopLocalConnectionsTests {
 
-	static final HttpServer service = okService();
+	static final Upstream service = Upstream.start("service");
 
 	@LocalServerPort
 	int port;
@@ -67,24 +60,19 @@ class LoopLocalConnectionsTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		String url = "http://127.0.0.1:" + service.getAddress().getPort();
-		for (String name : new String[] { "auth-service", "user-service", "crm-service", "tasks-service",
-				"scheduler-service", "notification-service" }) {
-			registry.add("hub.gateway.services." + name, () -> url);
-		}
+		GatewayTests.SERVICES.forEach((name) -> registry.add("hub.gateway.services." + name, service::url));
 	}
 
 	@AfterAll
 	static void stop() {
-		service.stop(0);
+		service.close();
 	}
 
 	@Test
 	void aProxiedCallGoesOutOnAConnectionOfTheLoopThatReadIt() {
 		// one call at a time, each on a new connection to the gateway, which hands its
 		// connections to its loops in turn: each call is read on another loop than the
-		// last,
-		// while the pool holds a connection made by an earlier one
+		// last, while the pool holds a connection made by an earlier one
 		HttpClient oneConnectionACall = HttpClient.newConnection();
 		for (int i = 0; i < 24; i++) {
 			assertThat(call(oneConnectionACall).block(Duration.ofSeconds(20))).isEqualTo(200);
@@ -107,25 +95,6 @@ class LoopLocalConnectionsTests {
 			.responseSingle((response, body) -> body.then(Mono.just(response.status().code())));
 	}
 
-	private static HttpServer okService() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", (exchange) -> {
-				byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.setExecutor(Executors.newFixedThreadPool(4));
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/** Notes each call's server loop, and what its client did with it. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Recording {
@@ -145,8 +114,7 @@ class LoopLocalConnectionsTests {
 
 				@Override
 				public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-					Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-					EventLoop loop = ((Connection) request).channel().eventLoop();
+					EventLoop loop = ServerChannels.of(exchange.getRequest()).eventLoop();
 					Recording.this.serverLoops.add(loop);
 					return chain.filter(exchange).contextWrite((context) -> context.put(SERVER_LOOP, loop));
 				}
