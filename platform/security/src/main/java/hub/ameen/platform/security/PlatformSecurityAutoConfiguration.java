@@ -111,13 +111,14 @@ public class PlatformSecurityAutoConfiguration {
 	}
 
 	/**
-	 * The strict firewall, checking headers and parameters without regular expressions.
+	 * The strict firewall, checking headers and parameters without regular expressions,
+	 * with one checked view of a request for the whole request.
 	 * @return the firewall
 	 */
 	@Bean
 	@ConditionalOnMissingBean(ServerWebExchangeFirewall.class)
 	ServerWebExchangeFirewall hubServerWebExchangeFirewall() {
-		return FirewallText.firewall();
+		return new OneViewFirewall(FirewallText.firewall());
 	}
 
 	@Bean

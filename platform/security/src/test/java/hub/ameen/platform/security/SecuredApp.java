@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A service with one guarded endpoint and one public one.
+ * A service with one guarded endpoint and two public ones.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -33,6 +34,15 @@ class SecuredApp {
 		@GetMapping("/open/ping")
 		Mono<String> ping() {
 			return Mono.just("pong");
+		}
+
+		/** Whether the handler is handed one view of its request and of its headers. */
+		@GetMapping("/open/views")
+		Mono<Map<String, Object>> views(ServerWebExchange exchange) {
+			return Mono.just(Map.of("sameRequest", exchange.getRequest() == exchange.getRequest(), "sameHeaders",
+					exchange.getRequest().getHeaders() == exchange.getRequest().getHeaders(), "sameQuery",
+					exchange.getRequest().getQueryParams() == exchange.getRequest().getQueryParams(), "name",
+					String.valueOf(exchange.getRequest().getQueryParams().getFirst("name"))));
 		}
 
 	}
