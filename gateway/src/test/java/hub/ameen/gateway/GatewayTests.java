@@ -40,6 +40,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
@@ -422,6 +426,17 @@ class GatewayTests {
 			.isLessThan(inOrder.indexOf(RouterFunctionMapping.class));
 		// and the gateway's own paths are still its own
 		this.client.get().uri("/api/health").exchange().expectStatus().isOk();
+		get("/api/crm/contacts").expectStatus().isOk();
+	}
+
+	@Test
+	void aProxiedCallsHeadersAreNotCopiedForGrpcItNeverCarries() {
+		// each of Spring Cloud Gateway's header filters copies every header of every
+		// call;
+		// the gRPC ones are only there while HTTP/2 is not switched off outright
+		assertThat(this.context.getBeansOfType(HttpHeadersFilter.class).values()).noneMatch(
+				(filter) -> filter instanceof GRPCRequestHeadersFilter || filter instanceof GRPCResponseHeadersFilter)
+			.anyMatch(RemoveHopByHopHeadersFilter.class::isInstance);
 		get("/api/crm/contacts").expectStatus().isOk();
 	}
 
