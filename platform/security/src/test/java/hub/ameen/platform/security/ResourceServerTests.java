@@ -28,7 +28,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,6 +159,33 @@ class ResourceServerTests {
 			socket.getOutputStream().flush();
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
 		}
+	}
+
+	@Test
+	void responsesCarrySpringSecuritysDefaultHeadersWrittenByOurWriterOnce() {
+		List<WebFilter> writers = this.context.getBean(SecurityWebFilterChain.class)
+			.getWebFilters()
+			.filter(HttpHeaderWriterWebFilter.class::isInstance)
+			.collectList()
+			.block();
+		assertThat(writers).singleElement()
+			.extracting((filter) -> ReflectionTestUtils.getField(filter, "writer"))
+			.isInstanceOf(DefaultSecurityHeaders.class);
+		this.client.get()
+			.uri("/open/ping")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "no-referrer")
+			.expectHeader()
+			.doesNotExist("Strict-Transport-Security");
 	}
 
 	@Test
