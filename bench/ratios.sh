@@ -7,7 +7,9 @@
 #   list                GET /api/crm/contacts?limit=20, direct and through the gateway
 #   create              POST /api/crm/contacts, direct and through the gateway
 # each with wrk (-t2 -c16) at saturation, with the CPU time the gateway and crm-service spent
-# on each request (from /proc: steadier than throughput on a noisy machine); then the
+# on each request (from /proc: steadier than throughput on a noisy machine) and the heap each
+# allocated for it (from jstat: the steadiest of all, the same to a few tenths of a KB from run
+# to run, so a change to the request path shows in it first); then the
 # gateway's added latency at a fixed moderate rate (bench/latency: the gateway vs
 # notification-service direct, same request); then the suite's RSS, right after the load and
 # once the suite has been quiet for --quiet seconds; with --restart also `./hub down && ./hub up` to all healthy,
@@ -119,24 +121,40 @@ cpu_ticks() { # the CPU time (user + system, in clock ticks) a process of ./hub'
 	[[ -r "$file" && -r "/proc/$(<"$file")/stat" ]] && awk '{ print $14 + $15 }' "/proc/$(<"$file")/stat" || echo 0
 }
 
+heap_used() { # young collections so far, eden's size and eden's use (KB) of a process of ./hub's, from jstat
+	local file="$HUB_DATA_DIR/run/$1.pid" pid jstat
+	[[ -r "$file" ]] && pid="$(<"$file")" && jstat="$(dirname "$(readlink -f "/proc/$pid/exe" 2>/dev/null)")/jstat" &&
+		[[ -x "$jstat" ]] && "$jstat" -gc "$pid" 2>/dev/null | awk 'NR == 2 { print $13, $5, $6 }' || echo "- - -"
+}
+
 declare -A RPS
-measure() { # NAME URL [wrk options...]: requests a second at saturation, and the CPU each took
-	local name="$1" url="$2" out gateway crm
+measure() { # NAME URL [wrk options...]: requests a second at saturation, and the CPU and heap each took
+	local name="$1" url="$2" out gateway crm gateway_heap crm_heap
 	shift 2
 	BENCH_RUN="${BENCH_RUN:-0}-warm" wrk -t2 -c16 -d"${WARMUP}s" "$@" "$url" >/dev/null 2>&1 || true # warm-up (its own emails)
 	gateway="$(cpu_ticks gateway)" crm="$(cpu_ticks crm-service)"
+	gateway_heap="$(heap_used gateway)" crm_heap="$(heap_used crm-service)"
 	out="$(wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" "$url")"
 	gateway="$(($(cpu_ticks gateway) - gateway))" crm="$(($(cpu_ticks crm-service) - crm))"
+	gateway_heap="$gateway_heap $(heap_used gateway)" crm_heap="$crm_heap $(heap_used crm-service)"
 	if grep -q 'Non-2xx' <<<"$out"; then
 		echo "  $name: $(grep 'Non-2xx' <<<"$out" | xargs) — the figure below is not comparable" >&2
 	fi
 	RPS[$name]="$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")"
-	printf '  %-24s %7s req/s   p50 %8s   p99 %8s   CPU a request: gateway %s, crm-service %s\n' "$name" "${RPS[$name]}" \
-		"$(awk '$1 == "50%" { print $2 }' <<<"$out")" "$(awk '$1 == "99%" { print $2 }' <<<"$out")" \
-		"$(per_request "$gateway" "$out")" "$(per_request "$crm" "$out")"
+	printf '  %-24s %7s req/s   p50 %8s   p99 %8s   CPU a request: gateway %s, crm-service %s; heap allocated: gateway %s, crm-service %s\n' \
+		"$name" "${RPS[$name]}" "$(awk '$1 == "50%" { print $2 }' <<<"$out")" "$(awk '$1 == "99%" { print $2 }' <<<"$out")" \
+		"$(per_request "$gateway" "$out")" "$(per_request "$crm" "$out")" \
+		"$(allocated_per_request "$gateway_heap" "$out")" "$(allocated_per_request "$crm_heap" "$out")"
 }
 per_request() { # TICKS WRK_OUTPUT: CPU milliseconds a request
 	awk -v ticks="$1" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.3f ms", ($1 > 0) ? ticks * 1000 / hz / $1 : 0 }' <<<"$2"
+}
+# "YGC EDEN USED" before and after, WRK_OUTPUT: heap KB a request (each young collection
+# emptied an eden of about that size; what is left in it is eden's growth)
+allocated_per_request() {
+	awk -v heap="$1" '/requests in/ { split(heap, h, " ")
+		if (h[1] == "-" || h[4] == "-" || $1 == 0) { printf "-"; exit }
+		printf "%.1f KB", ((h[4] - h[1]) * (h[2] + h[5]) / 2 + h[6] - h[3]) / $1 }' <<<"$2"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", (b > 0) ? a / b : 0 }'; }
 
