@@ -1,5 +1,7 @@
 package hub.ameen.platform.web;
 
+import java.util.concurrent.RejectedExecutionException;
+
 import io.netty.channel.Channel;
 import reactor.core.publisher.Mono;
 
@@ -38,11 +40,21 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
-		if (connectionClosed(exchange) && gone.checkAndLogClientDisconnectedException(ex)) {
-			ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-				.ifPresent((observation) -> observation.setConnectionAborted(true));
-			return Mono.empty();
+		Channel channel = ServerChannels.of(exchange.getRequest());
+		if (channel == null || !DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			return problem(exchange, ex);
 		}
+		return closed(channel).flatMap((closed) -> {
+			if (closed && gone.checkAndLogClientDisconnectedException(ex)) {
+				ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+					.ifPresent((observation) -> observation.setConnectionAborted(true));
+				return Mono.<Void>empty();
+			}
+			return problem(exchange, ex);
+		});
+	}
+
+	private Mono<Void> problem(ServerWebExchange exchange, Throwable ex) {
 		return this.handler.handleAny(ex, exchange)
 			.flatMap((entity) -> this.responses.write(exchange, problemOf(entity), entity.getHeaders()));
 	}
@@ -50,11 +62,20 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 	/**
 	 * Whether the client's connection is closed: a failure of a call this service made
 	 * can read like a client's going away ("connection reset by peer"), and its client,
-	 * still connected, is owed a 500.
+	 * still connected, is owed a 500. Asked on the connection's own event loop, after the
+	 * task in which it failed: a reset is raised on the loop before the loop closes the
+	 * connection, and an error handled off the loop (a multipart body read on another
+	 * thread) could otherwise see it still open.
 	 */
-	private static boolean connectionClosed(ServerWebExchange exchange) {
-		Channel channel = ServerChannels.of(exchange.getRequest());
-		return channel != null && !channel.isActive();
+	private static Mono<Boolean> closed(Channel channel) {
+		return Mono.create((sink) -> {
+			try {
+				channel.eventLoop().execute(() -> sink.success(!channel.isActive()));
+			}
+			catch (RejectedExecutionException ex) { // the loop is shutting down
+				sink.success(!channel.isActive());
+			}
+		});
 	}
 
 	private static ProblemDetail problemOf(ResponseEntity<Object> entity) {
