@@ -8,12 +8,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -76,6 +78,21 @@ public class PlatformWebAutoConfiguration {
 	@Bean
 	BodySizeLimitFilter hubBodySizeLimitFilter(HubWebProperties properties) {
 		return new BodySizeLimitFilter(properties.maxBodySize());
+	}
+
+	/**
+	 * Requests matched to handler methods on their path first: see
+	 * {@link PathFirstHandlerMapping}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	WebFluxRegistrations hubWebFluxRegistrations() {
+		return new WebFluxRegistrations() {
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new PathFirstHandlerMapping();
+			}
+		};
 	}
 
 	@Bean

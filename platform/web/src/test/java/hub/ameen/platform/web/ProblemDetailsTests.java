@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +185,12 @@ class ProblemDetailsTests {
 	void refusedConnectionIsServiceUnavailableProblem() {
 		problem(this.client.get().uri("/test/refused"), HttpStatus.SERVICE_UNAVAILABLE,
 				ProblemTypes.SERVICE_UNAVAILABLE);
+	}
+
+	@Test
+	void requestsAreMatchedToHandlersOnTheirPathFirstSoTheseProblemsComeFromThatMapping(
+			@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
+		assertThat(mapping).isInstanceOf(PathFirstHandlerMapping.class);
 	}
 
 	@Test
