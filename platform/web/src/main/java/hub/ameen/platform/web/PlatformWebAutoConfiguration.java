@@ -1,5 +1,7 @@
 package hub.ameen.platform.web;
 
+import java.time.Instant;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -108,6 +110,16 @@ public class PlatformWebAutoConfiguration {
 	JacksonModule hubWellFormedStringsModule() {
 		return new SimpleModule("hub-well-formed-strings").addDeserializer(String.class,
 				new WellFormedStringDeserializer());
+	}
+
+	/**
+	 * Instants in the form they are written in read without {@code DateTimeFormatter}:
+	 * see {@link IsoInstantDeserializer}. For the stores' records and request bodies
+	 * alike.
+	 */
+	@Bean
+	JacksonModule hubIsoInstantsModule() {
+		return new SimpleModule("hub-iso-instants").addDeserializer(Instant.class, new IsoInstantDeserializer());
 	}
 
 	/**

@@ -48,6 +48,11 @@ class JsonBuffersTests {
 	}
 
 	@Test
+	void theMapperTheStoresAndBodiesShareReadsInstantsWithoutDateTimeFormatter() {
+		assertThat(IsoInstantDeserializerTests.Probe.instants(this.json)).isInstanceOf(IsoInstantDeserializer.class);
+	}
+
+	@Test
 	void bootsCustomizersShapeTheMapperThatWritesResponses() {
 		assertThat(this.json.isEnabled(SerializationFeature.INDENT_OUTPUT)).isTrue();
 		String body = WebTestClient.bindToServer()
