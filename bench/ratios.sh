@@ -11,9 +11,10 @@
 # allocated for it (from jstat: the steadiest of all, the same to a few tenths of a KB from run
 # to run, so a change to the request path shows in it first); then the
 # gateway's added latency at a fixed moderate rate (bench/latency: the gateway vs
-# notification-service direct, same request); then the suite's RSS, right after the load and
-# once the suite has been quiet for --quiet seconds; with --restart also `./hub down && ./hub up` to all healthy,
-# with the CPU the suite spent on it and the JIT compilers' share (half of it or so: docs/decisions/0007).
+# notification-service direct, same request); then the suite's RSS (and PSS: shared pages
+# counted once), right after the load and once the suite has been quiet for --quiet seconds;
+# with --restart also `./hub down && ./hub up` to all healthy, with the CPU the suite spent
+# on it and the JIT compilers' share (half of it or so: docs/decisions/0007).
 #
 # Every figure follows a warm-up of its own request (--warmup seconds, default 30): a JVM
 # just started runs interpreted and C1 code until C2 has compiled the request path, which
@@ -51,6 +52,15 @@ rss_mb() { # the resident memory of every process ./hub started, in MB
 	for file in "$HUB_DATA_DIR"/run/*.pid; do
 		pid="$(<"$file")"
 		[[ -r "/proc/$pid/status" ]] && total=$((total + $(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")))
+	done
+	echo $((total / 1024))
+}
+pss_mb() { # the same processes' proportional set size: a page shared by several (the JVM's own
+	# libraries, the JDK's files) counted once across them, as a container's memory counts it
+	local total=0 pid file
+	for file in "$HUB_DATA_DIR"/run/*.pid; do
+		pid="$(<"$file")"
+		[[ -r "/proc/$pid/smaps_rollup" ]] && total=$((total + $(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup")))
 	done
 	echo $((total / 1024))
 }
@@ -180,8 +190,8 @@ echo "== the gateway's added latency at a fixed rate"
 "$ROOT/bench/e2e-main.sh" hub.ameen.e2e.bench.EdgeLatency --compare=direct --rate="$RATE" --seconds=5 --rounds=3 --warmup=3
 
 echo "== memory"
-echo "  the suite's RSS right after the load: $(rss_mb) MB (every process ./hub started), of which $(rss_split)"
+echo "  the suite's RSS right after the load: $(rss_mb) MB (every process ./hub started; PSS $(pss_mb) MB), of which $(rss_split)"
 if ((QUIET > 0)); then
 	sleep "$QUIET"
-	echo "  and after $QUIET s quiet: $(rss_mb) MB (each service gives back the heap the load grew: hub.memory.give-back)"
+	echo "  and after $QUIET s quiet: $(rss_mb) MB, PSS $(pss_mb) MB (each service gives back the heap the load grew: hub.memory.give-back)"
 fi
