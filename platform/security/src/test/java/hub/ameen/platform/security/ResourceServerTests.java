@@ -23,11 +23,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.Expression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -75,6 +80,40 @@ class ResourceServerTests {
 			.isEqualTo(ProblemTypes.UNAUTHORIZED.toString())
 			.jsonPath("$.requestId")
 			.isNotEmpty();
+	}
+
+	@Test
+	void theGuardsExpressionsAreCompiledOnceTheyHaveRunAHundredTimes() throws NoSuchMethodException {
+		MethodSecurityExpressionHandler handler = this.context.getBean(MethodSecurityExpressionHandler.class);
+		Expression guard = handler.getExpressionParser().parseExpression(Permissions.HAS_CRM_READ);
+		EvaluationContext evaluation = handler.createEvaluationContext(
+				() -> new TestingAuthenticationToken("user-7", null, Permissions.CRM_READ),
+				new SimpleMethodInvocation(this, Object.class.getMethod("toString")));
+		for (int i = 0; i <= 100; i++) {
+			assertThat(guard.getValue(evaluation, Boolean.class)).isTrue();
+		}
+		assertThat(ReflectionTestUtils.getField(guard, "compiledAst")).as("compiled").isNotNull();
+		assertThat(guard.getValue(evaluation, Boolean.class)).isTrue();
+	}
+
+	@Test
+	void aGuardCompiledAfterAHundredCallsStillLetsInOnlyWhoHasThePermission() {
+		String reader = tokens.bearer("user-7", Permissions.CRM_READ);
+		String writer = tokens.bearer("user-8", Permissions.CRM_WRITE);
+		for (int i = 0; i < 120; i++) {
+			this.client.get()
+				.uri("/api/crm/contacts")
+				.header(HttpHeaders.AUTHORIZATION, reader)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, writer)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
