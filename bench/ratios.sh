@@ -47,23 +47,18 @@ for tool in wrk nginx curl jq; do
 	command -v "$tool" >/dev/null || [[ -x "/usr/sbin/$tool" ]] || { echo "bench/ratios.sh needs $tool (apt-get install $tool)" >&2 && exit 1; }
 done
 
-rss_mb() { # the resident memory of every process ./hub started, in MB
+proc_mb() { # FILE FIELD: a field of /proc/<pid>/FILE (in kB) summed over every process ./hub started, in MB
 	local total=0 pid file
 	for file in "$HUB_DATA_DIR"/run/*.pid; do
 		pid="$(<"$file")"
-		[[ -r "/proc/$pid/status" ]] && total=$((total + $(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")))
+		[[ -r "/proc/$pid/$1" ]] && total=$((total + $(awk -v field="$2:" '$1 == field { print $2 }' "/proc/$pid/$1")))
 	done
 	echo $((total / 1024))
 }
-pss_mb() { # the same processes' proportional set size: a page shared by several (the JVM's own
-	# libraries, the JDK's files) counted once across them, as a container's memory counts it
-	local total=0 pid file
-	for file in "$HUB_DATA_DIR"/run/*.pid; do
-		pid="$(<"$file")"
-		[[ -r "/proc/$pid/smaps_rollup" ]] && total=$((total + $(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup")))
-	done
-	echo $((total / 1024))
-}
+rss_mb() { proc_mb status VmRSS; } # the resident memory of every process ./hub started
+# their proportional set size: a page several of them map (the JVM's own libraries, the
+# JDK's files) counted once across them, as a container's memory counts it
+pss_mb() { proc_mb smaps_rollup Pss; }
 rss_split() { # of that, the stores' LMDB pages and the class archives: mapped files the kernel can drop
 	local file pid
 	for file in "$HUB_DATA_DIR"/run/*.pid; do
