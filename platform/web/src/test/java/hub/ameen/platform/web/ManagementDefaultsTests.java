@@ -1,15 +1,24 @@
 package hub.ameen.platform.web;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webflux.actuate.endpoint.web.WebFluxEndpointHandlerMapping;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.DispatcherHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,9 +75,45 @@ class ManagementDefaultsTests {
 		assertThat(openMetrics).contains("http_server_requests_seconds_count").doesNotContain("trace_id=");
 	}
 
+	@Test
+	void theApiIsLookedUpBeforeTheActuatorWhoseOwnPathsStillReachIt(@Autowired DispatcherHandler dispatcher) {
+		List<Class<?>> order = dispatcher.getHandlerMappings()
+			.stream()
+			.map(Object::getClass)
+			.filter((type) -> type == PathFirstHandlerMapping.class || type == WebFluxEndpointHandlerMapping.class)
+			.collect(Collectors.toList());
+		assertThat(order).containsExactly(PathFirstHandlerMapping.class, WebFluxEndpointHandlerMapping.class);
+
+		WebTestClient client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+		client.get().uri("/api/ping").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("pong");
+		client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		client.get()
+			.uri("/actuator/nothing")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(ProblemTypes.NOT_FOUND.toString());
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
+	@Import(Ping.class)
 	static class App {
+
+	}
+
+	@RestController
+	static class Ping {
+
+		@GetMapping("/api/ping")
+		Mono<String> ping() {
+			return Mono.just("pong");
+		}
 
 	}
 
