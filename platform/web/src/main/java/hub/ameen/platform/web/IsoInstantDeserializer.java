@@ -33,8 +33,7 @@ final class IsoInstantDeserializer extends InstantDeserializer<Instant> {
 
 	@Override
 	protected Instant _fromString(JsonParser parser, DeserializationContext context, String string) {
-		// Jackson adjusts an instant to the context's time zone with the identity: no
-		// step skipped
+		// Jackson's time-zone adjustment of an instant is the identity: nothing skipped
 		Instant instant = parse(string);
 		return (instant != null) ? instant : super._fromString(parser, context, string);
 	}

@@ -37,20 +37,14 @@ import org.springframework.web.util.pattern.PathPattern;
 public class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
 	/**
-	 * Segments an index key may hold: what the path's decoded segment is compared with as
-	 * is.
+	 * Segments the index keys on: compared as they are with a path's decoded segments.
 	 */
 	private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~-]+");
 
-	/**
-	 * The mappings that can match the path of the request being looked up on this thread.
-	 */
+	/** The mappings that can match the path of the request looked up on this thread. */
 	private static final ThreadLocal<Set<RequestMappingInfo>> CANDIDATES = new ThreadLocal<>();
 
-	/**
-	 * Built from the mappings on first use, and again after a mapping is added or
-	 * removed.
-	 */
+	/** Built on first use, and again after a mapping is added or removed. */
 	private volatile @Nullable Node index;
 
 	@Override
