@@ -15,6 +15,7 @@ import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.UsesTestTokens;
+import hub.ameen.platform.web.PathFirstHandlerMapping;
 import hub.ameen.platform.web.ProblemTypes;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +56,6 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
-import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -422,7 +422,7 @@ class GatewayTests {
 			.<Class<?>>map(Object::getClass)
 			.toList();
 		assertThat(inOrder.indexOf(RoutePredicateHandlerMapping.class)).isNotNegative()
-			.isLessThan(inOrder.indexOf(RequestMappingHandlerMapping.class))
+			.isLessThan(inOrder.indexOf(PathFirstHandlerMapping.class))
 			.isLessThan(inOrder.indexOf(RouterFunctionMapping.class));
 		// and the gateway's own paths are still its own
 		this.client.get().uri("/api/health").exchange().expectStatus().isOk();
