@@ -35,11 +35,6 @@ import tools.jackson.databind.module.SimpleModule;
 @PropertySource("classpath:hub/ameen/platform/web/web-defaults.properties")
 public class PlatformWebAutoConfiguration {
 
-	static final String ACTUATOR_MAPPING = "org.springframework.boot.webflux.actuate.endpoint.web.AbstractWebFluxEndpointHandlerMapping";
-
-	/** Right after Spring's mapping of {@code @RequestMapping} methods (0). */
-	static final int ACTUATOR_ORDER = 1;
-
 	@Bean
 	@ConditionalOnMissingBean
 	ProblemResponses problemResponses(ServerCodecConfigurer codecs) {
@@ -113,9 +108,14 @@ public class PlatformWebAutoConfiguration {
 	 * is matched by none of the API's mappings, so it reaches the actuator as before.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(
-			name = { "org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier", ACTUATOR_MAPPING })
+	@ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier",
+			ActuatorMappingOrder.ACTUATOR_MAPPING })
 	static class ActuatorMappingOrder {
+
+		static final String ACTUATOR_MAPPING = "org.springframework.boot.webflux.actuate.endpoint.web.AbstractWebFluxEndpointHandlerMapping";
+
+		/** Right after Spring's mapping of {@code @RequestMapping} methods (0). */
+		static final int ACTUATOR_ORDER = 1;
 
 		@Bean
 		static BeanPostProcessor hubActuatorMappingAfterTheApi() {

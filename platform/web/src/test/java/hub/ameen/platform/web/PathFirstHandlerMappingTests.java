@@ -125,13 +125,13 @@ class PathFirstHandlerMappingTests {
 	}
 
 	@Test
-	void aMappingAddedOrRemovedAfterTheFirstRequestIsFoundOrNot() throws Exception {
+	void aMappingAddedOrRemovedAfterTheFirstRequestIsFoundOrNot() {
 		PathFirstHandlerMapping mapping = registered(new PathFirstHandlerMapping());
 		MockServerHttpRequest request = MockServerHttpRequest.get("/api/crm/deals/d1").build();
 		assertThat(lookUp(mapping, request).error()).isEqualTo(405);
 
 		RequestMappingInfo added = RequestMappingInfo.paths("/api/crm/deals/{id}").methods(RequestMethod.GET).build();
-		mapping.registerMapping(added, new Handlers(), Handlers.class.getMethod("handle"));
+		mapping.registerMapping(added, new Handler(MAPPINGS.size()), Handler.HANDLE);
 		assertThat(lookUp(mapping, request).handler()).isNotNull();
 
 		mapping.unregisterMapping(added);
@@ -147,9 +147,8 @@ class PathFirstHandlerMappingTests {
 	}
 
 	private static <M extends RequestMappingHandlerMapping> M registered(M mapping, List<Integer> which) {
-		Handlers handlers = new Handlers();
 		for (int i : which) {
-			mapping.registerMapping(MAPPINGS.get(i), handlers, handlers.method(i));
+			mapping.registerMapping(MAPPINGS.get(i), new Handler(i), Handler.HANDLE);
 		}
 		return mapping;
 	}
@@ -161,7 +160,7 @@ class PathFirstHandlerMappingTests {
 	private static Outcome lookUp(RequestMappingHandlerMapping mapping, ServerWebExchange exchange) {
 		try {
 			Object handler = mapping.getHandler(exchange).block();
-			return new Outcome((handler instanceof HandlerMethod method) ? method.getMethod().getName() : null,
+			return new Outcome((handler instanceof HandlerMethod method) ? method.getBean().toString() : null,
 					exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) + "",
 					exchange.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE), 0);
 		}
@@ -173,56 +172,19 @@ class PathFirstHandlerMappingTests {
 	record Outcome(String handler, String pattern, Map<String, String> variables, int error) {
 	}
 
-	/** A method for each mapping, so that which one a request got shows. */
-	static final class Handlers {
+	/**
+	 * A handler for each mapping, named after it, so that which one a request got shows.
+	 */
+	record Handler(int index) {
 
-		Method method(int index) {
-			return ReflectionUtils.findMethod(Handlers.class, "handle" + index);
-		}
+		static final Method HANDLE = ReflectionUtils.findMethod(Handler.class, "handle");
 
 		public void handle() {
 		}
 
-		public void handle0() {
-		}
-
-		public void handle1() {
-		}
-
-		public void handle2() {
-		}
-
-		public void handle3() {
-		}
-
-		public void handle4() {
-		}
-
-		public void handle5() {
-		}
-
-		public void handle6() {
-		}
-
-		public void handle7() {
-		}
-
-		public void handle8() {
-		}
-
-		public void handle9() {
-		}
-
-		public void handle10() {
-		}
-
-		public void handle11() {
-		}
-
-		public void handle12() {
-		}
-
-		public void handle13() {
+		@Override
+		public String toString() {
+			return "handle" + this.index;
 		}
 
 	}
