@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,11 @@ import hub.ameen.platform.test.kafka.UsesKafka;
 import hub.ameen.platform.test.security.UsesTestTokens;
 import hub.ameen.platform.web.PathFirstHandlerMapping;
 import hub.ameen.platform.web.ProblemTypes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +37,7 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,8 +53,10 @@ import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter
 import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.observation.GatewayContext;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.web.server.WebFilterChainProxy;
@@ -66,6 +76,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"hub.gateway.trusted-proxies=10.0.0.0/8, 127.0.0.2" })
 @UsesTestTokens
 @UsesKafka
+@Import(GatewayTests.ClientCalls.class)
 class GatewayTests {
 
 	static final Upstream crm = Upstream.start("crm");
@@ -475,6 +486,93 @@ class GatewayTests {
 			.expectBody()
 			.jsonPath("$.traceparent")
 			.value((seen) -> assertThat((String) seen).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"));
+	}
+
+	@Test
+	void aSampledTracesCallHasAClientSpanWhoseContextTheServiceReceives() {
+		String traceId = "5bf92f3577b34da6a3ce929d0e0e4736";
+		String seen = traceparentTheServiceSaw("00-" + traceId + "-00f067aa0ba902b7-01");
+
+		List<String> clientSpans = ClientCalls.spanIds(traceId);
+		assertThat(clientSpans).hasSize(1);
+		assertThat(seen).isEqualTo("00-" + traceId + "-" + clientSpans.get(0) + "-01");
+	}
+
+	@Test
+	void anUnsampledTracesCallCarriesItsTraceWithoutAClientSpan() {
+		String traceId = "6bf92f3577b34da6a3ce929d0e0e4736";
+		String seen = traceparentTheServiceSaw("00-" + traceId + "-00f067aa0ba902b7-00");
+
+		// the trace goes on, unsampled, from the gateway's own span (not the caller's)
+		assertThat(seen).matches("00-" + traceId + "-[0-9a-f]{16}-00").doesNotContain("00f067aa0ba902b7");
+		assertThat(ClientCalls.spanIds(traceId)).isEmpty();
+	}
+
+	@Test
+	void proxiedCallsAreTimedPerRouteAndNotAgainAsClientCalls() {
+		get("/api/crm/contacts").expectStatus().isOk();
+		String traceparent = "00-7bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.header("traceparent", traceparent)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		MeterRegistry meters = this.context.getBean(MeterRegistry.class);
+		assertThat(meters.find("spring.cloud.gateway.requests").tag("routeId", "crm-service").timer())
+			.satisfies((timer) -> assertThat(timer.count()).isGreaterThanOrEqualTo(2));
+		assertThat(meters.find("http.client.requests").tagKeys("spring.cloud.gateway.route.id").meters()).isEmpty();
+		assertThat(meters.find("http.client.requests.active").tagKeys("spring.cloud.gateway.route.id").meters())
+			.isEmpty();
+	}
+
+	private String traceparentTheServiceSaw(String traceparent) {
+		return this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.header("traceparent", traceparent)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("traceparent")
+			.toString();
+	}
+
+	/** Notes each proxied call's client observation, by the trace its span is in. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ClientCalls implements ObservationHandler<GatewayContext> {
+
+		static final Queue<GatewayContext> STARTED = new ConcurrentLinkedQueue<>();
+
+		@Override
+		public void onStart(GatewayContext context) {
+			STARTED.add(context);
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return context instanceof GatewayContext;
+		}
+
+		static List<String> spanIds(String traceId) {
+			return STARTED.stream()
+				.map(ClientCalls::span)
+				.filter((span) -> span.traceId().equals(traceId))
+				.map(TraceContext::spanId)
+				.toList();
+		}
+
+		private static TraceContext span(GatewayContext context) {
+			TracingObservationHandler.TracingContext tracing = context
+				.getRequired(TracingObservationHandler.TracingContext.class);
+			return tracing.getSpan().context();
+		}
+
 	}
 
 	@Test
