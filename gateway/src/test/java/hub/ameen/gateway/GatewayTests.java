@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import hub.ameen.gateway.forwarding.ProxiedHeadersFilter;
 import hub.ameen.platform.security.Permissions;
 import hub.ameen.platform.test.security.TestTokens;
 import hub.ameen.platform.test.kafka.UsesKafka;
@@ -49,10 +50,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.TransferEncodingNormalizationHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.observation.GatewayContext;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.context.ApplicationContext;
@@ -441,14 +444,65 @@ class GatewayTests {
 	}
 
 	@Test
-	void aProxiedCallsHeadersAreNotCopiedForGrpcItNeverCarries() {
+	void aProxiedCallsHeadersAreCopiedOnceEachWay() {
 		// each of Spring Cloud Gateway's header filters copies every header of every
-		// call;
-		// the gRPC ones are only there while HTTP/2 is not switched off outright
-		assertThat(this.context.getBeansOfType(HttpHeadersFilter.class).values()).noneMatch(
-				(filter) -> filter instanceof GRPCRequestHeadersFilter || filter instanceof GRPCResponseHeadersFilter)
+		// call: the gRPC ones are only there while HTTP/2 is not switched off outright,
+		// and the routing filter leaves out those whose work ProxiedHeadersFilter does
+		List<HttpHeadersFilter> filters = this.context.getBean(NettyRoutingFilter.class).getHeadersFilters();
+		assertThat(filters)
+			.noneMatch((filter) -> filter instanceof GRPCRequestHeadersFilter
+					|| filter instanceof GRPCResponseHeadersFilter
+					|| ProxiedHeadersFilter.REPLACED.contains(filter.getClass()))
+			.anyMatch(TransferEncodingNormalizationHeadersFilter.class::isInstance);
+		assertThat(filters.stream().filter(ProxiedHeadersFilter.class::isInstance)).hasSize(2);
+		assertThat(this.context.getBeansOfType(HttpHeadersFilter.class).values())
 			.anyMatch(RemoveHopByHopHeadersFilter.class::isInstance);
 		get("/api/crm/contacts").expectStatus().isOk();
+	}
+
+	@Test
+	void aCallReachesItsServiceWithoutHopByHopOrForwardedHeaders() {
+		String seen = (String) this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.header("Connection", "keep-alive, X-Hop-Call")
+			.header("X-Hop-Call", "1")
+			.header("Keep-Alive", "timeout=5")
+			.header("Proxy-Authorization", "Basic dXNlcjpwYXNz")
+			.header("TE", "trailers")
+			.header("Trailer", "X-Checksum")
+			.header("X-Application-Context", "caller")
+			.header("Forwarded", "for=6.6.6.6;proto=https")
+			.header("X-Forwarded-Host", "evil.example")
+			.header("x-forwarded-proto", "https")
+			.header("X-Kept-Call", "1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("headers");
+
+		assertThat(List.of(seen.split(","))).contains("x-kept-call", "authorization", "x-forwarded-for", "x-request-id")
+			.doesNotContain("x-hop-call", "keep-alive", "proxy-authorization", "te", "trailer", "x-application-context",
+					"forwarded", "x-forwarded-host", "x-forwarded-proto");
+	}
+
+	@Test
+	void anAnswerReachesTheClientWithoutHopByHopHeaders() {
+		get("/api/crm/hop-by-hop").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Kept-Answer", "1")
+			.expectHeader()
+			.doesNotExist("X-Hop-Answer")
+			.expectHeader()
+			.doesNotExist("Proxy-Authenticate")
+			.expectHeader()
+			.doesNotExist("X-Application-Context")
+			.expectHeader()
+			.doesNotExist("Trailer");
 	}
 
 	@Test

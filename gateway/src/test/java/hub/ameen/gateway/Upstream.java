@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +66,7 @@ final class Upstream implements AutoCloseable {
 		this.server.createContext("/api/scheduler/slow", this::slow);
 		this.server.createContext("/api/crm/deals/d-1/attachments", this::upload);
 		this.server.createContext("/api/crm/imports", this::upload);
+		this.server.createContext("/api/crm/hop-by-hop", this::hopByHop);
 		this.server.createContext("/", this::echo);
 		this.server.start();
 	}
@@ -111,7 +114,15 @@ final class Upstream implements AutoCloseable {
 				+ nullToEmpty(exchange.getRequestHeaders().getFirst("X-Request-Id")) + "\",\"forwardedFor\":\""
 				+ String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-For", List.of()))
 				+ "\",\"realIp\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("X-Real-IP"))
-				+ "\",\"traceparent\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("traceparent")) + "\"}";
+				+ "\",\"traceparent\":\"" + nullToEmpty(exchange.getRequestHeaders().getFirst("traceparent"))
+				+ "\",\"headers\":\""
+				+ String.join(",",
+						new TreeSet<>(exchange.getRequestHeaders()
+							.keySet()
+							.stream()
+							.map((name) -> name.toLowerCase(Locale.ROOT))
+							.toList()))
+				+ "\"}";
 		exchange.getResponseHeaders().set("X-Upstream", this.name);
 		// as every service answers (platform-web's RequestIdFilter)
 		String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
@@ -119,6 +130,20 @@ final class Upstream implements AutoCloseable {
 			exchange.getResponseHeaders().set("X-Request-Id", requestId);
 		}
 		send(exchange, 200, json);
+	}
+
+	/**
+	 * Answers with hop-by-hop headers, named ones and one its Connection header names.
+	 */
+	private void hopByHop(HttpExchange exchange) throws IOException {
+		exchange.getRequestBody().readAllBytes();
+		exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"upstream\"");
+		exchange.getResponseHeaders().set("X-Application-Context", this.name);
+		exchange.getResponseHeaders().set("Trailer", "X-Checksum");
+		exchange.getResponseHeaders().set("Connection", "X-Hop-Answer");
+		exchange.getResponseHeaders().set("X-Hop-Answer", "1");
+		exchange.getResponseHeaders().set("X-Kept-Answer", "1");
+		send(exchange, 200, "{}");
 	}
 
 	/** Counts an upload's bytes as they come, then answers how many there were. */

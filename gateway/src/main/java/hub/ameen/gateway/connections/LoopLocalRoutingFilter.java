@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import hub.ameen.gateway.forwarding.ProxiedHeadersFilter;
 import hub.ameen.platform.web.ServerChannels;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -41,10 +42,27 @@ class LoopLocalRoutingFilter extends NettyRoutingFilter {
 
 	private final Map<EventLoop, HttpClient> byLoop = new ConcurrentHashMap<>();
 
+	private volatile List<HttpHeadersFilter> headersFilters;
+
 	LoopLocalRoutingFilter(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
 			HttpClientProperties properties) {
 		super(httpClient, headersFilters, properties);
 		this.shared = httpClient;
+	}
+
+	/**
+	 * The header filters, with {@link ProxiedHeadersFilter} in place of the filters of
+	 * Spring's whose work it does in one copy.
+	 */
+	@Override
+	public List<HttpHeadersFilter> getHeadersFilters() {
+		List<HttpHeadersFilter> filters = this.headersFilters;
+		if (filters == null) {
+			List<HttpHeadersFilter> all = super.getHeadersFilters();
+			filters = (all != null) ? ProxiedHeadersFilter.inPlaceOfSpringsOwn(all) : List.of();
+			this.headersFilters = filters;
+		}
+		return filters;
 	}
 
 	@Override

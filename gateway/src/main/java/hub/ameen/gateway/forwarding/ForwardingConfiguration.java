@@ -18,13 +18,13 @@ class ForwardingConfiguration {
 	}
 
 	@Bean
-	ClientAddressHeadersFilter clientAddressHeadersFilter(TrustedProxies trustedProxies) {
-		return new ClientAddressHeadersFilter(trustedProxies);
+	ProxiedHeadersFilter proxiedCallHeadersFilter(TrustedProxies trustedProxies) {
+		return ProxiedHeadersFilter.calls(trustedProxies);
 	}
 
 	@Bean
-	ServiceRequestIdHeaderFilter serviceRequestIdHeaderFilter() {
-		return new ServiceRequestIdHeaderFilter();
+	ProxiedHeadersFilter proxiedAnswerHeadersFilter() {
+		return ProxiedHeadersFilter.answers();
 	}
 
 }

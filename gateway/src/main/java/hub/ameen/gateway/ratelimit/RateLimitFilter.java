@@ -3,7 +3,7 @@ package hub.ameen.gateway.ratelimit;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
-import hub.ameen.gateway.forwarding.ClientAddressHeadersFilter;
+import hub.ameen.gateway.forwarding.ProxiedHeadersFilter;
 import hub.ameen.platform.web.ProblemResponses;
 import hub.ameen.platform.web.ProblemTypes;
 import hub.ameen.platform.web.TrustedProxies;
@@ -105,7 +105,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 			return "unknown";
 		}
 		return this.proxies.clientAddress(remote.getAddress(),
-				request.getHeaders().getOrEmpty(ClientAddressHeadersFilter.X_FORWARDED_FOR));
+				request.getHeaders().getOrEmpty(ProxiedHeadersFilter.X_FORWARDED_FOR));
 	}
 
 	private record Limited(RateLimit limit, Counter refused) {
