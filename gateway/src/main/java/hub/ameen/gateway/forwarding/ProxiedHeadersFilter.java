@@ -137,16 +137,14 @@ public final class ProxiedHeadersFilter implements HttpHeadersFilter, Ordered {
 
 	private static HttpHeaders answer(HttpHeaders input) {
 		List<String> options = input.getConnection();
-		if (input.headerNames().stream().noneMatch((name) -> droppedFromAnswer(name, options))) {
-			return input;
-		}
-		HttpHeaders output = new HttpHeaders();
-		for (Map.Entry<String, List<String>> header : input.headerSet()) {
-			if (!droppedFromAnswer(header.getKey(), options)) {
-				output.addAll(header.getKey(), header.getValue());
+		HttpHeaders output = null;
+		for (String name : input.headerNames()) {
+			if (droppedFromAnswer(name, options)) {
+				output = (output != null) ? output : HttpHeaders.copyOf(input);
+				output.remove(name);
 			}
 		}
-		return output;
+		return (output != null) ? output : input;
 	}
 
 	private static boolean droppedFromAnswer(String name, List<String> options) {
