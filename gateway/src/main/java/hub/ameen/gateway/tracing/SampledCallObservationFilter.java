@@ -26,10 +26,11 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>
  * The observation started a span, a timer and a long-task timer, and found their meters
  * by tags, on every call: about a tenth of the gateway's CPU a proxied call (decision
- * 0007, twenty-first round), for spans never exported at a sampling probability below
- * one. Its timer ({@code http.client.requests} with a route tag) would now count only
- * sampled calls, so it is not registered ({@link TracingConfiguration}); every proxied
- * call is timed by {@code spring.cloud.gateway.requests}.
+ * 0007, twenty-first round), for spans of which nine in ten are never recorded at the
+ * default sampling probability (0.1). Its timer ({@code http.client.requests} with a
+ * route tag) would now count only sampled calls, so it is not registered
+ * ({@link TracingConfiguration}); every proxied call is timed by
+ * {@code spring.cloud.gateway.requests}.
  * <p>
  * Declared as a bean of Spring's type, this filter takes the place of Spring's.
  */
