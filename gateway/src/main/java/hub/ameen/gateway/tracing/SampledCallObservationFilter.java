@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
@@ -36,8 +37,6 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class SampledCallObservationFilter extends ObservedRequestHttpHeadersFilter {
 
-	private static final String OBSERVATION_KEY = "micrometer.observation";
-
 	private final Propagator propagator;
 
 	/** The propagator's fields, less the baggage sent on: dropped from what came in. */
@@ -57,13 +56,13 @@ public class SampledCallObservationFilter extends ObservedRequestHttpHeadersFilt
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		Span span = requestSpan(exchange);
-		if (span == null || !Boolean.FALSE.equals(span.context().sampled())) {
+		TraceContext context = (span != null) ? span.context() : null;
+		if (context == null || !Boolean.FALSE.equals(context.sampled())) {
 			// sampled (or no trace to follow): Spring's observation, client span and all
 			return super.filter(input, exchange);
 		}
 		HttpHeaders output = HttpHeaders.copyOf(input);
 		this.replaced.forEach(output::remove);
-		TraceContext context = span.context();
 		this.propagator.inject(context, output, HttpHeaders::set);
 		return output;
 	}
@@ -74,7 +73,7 @@ public class SampledCallObservationFilter extends ObservedRequestHttpHeadersFilt
 		if (reactorContext == null) {
 			return null;
 		}
-		Observation request = reactorContext.getOrDefault(OBSERVATION_KEY, null);
+		Observation request = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 		if (request == null || request.isNoop()) {
 			return null;
 		}
