@@ -36,10 +36,16 @@ import org.slf4j.LoggerFactory;
  * first and then a growing share. For their duration the heap's free-ratio bounds are
  * lowered ({@code MinHeapFreeRatio} 10 %, {@code MaxHeapFreeRatio} 15 %: both manageable
  * flags), so that the heap shrinks to its live data and some 18 % more instead of up to
- * three times more; they are restored afterwards. Under load nothing changes: the
- * collections and bounds are the JVM's own. It first looks {@code initialDelay} after it
- * starts, so that processes started one after another (as {@code ./hub up} does) run no
- * collections while the next ones start.
+ * three times more; they are restored afterwards. Under load the give-back leaves the
+ * heap to the JVM. It first looks {@code initialDelay} after it starts, so that processes
+ * started one after another (as {@code ./hub up} does) run no collections while the next
+ * ones start.
+ *
+ * <p>
+ * The other way: each period it does not give back, it hands to
+ * {@link YoungGenerationGrowth}, which grows a Serial young generation that a load
+ * collects too often (one full collection, once); what that grows, the next give-back
+ * takes back.
  *
  * <p>
  * One per JVM: a second instance (another application context in the same JVM, as in
@@ -73,6 +79,8 @@ public final class HeapGiveBack implements AutoCloseable {
 
 	private final boolean shrinksInSteps;
 
+	private final Optional<YoungGenerationGrowth> youngGrowth;
+
 	private volatile ScheduledExecutorService scheduler;
 
 	// the fields below are written by the scheduler's one thread only
@@ -93,6 +101,7 @@ public final class HeapGiveBack implements AutoCloseable {
 				&& bean.getProcessCpuTime() >= 0) ? bean : null;
 		this.diagnostics = hotSpotDiagnostics();
 		this.shrinksInSteps = flag("ShrinkHeapInSteps").map(Boolean::parseBoolean).orElse(true);
+		this.youngGrowth = YoungGenerationGrowth.forThisJvm(this.diagnostics);
 	}
 
 	/**
@@ -114,7 +123,7 @@ public final class HeapGiveBack implements AutoCloseable {
 		long period = this.quietPeriod.toMillis();
 		long first = Math.max(period, this.initialDelay.toMillis());
 		// the first look measures the quiet period before it, as every other one does
-		looks.schedule(this::resetCpu, first - period, TimeUnit.MILLISECONDS);
+		looks.schedule(this::startPeriod, first - period, TimeUnit.MILLISECONDS);
 		looks.scheduleWithFixedDelay(this::look, first, period, TimeUnit.MILLISECONDS);
 	}
 
@@ -147,20 +156,24 @@ public final class HeapGiveBack implements AutoCloseable {
 		try {
 			long cpu = cpuNanos();
 			long now = System.nanoTime();
-			double cores = (cpu - this.lastCpuNanos) / (double) Math.max(1, now - this.lastNanos);
+			long period = now - this.lastNanos;
+			double cores = (cpu - this.lastCpuNanos) / (double) Math.max(1, period);
 			this.lastCpuNanos = cpu;
 			this.lastNanos = now;
 			long committed = committed();
 			if (committed < this.floor) {
 				this.floor = committed;
 			}
-			else if (cores < this.quietCpu && committed - this.floor >= this.minGrowth) {
+			if (cores < this.quietCpu && committed - this.floor >= this.minGrowth) {
 				giveBack(committed);
+			}
+			else if (this.youngGrowth.isPresent() && this.youngGrowth.get().look(period)) {
+				startPeriod();
 			}
 		}
 		catch (RuntimeException ex) {
 			// a scheduled task that throws is never run again
-			log.warn("Could not give the heap back", ex);
+			log.warn("Could not size the heap", ex);
 		}
 	}
 
@@ -209,34 +222,28 @@ public final class HeapGiveBack implements AutoCloseable {
 			log.info("Kept the heap after {} s quiet: its {} -> {} MB are live data ({})",
 					this.quietPeriod.toMillis() / 1000.0, before >> 20, committed >> 20, spent);
 		}
-		resetCpu();
+		startPeriod();
 	}
 
 	/** Lowers the heap's free-ratio bounds, returning what restores them. */
 	private Runnable lowerBounds() {
-		Optional<String> min = flag("MinHeapFreeRatio");
-		Optional<String> max = flag("MaxHeapFreeRatio");
-		if (min.isEmpty() || max.isEmpty()) {
+		Optional<FreeRatioBounds> now = FreeRatioBounds.of(this.diagnostics);
+		if (now.isEmpty()) {
 			return () -> {
 			};
 		}
+		FreeRatioBounds before = now.get();
 		try {
-			// each must stay within the other: the minimum goes down first and up last
-			setFlag("MinHeapFreeRatio", Math.min(Integer.parseInt(min.get()), MIN_FREE_PERCENT));
-			setFlag("MaxHeapFreeRatio", Math.min(Integer.parseInt(max.get()), MAX_FREE_PERCENT));
+			return new FreeRatioBounds(Math.min(before.min(), MIN_FREE_PERCENT),
+					Math.min(before.max(), MAX_FREE_PERCENT))
+				.apply(this.diagnostics, before);
 		}
 		catch (RuntimeException ex) {
 			// flags this JVM will not change: its own bounds then
 			log.debug("Heap free-ratio bounds left as they are", ex);
+			return () -> {
+			};
 		}
-		return () -> {
-			this.diagnostics.setVMOption("MaxHeapFreeRatio", max.get());
-			this.diagnostics.setVMOption("MinHeapFreeRatio", min.get());
-		};
-	}
-
-	private void setFlag(String name, int value) {
-		this.diagnostics.setVMOption(name, String.valueOf(value));
 	}
 
 	private Optional<String> flag(String name) {
@@ -257,9 +264,14 @@ public final class HeapGiveBack implements AutoCloseable {
 		}
 	}
 
-	private void resetCpu() {
+	/**
+	 * A period starts now: the CPU time and young collections of the next look count from
+	 * here.
+	 */
+	private void startPeriod() {
 		this.lastCpuNanos = cpuNanos();
 		this.lastNanos = System.nanoTime();
+		this.youngGrowth.ifPresent(YoungGenerationGrowth::reset);
 	}
 
 	private long cpuNanos() {

@@ -1,11 +1,6 @@
 package hub.ameen.platform.jvm;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,22 +62,7 @@ class HeapGiveBackTests {
 
 	private static List<String> runBurst(String mode, int seconds, String shrinkInSteps, long initialDelayMillis)
 			throws Exception {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:NewRatio=3", "-Xms24m", "-Xmx256m",
-				shrinkInSteps, "-cp", System.getProperty("java.class.path"), HeapBurst.class.getName(), mode,
-				String.valueOf(seconds), String.valueOf(initialDelayMillis))
-			.redirectErrorStream(true)
-			.start();
-		List<String> lines = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				lines.add(line);
-			}
-		}
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as("the burst's JVM exited cleanly: %s", lines).isZero();
-		return lines;
+		return HeapBurst.run(mode, seconds, shrinkInSteps, initialDelayMillis);
 	}
 
 	private static long peak(List<String> out) {
