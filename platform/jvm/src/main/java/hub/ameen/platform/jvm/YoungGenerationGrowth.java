@@ -66,6 +66,9 @@ final class YoungGenerationGrowth {
 	// written by the looker's one thread only
 	private long lastCount;
 
+	// the young generation a full collection did not grow: not tried again at that size
+	private long didNotGrowAt = -1;
+
 	private YoungGenerationGrowth(GarbageCollectorMXBean young, MemoryPoolMXBean eden, MemoryPoolMXBean survivor,
 			MemoryPoolMXBean old, HotSpotDiagnosticMXBean flags, int newRatio, long maxYoung) {
 		this.young = young;
@@ -136,6 +139,9 @@ final class YoungGenerationGrowth {
 			return false;
 		}
 		long youngNow = youngCommitted();
+		if (youngNow == this.didNotGrowAt) {
+			return false;
+		}
 		long target = Math.min(this.maxYoung, (long) (youngNow * rate / TARGET_RATE));
 		if (target < youngNow + youngNow / 4) {
 			return false; // grown already, or as far as it may
@@ -173,10 +179,21 @@ final class YoungGenerationGrowth {
 			restore.run();
 		}
 		long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+		long youngAfter = youngCommitted();
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		if (youngAfter < youngNow + youngNow / 4) {
+			// a heap at its maximum, say: one collection a size, not one every look
+			this.didNotGrowAt = youngAfter;
+			log.info(
+					"Could not grow the young generation for {} young collections a second: {} -> {} MB "
+							+ "(1 full collection, {} ms); not tried again at this size",
+					Math.round(rate), youngNow >> 20, youngAfter >> 20, millis);
+			return;
+		}
 		log.info(
-				"Grew the young generation for {} young collections a second: {} -> {} MB, heap committed {} -> {} MB (1 full collection, {} ms)",
-				Math.round(rate), youngNow >> 20, youngCommitted() >> 20, heapBefore >> 20, heapAfter >> 20,
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+				"Grew the young generation for {} young collections a second: {} -> {} MB, heap committed {} -> {} MB "
+						+ "(1 full collection, {} ms)",
+				Math.round(rate), youngNow >> 20, youngAfter >> 20, heapBefore >> 20, heapAfter >> 20, millis);
 	}
 
 	/** Eden and both survivor spaces (the pool shows one: they are the same size). */

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * {@link hub.ameen.platform.jvm.HeapGiveBack}.
  *
  * @param quietPeriod how long the process must have been quiet; also how often it looks
- * (0 turns the give-back off)
+ * (0 turns the give-back off, and the young generation's growth with it)
  * @param quietCpu the CPU the process may have used in that period and still count as
  * quiet, in cores (0.1: a tenth of one core)
  * @param minGrowth how much the committed heap must have grown since it was last given
