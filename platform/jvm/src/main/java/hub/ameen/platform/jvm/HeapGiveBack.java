@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The other way: each period it does not give back, it hands to
  * {@link YoungGenerationGrowth}, which grows a Serial young generation that a load
- * collects too often (one full collection, once); what that grows, the next give-back
- * takes back.
+ * collects too often (a full collection as a load starts, another if it gets heavier);
+ * what that grows, the next give-back takes back.
  *
  * <p>
  * One per JVM: a second instance (another application context in the same JVM, as in
