@@ -57,10 +57,10 @@ public final class HeapBurst {
 			spinner.setDaemon(true);
 			spinner.start();
 			// kept for all of the time: a look every 0.5 s must leave the heap alone
-			awaitOrPastDeadline(() -> false, time);
+			awaitOrPastDeadline(() -> false, time, HeapBurst::printCommitted);
 		}
 		else {
-			awaitOrPastDeadline(() -> committed() < peak / 3, time);
+			awaitOrPastDeadline(() -> committed() < peak / 3, time, HeapBurst::printCommitted);
 		}
 		giveBack.close(); // a give-back under way ends first
 		printCommitted();
@@ -72,11 +72,9 @@ public final class HeapBurst {
 	 */
 	private static void churn(boolean fast, Duration time, HeapGiveBack giveBack) throws InterruptedException {
 		long grown = allocate(fast, time);
-		// quiet: until the young generation is back under half of what it grew to
-		long end = System.nanoTime() + time.toNanos();
-		while (fast && young() > grown / 2 && System.nanoTime() < end) {
-			Thread.sleep(100);
-			printYoung();
+		if (fast) { // quiet: until the young generation is back under half of what it
+					// grew to
+			awaitOrPastDeadline(() -> young() <= grown / 2, time, HeapBurst::printYoung);
 		}
 		giveBack.close();
 		printYoung();
@@ -134,7 +132,8 @@ public final class HeapBurst {
 				for (int k = 0; k < 2048; k++) { // 2 MB every 100 ms
 					inFlight[i++ & 255] = new byte[1024];
 				}
-				Thread.sleep(100);
+				Thread.sleep(100); // the pace of a gentle load, not a wait for something
+
 			}
 			if (System.nanoTime() >= nextPrint) {
 				largest = Math.max(largest, printYoung());
@@ -170,12 +169,13 @@ public final class HeapBurst {
 		return young;
 	}
 
-	/** Until the condition holds or the deadline passes, printing the committed heap. */
-	private static void awaitOrPastDeadline(BooleanSupplier condition, Duration deadline) throws InterruptedException {
+	/** Until the condition holds or the deadline passes, printing as it goes. */
+	private static void awaitOrPastDeadline(BooleanSupplier condition, Duration deadline, Runnable print)
+			throws InterruptedException {
 		long end = System.nanoTime() + deadline.toNanos();
 		while (!condition.getAsBoolean() && System.nanoTime() < end) {
 			Thread.sleep(100);
-			printCommitted();
+			print.run();
 		}
 	}
 

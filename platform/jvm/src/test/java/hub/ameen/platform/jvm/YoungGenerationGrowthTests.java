@@ -1,6 +1,7 @@
 package hub.ameen.platform.jvm;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class YoungGenerationGrowthTests {
 		return (last[1] - first[1]) * 1000.0 / Math.max(1, last[2] - first[2]);
 	}
 
-	private static int indexOfFirst(List<long[]> samples, java.util.function.Predicate<long[]> test) {
+	private static int indexOfFirst(List<long[]> samples, Predicate<long[]> test) {
 		for (int i = 0; i < samples.size(); i++) {
 			if (test.test(samples.get(i))) {
 				return i;
@@ -67,7 +68,7 @@ class YoungGenerationGrowthTests {
 		throw new AssertionError("no such sample");
 	}
 
-	private static int indexOfLast(List<long[]> samples, java.util.function.Predicate<long[]> test) {
+	private static int indexOfLast(List<long[]> samples, Predicate<long[]> test) {
 		for (int i = samples.size() - 1; i >= 0; i--) {
 			if (test.test(samples.get(i))) {
 				return i;
