@@ -1,5 +1,7 @@
 package hub.ameen.e2e;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,6 +45,15 @@ final class ScaleOutScenario {
 	String twoNotificationInstancesAndTwoGatewaysLoseNothingWhenOneInstanceIsKilled() throws Exception {
 		scale("notification-service", 2, "the gateway balances over");
 		scale("gateway", 2, "sharing their rate-limit buckets");
+		// they do share them: chosen when a gateway starts, the store is not fixed by the
+		// build (Spring AOT), so each gateway's Hazelcast member found the other
+		for (String gateway : List.of("gateway", "gateway-2")) {
+			Path log = this.hub.logDir().resolve(gateway + ".log");
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.alias(gateway + "'s rate-limit member joins the other's")
+				.until(() -> Files.readString(log).contains("Members {size:2"));
+		}
 		List<Api> gateways = List.of(this.cast.gateway(), new Api(this.hub.port("gateway-more")));
 		String owner = this.cast.token(Actor.OWNER);
 

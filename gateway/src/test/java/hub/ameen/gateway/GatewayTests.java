@@ -1,8 +1,10 @@
 package hub.ameen.gateway;
 
+import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,15 @@ import org.springframework.cloud.gateway.filter.headers.TransferEncodingNormaliz
 import org.springframework.cloud.gateway.filter.headers.observation.GatewayContext;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.codec.ServerSentEvent;
@@ -496,6 +507,67 @@ class GatewayTests {
 			.doesNotExist("X-Application-Context")
 			.expectHeader()
 			.doesNotExist("Trailer");
+	}
+
+	/**
+	 * {@code ./hub} runs the gateway from the bean definitions Spring AOT worked out at
+	 * build time, which hold a condition at the build's setting and make a balanced
+	 * service's own context only for the names listed to be loaded eagerly.
+	 */
+	@Test
+	void itsBeansHoldWhateverTheRunSetsForSpringAotFixesThemAtBuildTime() throws ClassNotFoundException {
+		List<String> eager = Binder.get(this.context.getEnvironment())
+			.bind("spring.cloud.loadbalancer.eager-load.clients", Bindable.listOf(String.class))
+			.orElse(List.of());
+		List<String> balanced = this.context.getBean(RouteDefinitionLocator.class)
+			.getRouteDefinitions()
+			.filter((route) -> "lb".equals(route.getUri().getScheme()))
+			.map((route) -> route.getUri().getHost())
+			.distinct()
+			.collectList()
+			.block(Duration.ofSeconds(5));
+		assertThat(balanced).isNotEmpty();
+		assertThat(eager).as("every lb:// route's service loaded eagerly").containsAll(balanced);
+
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(Configuration.class));
+		List<Class<?>> configurations = new ArrayList<>();
+		for (BeanDefinition found : scanner.findCandidateComponents(GatewayApplication.class.getPackageName())) {
+			configurations.add(Class.forName(found.getBeanClassName()));
+		}
+		assertThat(configurations).hasSizeGreaterThan(5);
+		for (Class<?> configuration : configurations) {
+			assertThat(MergedAnnotations.from(configuration).isPresent(Conditional.class))
+				.as(configuration.getName() + " is there by a condition")
+				.isFalse();
+			for (Method method : configuration.getDeclaredMethods()) {
+				assertThat(MergedAnnotations.from(method).isPresent(Conditional.class))
+					.as(configuration.getName() + "." + method.getName() + " is there by a condition")
+					.isFalse();
+			}
+		}
+	}
+
+	@Test
+	void withNoOriginsConfiguredACallFromAnotherOriginGetsNoCorsHeadersAndIsNotRefused() {
+		this.client.get()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+			.header(HttpHeaders.AUTHORIZATION, this.bearer)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+		this.client.options()
+			.uri("/api/crm/contacts")
+			.header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "DELETE")
+			.exchange()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS);
 	}
 
 	@Test

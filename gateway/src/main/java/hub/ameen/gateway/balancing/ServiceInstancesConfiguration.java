@@ -22,13 +22,18 @@ import org.springframework.core.env.Environment;
  * round-robin (Spring Cloud LoadBalancer's default) with no registry: the list is the
  * configuration. An instance that refuses connections is skipped by the route's retry of
  * reads, which chooses again (decision 0008).
+ * <p>
+ * Each balanced service has a context of its own, which Spring AOT works out at build
+ * time only for the services {@code spring.cloud.loadbalancer.eager-load.clients} names:
+ * every {@code lb://} route's service must be listed there. Public, as is
+ * {@link Instances}, for the code Spring AOT generates in another package.
  */
 @Configuration(proxyBeanMethods = false)
 @LoadBalancerClients(defaultConfiguration = ServiceInstancesConfiguration.Instances.class)
-class ServiceInstancesConfiguration {
+public class ServiceInstancesConfiguration {
 
 	/** One service's instances, in the load balancer's own context for that service. */
-	static class Instances {
+	public static class Instances {
 
 		@Bean
 		ServiceInstanceListSupplier serviceInstances(Environment environment, GatewayProperties properties) {

@@ -16,13 +16,20 @@ import org.springframework.web.server.WebFilterChain;
  * so that a preflight (which carries no token) is answered. A call from a page of the
  * hub's own host is left alone: behind the Nginx edge the gateway sees plain HTTP on
  * another port, and would otherwise take the web app's own calls for cross-origin ones.
+ * With no origins configured it leaves every call alone ({@link #none()}).
  */
 class CrossOriginFilter implements WebFilter, Ordered {
 
+	/** Spring's check, or {@code null} when no origin is allowed CORS. */
 	private final CorsWebFilter cors;
 
 	CrossOriginFilter(CorsWebFilter cors) {
 		this.cors = cors;
+	}
+
+	/** No CORS: calls from other origins go on without its headers, as if not there. */
+	static CrossOriginFilter none() {
+		return new CrossOriginFilter(null);
 	}
 
 	@Override
@@ -32,6 +39,9 @@ class CrossOriginFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (this.cors == null) {
+			return chain.filter(exchange);
+		}
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		String origin = headers.getOrigin();
 		if (origin == null || isOwnHost(origin, headers.getHost())) {

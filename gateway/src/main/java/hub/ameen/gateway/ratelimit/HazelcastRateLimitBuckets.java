@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import hub.ameen.platform.web.ratelimit.LocalRateLimitBuckets;
 import hub.ameen.platform.web.ratelimit.RateLimit;
@@ -22,6 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+
 /**
  * Buckets in a Hazelcast map that every gateway's embedded member holds a share of, so
  * that a user's calls count the same whichever gateway takes them. Each bucket's state is
@@ -33,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * longer than the call timeout), the call is counted in this gateway's own memory instead
  * and in {@code hub.gateway.rate.limit.store.failures}: limits hold per gateway rather
  * than not at all, which matters for the sign-in limit (docs/decisions/0010).
+ * <p>
+ * The buckets own this gateway's member: the context shuts it down with them, after the
+ * web server has drained.
  */
-public final class HazelcastRateLimitBuckets implements RateLimitBuckets {
+public final class HazelcastRateLimitBuckets implements RateLimitBuckets, DisposableBean {
 
 	/** The name of the map the gateways share. */
 	public static final String MAP_NAME = "hub-gateway-rate-limit-buckets";
@@ -42,6 +48,8 @@ public final class HazelcastRateLimitBuckets implements RateLimitBuckets {
 	private static final Logger logger = LoggerFactory.getLogger(HazelcastRateLimitBuckets.class);
 
 	private static final long LOG_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
+
+	private final HazelcastInstance member;
 
 	private final MapProxyManager proxies;
 
@@ -51,11 +59,22 @@ public final class HazelcastRateLimitBuckets implements RateLimitBuckets {
 
 	private final AtomicLong nextLog = new AtomicLong(System.nanoTime());
 
-	public HazelcastRateLimitBuckets(IMap<String, byte[]> map, MeterRegistry meters) {
-		this.proxies = new MapProxyManager(map);
+	public HazelcastRateLimitBuckets(HazelcastInstance member, MeterRegistry meters) {
+		this.member = member;
+		this.proxies = new MapProxyManager(member.getMap(MAP_NAME));
 		this.failures = Counter.builder("hub.gateway.rate.limit.store.failures")
 			.description("Rate-limit checks the shared bucket store could not answer, counted per gateway instead")
 			.register(meters);
+	}
+
+	/** The member embedded in this gateway that holds its share of the map. */
+	public HazelcastInstance member() {
+		return this.member;
+	}
+
+	@Override
+	public void destroy() {
+		this.member.shutdown();
 	}
 
 	@Override

@@ -8,32 +8,24 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
-import hub.ameen.platform.web.ratelimit.RateLimitBuckets;
 import io.micrometer.core.instrument.MeterRegistry;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code hub.gateway.rate-limit-store.type=hazelcast}: a Hazelcast member embedded in
  * this gateway joins the other gateways' (TCP-IP to the listed members, or the members
  * behind a headless Service; never multicast), and the buckets live in a map they share.
- * Nothing of this is loaded with the default {@code local} store.
+ * Nothing of this is loaded with the default {@code local} store
+ * ({@link RateLimitConfiguration} calls it only for this one).
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "hub.gateway.rate-limit-store.type", havingValue = "hazelcast")
-class HazelcastRateLimitConfiguration {
+final class HazelcastRateLimitMember {
 
-	@Bean(destroyMethod = "shutdown")
-	HazelcastInstance rateLimitMember(RateLimitStoreProperties store, RateLimitProperties limits) {
-		return Hazelcast.newHazelcastInstance(config(store, limits));
+	private HazelcastRateLimitMember() {
 	}
 
-	@Bean
-	RateLimitBuckets rateLimitBuckets(HazelcastInstance rateLimitMember, MeterRegistry meters) {
-		return new HazelcastRateLimitBuckets(rateLimitMember.getMap(HazelcastRateLimitBuckets.MAP_NAME), meters);
+	/** This gateway's member, started, and the buckets in the map it shares. */
+	static HazelcastRateLimitBuckets start(RateLimitStoreProperties store, RateLimitProperties limits,
+			MeterRegistry meters) {
+		return new HazelcastRateLimitBuckets(Hazelcast.newHazelcastInstance(config(store, limits)), meters);
 	}
 
 	static Config config(RateLimitStoreProperties store, RateLimitProperties limits) {
