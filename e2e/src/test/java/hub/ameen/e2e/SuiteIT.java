@@ -366,9 +366,8 @@ class SuiteIT {
 			assertThat(pids())
 				.allSatisfy((component, pid) -> assertThat(commandLine(pid)).as(component + " shrinks its heap at once")
 					.contains("-XX:-ShrinkHeapInSteps", "-XX:NewRatio=3"));
-			// the services and the gateway from the bean definitions their build worked
-			// out
-			// (Spring AOT); not the broker, which is no Spring application
+			// the services and the gateway from the bean definitions their build
+			// worked out (Spring AOT); not the broker, which is no Spring application
 			assertThat(pids()).allSatisfy((component, pid) -> assertThat(commandLine(pid))
 				.as(component + " runs from its ahead-of-time bean definitions exactly when it is not the broker")
 				.matches((line) -> line.contains("-Dspring.aot.enabled=true") == !component.equals("kafka")));
