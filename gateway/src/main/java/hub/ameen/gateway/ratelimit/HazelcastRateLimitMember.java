@@ -28,7 +28,7 @@ final class HazelcastRateLimitMember {
 		return new HazelcastRateLimitBuckets(Hazelcast.newHazelcastInstance(config(store, limits)), meters);
 	}
 
-	static Config config(RateLimitStoreProperties store, RateLimitProperties limits) {
+	private static Config config(RateLimitStoreProperties store, RateLimitProperties limits) {
 		Config config = new Config();
 		config.setClusterName(store.clusterName());
 		config.setProperty("hazelcast.logging.type", "slf4j");

@@ -72,8 +72,8 @@ public final class HeapBurst {
 	 */
 	private static void churn(boolean fast, Duration time, HeapGiveBack giveBack) throws InterruptedException {
 		long grown = allocate(fast, time);
-		if (fast) { // quiet: until the young generation is back under half of what it
-					// grew to
+		// quiet: until the young generation is back under half of what it grew to
+		if (fast) {
 			awaitOrPastDeadline(() -> young() <= grown / 2, time, HeapBurst::printYoung);
 		}
 		giveBack.close();
@@ -133,7 +133,6 @@ public final class HeapBurst {
 					inFlight[i++ & 255] = new byte[1024];
 				}
 				Thread.sleep(100); // the pace of a gentle load, not a wait for something
-
 			}
 			if (System.nanoTime() >= nextPrint) {
 				largest = Math.max(largest, printYoung());
