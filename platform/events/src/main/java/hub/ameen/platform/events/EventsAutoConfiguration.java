@@ -40,7 +40,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * {@link Inbox} and its pruning, and listener containers that read {@link EventEnvelope}s
  * (group id {@code spring.application.name}, from the earliest offset when new, a dead
  * member given up after 10 s), retry a failing record a few times and then publish it to
- * {@code <topic>.dlt}.
+ * {@code <topic>.dlt}; the Kafka clients' periodic chores share one thread
+ * ({@link KafkaClientThreads}).
  */
 @AutoConfiguration(after = { StoreAutoConfiguration.class, KafkaAutoConfiguration.class })
 @ConditionalOnClass(KafkaTemplate.class)
@@ -96,6 +97,12 @@ public class EventsAutoConfiguration {
 	@Bean
 	InboxPruner inboxPruner(Inbox inbox, EventsProperties properties) {
 		return new InboxPruner(inbox, properties.inbox().pruneInterval());
+	}
+
+	/** The Kafka clients' periodic chores on one thread instead of two a consumer. */
+	@Bean
+	static KafkaClientThreads kafkaClientThreads(ObjectProvider<MeterRegistry> meters) {
+		return new KafkaClientThreads(meters);
 	}
 
 	@Bean
