@@ -7,7 +7,9 @@ import java.util.Map;
 import hub.ameen.platform.store.Store;
 import hub.ameen.platform.store.config.StoreAutoConfiguration;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -59,6 +61,12 @@ public class EventsAutoConfiguration {
 	 */
 	static final int SESSION_TIMEOUT_MS = 10_000;
 
+	/** The timer of every listener observation, and of spring-kafka's batch timing. */
+	static final String LISTENER_TIMER = "spring.kafka.listener";
+
+	/** What a batch listener's own timer is named here. */
+	static final String BATCH_LISTENER_TIMER = "spring.kafka.listener.batch";
+
 	@Bean
 	@ConditionalOnMissingBean
 	Outbox outbox(Store store, ObjectProvider<Tracer> tracer, ObjectProvider<ConsumerFactory<?, ?>> consumers,
@@ -97,6 +105,28 @@ public class EventsAutoConfiguration {
 	@Bean
 	InboxPruner inboxPruner(Inbox inbox, EventsProperties properties) {
 		return new InboxPruner(inbox, properties.inbox().pruneInterval());
+	}
+
+	/**
+	 * A batch listener's container times each batch with spring-kafka's own timer, named
+	 * as the listener observations' timers ({@code spring.kafka.listener}) but tagged
+	 * otherwise ({@code name}, {@code result}, {@code exception}). Prometheus takes one
+	 * set of tag names per name, so whichever kind registered second was dropped, with a
+	 * warning: in notification-service either its inbox's batches or every other listener
+	 * went untimed, by which came first after a start. The batch timer gets a name of its
+	 * own.
+	 */
+	@Bean
+	MeterFilter batchListenerTimerName() {
+		return new MeterFilter() {
+
+			@Override
+			public Meter.Id map(Meter.Id id) {
+				return (LISTENER_TIMER.equals(id.getName()) && id.getTag("result") != null)
+						? id.withName(BATCH_LISTENER_TIMER) : id;
+			}
+
+		};
 	}
 
 	/** The Kafka clients' periodic chores on one thread instead of two a consumer. */
