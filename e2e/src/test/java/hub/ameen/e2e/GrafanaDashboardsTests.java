@@ -102,6 +102,15 @@ class GrafanaDashboardsTests {
 			.containsExactly("slo:signin_errors:ratio_rate5m");
 	}
 
+	@Test
+	void eachGroupingIsReadWithTheMetricsItGroups() {
+		assertThat(MonitoringScenario
+			.groupings("histogram_quantile(0.99, sum by (application, le) (rate(a_bucket{uri=\"/x(y\"}[5m])))"
+					+ " / on (application) max by (application) (b_max) + sum(c_total)"))
+			.containsExactly(Map.entry(List.of("application", "le"), Set.of("a_bucket")),
+					Map.entry(List.of("application"), Set.of("b_max")));
+	}
+
 	static List<Path> dashboards() throws IOException {
 		try (Stream<Path> files = Files.list(grafana.resolve("dashboards"))) {
 			return files.filter((file) -> file.toString().endsWith(".json")).sorted().toList();

@@ -129,8 +129,9 @@ final class MonitoringScenario {
 	}
 
 	private void everyExpressionEvaluates() throws Exception {
-		Set<String> known = new LinkedHashSet<>();
-		api("/api/v1/label/__name__/values").path("data").forEach((name) -> known.add(name.asString()));
+		Set<String> exported = new LinkedHashSet<>();
+		api("/api/v1/label/__name__/values").path("data").forEach((name) -> exported.add(name.asString()));
+		Set<String> known = new LinkedHashSet<>(exported);
 		// a recording rule's series appears at its first evaluation; its own expression
 		// is
 		// checked below like any other
@@ -146,6 +147,15 @@ final class MonitoringScenario {
 			for (String metric : metricNames(expr)) {
 				if (!known.contains(metric) && !NOT_EXPORTED_HERE.containsKey(metric)) {
 					failures.add(entry.getKey() + ": no series named " + metric);
+				}
+			}
+			for (Map.Entry<List<String>, Set<String>> grouping : groupings(expr)) {
+				List<String> grouped = grouping.getValue().stream().filter(exported::contains).sorted().toList();
+				for (String label : grouped.isEmpty() ? List.<String>of() : grouping.getKey()) {
+					String selector = "{__name__=~\"" + String.join("|", grouped) + "\"," + label + "!=\"\"}";
+					if (query("count(" + selector + ")").path("data").path("result").isEmpty()) {
+						failures.add(entry.getKey() + ": no series of " + grouped + " has the label " + label);
+					}
 				}
 			}
 		}
@@ -208,6 +218,37 @@ final class MonitoringScenario {
 			}
 		}
 		return names;
+	}
+
+	/**
+	 * Each {@code by (labels)} in a PromQL expression, with the metric names of the
+	 * expression it groups. A label that none of them carries is not an error to
+	 * Prometheus: it groups every series into one with that label empty, and a panel
+	 * shows one line where it meant several (as the Events dashboard's listener outcomes
+	 * did, by a tag the listener observations do not have).
+	 */
+	static List<Map.Entry<List<String>, Set<String>>> groupings(String expr) {
+		// a quoted value may hold parentheses: blanked, they do not upset the counting
+		String bare = expr.replaceAll("\"[^\"]*\"", "\"\"");
+		List<Map.Entry<List<String>, Set<String>>> groupings = new ArrayList<>();
+		Matcher by = Pattern.compile("\\bby\\s*\\(([^)]*)\\)\\s*\\(").matcher(bare);
+		while (by.find()) {
+			int open = by.end() - 1;
+			int close = bare.length() - 1;
+			for (int i = open, depth = 0; i < bare.length(); i++) {
+				depth += (bare.charAt(i) == '(') ? 1 : (bare.charAt(i) == ')') ? -1 : 0;
+				if (depth == 0) {
+					close = i;
+					break;
+				}
+			}
+			List<String> labels = Stream.of(by.group(1).split(","))
+				.map(String::strip)
+				.filter((label) -> !label.isEmpty())
+				.toList();
+			groupings.add(Map.entry(labels, metricNames(bare.substring(open, close + 1))));
+		}
+		return groupings;
 	}
 
 	/**
