@@ -1,6 +1,7 @@
 package hub.ameen.platform.events;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -8,12 +9,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
@@ -67,28 +66,32 @@ final class KafkaClientThreads implements BeanPostProcessor, DisposableBean {
 
 	private <K, V> void rebind(DefaultKafkaConsumerFactory<K, V> consumers) {
 		MeterRegistry registry = this.meters.getIfAvailable();
-		boolean replaced = false;
-		for (ConsumerFactory.Listener<K, V> listener : List.copyOf(consumers.getListeners())) {
-			if (listener.getClass() == MicrometerConsumerListener.class) {
-				replaced |= consumers.removeListener(listener);
-			}
-		}
-		if (replaced && registry != null) {
+		if (removeAll(consumers.getListeners(), MicrometerConsumerListener.class, consumers::removeListener)
+				&& registry != null) {
 			consumers.addListener(new MicrometerConsumerListener<>(registry, this.scheduler));
 		}
 	}
 
 	private <K, V> void rebind(DefaultKafkaProducerFactory<K, V> producers) {
 		MeterRegistry registry = this.meters.getIfAvailable();
-		boolean replaced = false;
-		for (ProducerFactory.Listener<K, V> listener : List.copyOf(producers.getListeners())) {
-			if (listener.getClass() == MicrometerProducerListener.class) {
-				replaced |= producers.removeListener(listener);
-			}
-		}
-		if (replaced && registry != null) {
+		if (removeAll(producers.getListeners(), MicrometerProducerListener.class, producers::removeListener)
+				&& registry != null) {
 			producers.addListener(new MicrometerProducerListener<>(registry, this.scheduler));
 		}
+	}
+
+	/**
+	 * Removes the listeners of exactly this class (Spring Boot's, not one of a subclass
+	 * made on purpose); whether there was one.
+	 */
+	private static <L> boolean removeAll(List<L> listeners, Class<?> kind, Predicate<L> remove) {
+		boolean removed = false;
+		for (L listener : List.copyOf(listeners)) {
+			if (listener.getClass() == kind) {
+				removed |= remove.test(listener);
+			}
+		}
+		return removed;
 	}
 
 	/** The scheduler the Kafka clients' chores run on. */
