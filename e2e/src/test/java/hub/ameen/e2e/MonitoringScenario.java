@@ -106,16 +106,15 @@ final class MonitoringScenario {
 		IdentityScenario identity = new IdentityScenario(this.gateway);
 		Api.Response login = identity.login("admin@hub.local", adminPassword);
 		assertThat(login.status()).isEqualTo(200);
-		// one call through each route, so that each route's request and breaker series
-		// exist
+		// one call through each route, so that each route's request and breaker
+		// series exist
 		String token = login.json().get("accessToken").asString();
 		for (String path : List.of("/api/users/me", "/api/crm/contacts?limit=1", "/api/tasks?limit=1",
 				"/api/scheduler/events?limit=1", "/api/notifications/unread-count", "/api/auth/jwks")) {
 			assertThat(this.gateway.get(path, token).status()).as(path).isEqualTo(200);
 		}
-		// one wrong attempt, sent once (login() retries until 200) and for an email of
-		// its
-		// own, so that no real account comes near its lockout
+		// one wrong attempt, sent once (login() retries until 200) and for an email
+		// of its own, so that no real account comes near its lockout
 		Api.Response wrong = this.gateway.post("/api/auth/login", null,
 				Map.of("email", "nobody@monitoring.test", "password", "not-the-password"));
 		assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
@@ -132,9 +131,8 @@ final class MonitoringScenario {
 		Set<String> exported = new LinkedHashSet<>();
 		api("/api/v1/label/__name__/values").path("data").forEach((name) -> exported.add(name.asString()));
 		Set<String> known = new LinkedHashSet<>(exported);
-		// a recording rule's series appears at its first evaluation; its own expression
-		// is
-		// checked below like any other
+		// a recording rule's series appears at its first evaluation; its own
+		// expression is checked below like any other
 		known.addAll(recordedNames());
 		List<String> failures = new ArrayList<>();
 		Map<String, String> expressions = expressions();

@@ -69,9 +69,8 @@ class KafkaClientThreadsTests {
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			await().until(() -> consumerClientIds(meters).size() == 3);
 
-			// the containers' monitors and the metrics binders are scheduled by now, all
-			// on
-			// the one thread
+			// the containers' monitors and the metrics binders are scheduled by
+			// now, all on the one thread
 			List<String> started = Thread.getAllStackTraces()
 				.keySet()
 				.stream()
