@@ -149,7 +149,10 @@ final class MonitoringScenario {
 			}
 			for (Map.Entry<List<String>, Set<String>> grouping : groupings(expr)) {
 				List<String> grouped = grouping.getValue().stream().filter(exported::contains).sorted().toList();
-				for (String label : grouped.isEmpty() ? List.<String>of() : grouping.getKey()) {
+				if (grouped.isEmpty()) {
+					continue;
+				}
+				for (String label : grouping.getKey()) {
 					String selector = "{__name__=~\"" + String.join("|", grouped) + "\"," + label + "!=\"\"}";
 					if (query("count(" + selector + ")").path("data").path("result").isEmpty()) {
 						failures.add(entry.getKey() + ": no series of " + grouped + " has the label " + label);

@@ -66,16 +66,16 @@ final class KafkaClientThreads implements BeanPostProcessor, DisposableBean {
 
 	private <K, V> void rebind(DefaultKafkaConsumerFactory<K, V> consumers) {
 		MeterRegistry registry = this.meters.getIfAvailable();
-		if (removeAll(consumers.getListeners(), MicrometerConsumerListener.class, consumers::removeListener)
-				&& registry != null) {
+		if (registry != null
+				&& removeAll(consumers.getListeners(), MicrometerConsumerListener.class, consumers::removeListener)) {
 			consumers.addListener(new MicrometerConsumerListener<>(registry, this.scheduler));
 		}
 	}
 
 	private <K, V> void rebind(DefaultKafkaProducerFactory<K, V> producers) {
 		MeterRegistry registry = this.meters.getIfAvailable();
-		if (removeAll(producers.getListeners(), MicrometerProducerListener.class, producers::removeListener)
-				&& registry != null) {
+		if (registry != null
+				&& removeAll(producers.getListeners(), MicrometerProducerListener.class, producers::removeListener)) {
 			producers.addListener(new MicrometerProducerListener<>(registry, this.scheduler));
 		}
 	}
