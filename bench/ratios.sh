@@ -16,27 +16,34 @@
 # with --restart also `./hub down && ./hub up` to all healthy, with the CPU the suite spent
 # on it and the JIT compilers' share (half of it or so: docs/decisions/0007).
 #
+# The figures a ratio compares are measured in alternating rounds (--rounds of --seconds
+# each, the order reversed every other round), and a ratio is the median of its rounds'
+# ratios, with their range: on a machine shared with noisy neighbours, two figures taken
+# minutes apart can differ by half from the neighbours alone, and a ratio of such figures
+# says more about the neighbours than about the suite.
+#
 # Every figure follows a warm-up of its own request (--warmup seconds, default 30): a JVM
 # just started runs interpreted and C1 code until C2 has compiled the request path, which
 # takes tens of seconds of load on 2 cores; a figure taken before measures the JIT. Right
 # after --restart every JVM still compiles at once, so its figures run low: run it again
 # without --restart for the steady ones.
 #
-# Usage: bench/ratios.sh [--seconds=8] [--warmup=30] [--rate=200] [--quiet=30] [--restart]
+# Usage: bench/ratios.sh [--seconds=4] [--rounds=5] [--warmup=30] [--rate=200] [--quiet=30] [--restart]
 # Against a running ./hub up started with HUB_GATEWAY_API_CALLS_PER_USER=100000000 (one user
 # sends everything). Reads the same HUB_* variables as ./hub.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-SECONDS_EACH=8 WARMUP=30 RATE=200 RESTART=0 QUIET=30
+SECONDS_EACH=4 ROUNDS=5 WARMUP=30 RATE=200 RESTART=0 QUIET=30
 for arg in "$@"; do
 	case "$arg" in
 	--seconds=*) SECONDS_EACH="${arg#*=}" ;;
+	--rounds=*) ROUNDS="${arg#*=}" ;;
 	--warmup=*) WARMUP="${arg#*=}" ;;
 	--rate=*) RATE="${arg#*=}" ;;
 	--quiet=*) QUIET="${arg#*=}" ;;
 	--restart) RESTART=1 ;;
-	*) echo "usage: bench/ratios.sh [--seconds=8] [--warmup=30] [--rate=200] [--quiet=30] [--restart]" >&2 && exit 2 ;;
+	*) echo "usage: bench/ratios.sh [--seconds=4] [--rounds=5] [--warmup=30] [--rate=200] [--quiet=30] [--restart]" >&2 && exit 2 ;;
 	esac
 done
 case "${HUB_DATA_DIR:=$ROOT/data}" in /*) ;; *) HUB_DATA_DIR="$PWD/$HUB_DATA_DIR" ;; esac
@@ -132,54 +139,107 @@ heap_used() { # young collections so far, eden's size and eden's use (KB) of a p
 		[[ -x "$jstat" ]] && "$jstat" -gc "$pid" 2>/dev/null | awk 'NR == 2 { print $13, $5, $6 }' || echo "- - -"
 }
 
-declare -A RPS
-measure() { # NAME URL [wrk options...]: requests a second at saturation, and the CPU and heap each took
-	local name="$1" url="$2" out gateway crm gateway_heap crm_heap
-	shift 2
-	BENCH_RUN="${BENCH_RUN:-0}-warm" wrk -t2 -c16 -d"${WARMUP}s" "$@" "$url" >/dev/null 2>&1 || true # warm-up (its own emails)
+auth=(-H "Authorization: Bearer $token")
+request_of() { # NAME: sets ARGS to the wrk options and URL of a figure's request
+	case "$1" in
+	"nginx static") ARGS=("http://127.0.0.1:$port/contact.json") ;;
+	"get by id, direct") ARGS=("${auth[@]}" "$CRM/api/crm/contacts/$id") ;;
+	"get by id, gateway") ARGS=("${auth[@]}" "$GATEWAY/api/crm/contacts/$id") ;;
+	"get by id, nginx proxy") ARGS=("${auth[@]}" "http://127.0.0.1:$proxy_port/api/crm/contacts/$id") ;;
+	"list of 20, direct") ARGS=("${auth[@]}" "$CRM/api/crm/contacts?limit=20") ;;
+	"list of 20, gateway") ARGS=("${auth[@]}" "$GATEWAY/api/crm/contacts?limit=20") ;;
+	# a new email for every request (the script numbers them within a run of wrk, BENCH_RUN names the run)
+	"create, direct") ARGS=("${auth[@]}" -s "$ROOT/bench/wrk/create-contact.lua" "$CRM/api/crm/contacts") ;;
+	"create, gateway") ARGS=("${auth[@]}" -s "$ROOT/bench/wrk/create-contact.lua" "$GATEWAY/api/crm/contacts") ;;
+	*) echo "no request named $1" >&2 && exit 2 ;;
+	esac
+}
+
+# per figure, over its rounds: each round's requests a second, p50 and p99 (ms), space-separated;
+# and summed, the requests, the CPU ticks and heap KB the gateway and crm-service spent on them
+declare -A RPS P50 P99 REQUESTS GATEWAY_TICKS CRM_TICKS GATEWAY_KB CRM_KB
+RUN=0
+run() { # NAME SECONDS [warm-up]: NAME's request at saturation; a round (no third argument) is added up
+	local name="$1" out gateway crm gateway_heap crm_heap requests
+	request_of "$name"
+	RUN=$((RUN + 1))
 	gateway="$(cpu_ticks gateway)" crm="$(cpu_ticks crm-service)"
 	gateway_heap="$(heap_used gateway)" crm_heap="$(heap_used crm-service)"
-	out="$(wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" "$url")"
+	out="$(BENCH_RUN="$$-$RUN" wrk -t2 -c16 -d"${2}s" --latency "${ARGS[@]}" 2>&1)" || true
+	(($# > 2)) && return
 	gateway="$(($(cpu_ticks gateway) - gateway))" crm="$(($(cpu_ticks crm-service) - crm))"
-	gateway_heap="$gateway_heap $(heap_used gateway)" crm_heap="$crm_heap $(heap_used crm-service)"
 	if grep -q 'Non-2xx' <<<"$out"; then
-		echo "  $name: $(grep 'Non-2xx' <<<"$out" | xargs) — the figure below is not comparable" >&2
+		echo "  $name: $(grep 'Non-2xx' <<<"$out" | xargs) — its figures are not comparable" >&2
 	fi
-	RPS[$name]="$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out")"
-	printf '  %-24s %7s req/s   p50 %8s   p99 %8s   CPU a request: gateway %s, crm-service %s; heap allocated: gateway %s, crm-service %s\n' \
-		"$name" "${RPS[$name]}" "$(awk '$1 == "50%" { print $2 }' <<<"$out")" "$(awk '$1 == "99%" { print $2 }' <<<"$out")" \
-		"$(per_request "$gateway" "$out")" "$(per_request "$crm" "$out")" \
-		"$(allocated_per_request "$gateway_heap" "$out")" "$(allocated_per_request "$crm_heap" "$out")"
+	requests="$(awk '/requests in/ { print $1 + 0 }' <<<"$out")"
+	RPS[$name]+="$(awk '/Requests\/sec/ { printf "%d", $2 }' <<<"$out") "
+	P50[$name]+="$(latency_ms 50% "$out") " P99[$name]+="$(latency_ms 99% "$out") "
+	REQUESTS[$name]=$((${REQUESTS[$name]:-0} + ${requests:-0}))
+	GATEWAY_TICKS[$name]=$((${GATEWAY_TICKS[$name]:-0} + gateway)) CRM_TICKS[$name]=$((${CRM_TICKS[$name]:-0} + crm))
+	GATEWAY_KB[$name]="$(add_kb "${GATEWAY_KB[$name]:-0}" "$gateway_heap $(heap_used gateway)")"
+	CRM_KB[$name]="$(add_kb "${CRM_KB[$name]:-0}" "$crm_heap $(heap_used crm-service)")"
 }
-per_request() { # TICKS WRK_OUTPUT: CPU milliseconds a request
-	awk -v ticks="$1" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.3f ms", ($1 > 0) ? ticks * 1000 / hz / $1 : 0 }' <<<"$2"
+latency_ms() { # PERCENTILE WRK_OUTPUT: that percentile of wrk's latency distribution, in ms
+	awk -v p="$1" '$1 == p { v = $2 + 0
+		if ($2 ~ /us$/) v /= 1000; else if ($2 ~ /[0-9]s$/) v *= 1000; else if ($2 ~ /m$/) v *= 60000
+		printf "%.2f", v }' <<<"$2"
 }
-# "YGC EDEN USED" before and after, WRK_OUTPUT: heap KB a request (each young collection
-# emptied an eden of about that size; what is left in it is eden's growth)
-allocated_per_request() {
-	awk -v heap="$1" '/requests in/ { split(heap, h, " ")
-		if (h[1] == "-" || h[4] == "-" || $1 == 0) { printf "-"; exit }
-		printf "%.1f KB", ((h[4] - h[1]) * (h[2] + h[5]) / 2 + h[6] - h[3]) / $1 }' <<<"$2"
+# KB_SO_FAR "YGC EDEN USED YGC EDEN USED" (jstat before and after): the heap allocated added to
+# it (each young collection emptied an eden of about that size; what is left in it is eden's
+# growth), or "-" once a reading is missing
+add_kb() {
+	awk -v sum="$1" -v heap="$2" 'BEGIN { split(heap, h, " ")
+		if (sum == "-" || h[1] == "-" || h[4] == "-") { print "-"; exit }
+		printf "%.0f", sum + (h[4] - h[1]) * (h[2] + h[5]) / 2 + h[6] - h[3] }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", (b > 0) ? a / b : 0 }'; }
+median() { # FORMAT, the values on stdin (space-separated)
+	tr ' ' '\n' | awk 'NF' | sort -g | awk -v f="$1" '{ v[NR] = $1 }
+		END { printf f, (NR == 0) ? 0 : (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+span() { # FORMAT, the values on stdin: the lowest and the highest
+	tr ' ' '\n' | awk 'NF' | sort -g | awk -v f="$1" 'NR == 1 { lo = $1 } { hi = $1 } END { printf f "–" f, lo, hi }'
+}
+per_request() { # TICKS_OR_KB REQUESTS UNIT: a sum over the rounds, per request
+	awk -v sum="$1" -v n="$2" -v unit="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+		if (sum == "-" || n == 0) { printf "-"; exit }
+		if (unit == "ms") printf "%.3f ms", sum * 1000 / hz / n; else printf "%.1f KB", sum / n }'
+}
 
-auth=(-H "Authorization: Bearer $token")
-echo "== saturation (wrk -t2 -c16, ${SECONDS_EACH} s each, after ${WARMUP} s of warm-up)"
-measure "nginx static" "http://127.0.0.1:$port/contact.json"
-measure "get by id, direct" "$CRM/api/crm/contacts/$id" "${auth[@]}"
-measure "get by id, gateway" "$GATEWAY/api/crm/contacts/$id" "${auth[@]}"
-measure "get by id, nginx proxy" "http://127.0.0.1:$proxy_port/api/crm/contacts/$id" "${auth[@]}"
-measure "list of 20, direct" "$CRM/api/crm/contacts?limit=20" "${auth[@]}"
-measure "list of 20, gateway" "$GATEWAY/api/crm/contacts?limit=20" "${auth[@]}"
-BENCH_RUN="d$$" measure "create, direct" "$CRM/api/crm/contacts" "${auth[@]}" -s "$ROOT/bench/wrk/create-contact.lua"
-BENCH_RUN="g$$" measure "create, gateway" "$GATEWAY/api/crm/contacts" "${auth[@]}" -s "$ROOT/bench/wrk/create-contact.lua"
+compare() { # NAME...: each warmed up, then --rounds rounds of each in turn, every other round in reverse
+	local name r i
+	for name; do run "$name" "$WARMUP" warm-up; done
+	for ((r = 1; r <= ROUNDS; r++)); do
+		if ((r % 2)); then
+			for name; do run "$name" "$SECONDS_EACH"; done
+		else
+			for ((i = $#; i >= 1; i--)); do run "${!i}" "$SECONDS_EACH"; done
+		fi
+	done
+	for name; do
+		printf '  %-24s %7s req/s (%s)   p50 %6s ms   p99 %7s ms   CPU a request: gateway %s, crm-service %s; heap allocated: gateway %s, crm-service %s\n' \
+			"$name" "$(median %.0f <<<"${RPS[$name]}")" "$(span %d <<<"${RPS[$name]}")" "$(median %.2f <<<"${P50[$name]}")" "$(median %.2f <<<"${P99[$name]}")" \
+			"$(per_request "${GATEWAY_TICKS[$name]}" "${REQUESTS[$name]}" ms)" "$(per_request "${CRM_TICKS[$name]}" "${REQUESTS[$name]}" ms)" \
+			"$(per_request "${GATEWAY_KB[$name]}" "${REQUESTS[$name]}" KB)" "$(per_request "${CRM_KB[$name]}" "${REQUESTS[$name]}" KB)"
+	done
+}
+ratio() { # A B: the median of A's and B's round-by-round ratios, and their range
+	local each
+	each="$(paste <(tr ' ' '\n' <<<"${RPS[$1]}" | awk 'NF') <(tr ' ' '\n' <<<"${RPS[$2]}" | awk 'NF') |
+		awk '{ printf "%.3f ", ($2 > 0) ? $1 / $2 : 0 }')"
+	printf '%s× (rounds %s×)' "$(median %.2f <<<"$each")" "$(span %.2f <<<"$each")"
+}
 
-echo "== ratios"
-echo "  get by id direct / nginx static:   $(ratio "${RPS[get by id, direct]}" "${RPS[nginx static]}")   (target ≥ 0.20×)"
-echo "  get by id gateway / direct:        $(ratio "${RPS[get by id, gateway]}" "${RPS[get by id, direct]}")   (target ≥ 0.70×)"
-echo "  get by id nginx proxy / direct:    $(ratio "${RPS[get by id, nginx proxy]}" "${RPS[get by id, direct]}")   (a proxy that checks nothing: the ceiling of any)"
-echo "  list gateway / direct:             $(ratio "${RPS[list of 20, gateway]}" "${RPS[list of 20, direct]}")"
-echo "  create gateway / direct:           $(ratio "${RPS[create, gateway]}" "${RPS[create, direct]}")"
+echo "== saturation (wrk -t2 -c16; ${ROUNDS} alternating rounds of ${SECONDS_EACH} s each after ${WARMUP} s of warm-up; req/s and latencies the rounds' medians, their range in brackets)"
+compare "nginx static" "get by id, direct" "get by id, gateway" "get by id, nginx proxy"
+compare "list of 20, direct" "list of 20, gateway"
+compare "create, direct" "create, gateway"
+
+echo "== ratios (each the median of its rounds)"
+echo "  get by id direct / nginx static:   $(ratio "get by id, direct" "nginx static")   (target ≥ 0.20×)"
+echo "  get by id gateway / direct:        $(ratio "get by id, gateway" "get by id, direct")   (target ≥ 0.70×)"
+echo "  get by id nginx proxy / direct:    $(ratio "get by id, nginx proxy" "get by id, direct")   (a proxy that checks nothing: the ceiling of any)"
+echo "  list gateway / direct:             $(ratio "list of 20, gateway" "list of 20, direct")"
+echo "  create gateway / direct:           $(ratio "create, gateway" "create, direct")"
 
 echo "== the gateway's added latency at a fixed rate"
 "$ROOT/bench/e2e-main.sh" hub.ameen.e2e.bench.EdgeLatency --compare=direct --rate="$RATE" --seconds=5 --rounds=3 --warmup=3
