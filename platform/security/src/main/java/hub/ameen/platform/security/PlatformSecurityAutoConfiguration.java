@@ -39,6 +39,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.ExceptionTranslationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
@@ -159,20 +160,26 @@ public class PlatformSecurityAutoConfiguration {
 		open.addAll(properties.publicPaths());
 		PublicPaths publicPaths = new PublicPaths(open);
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(responses);
+		// a denial (below) answered 401 without a caller, 403 with one
+		ExceptionTranslationWebFilter denials = new ExceptionTranslationWebFilter();
+		denials.setAuthenticationEntryPoint(problems);
+		denials.setAccessDeniedHandler(problems);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.authorizeExchange((exchanges) -> exchanges.matchers(publicPaths).permitAll().anyExchange().authenticated())
 			.oauth2ResourceServer(
 					(server) -> server.bearerTokenConverter(new PublicPathsBearerTokenConverter(publicPaths))
 						.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(permissionsConverter()))
 						.authenticationEntryPoint(problems)
 						.accessDeniedHandler(problems)
 						.authenticationFailureHandler(problems))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// the public paths permitted, any other exchange authenticated: what
+			// authorizeExchange(...) would make, without Reactor's thread-local restores
+			.addFilterAt(denials, SecurityWebFiltersOrder.EXCEPTION_TRANSLATION)
+			.addFilterAt(new AuthenticatedUnlessPublic(publicPaths), SecurityWebFiltersOrder.AUTHORIZATION)
 			// Spring Security's default headers, written without copying each group's
 			// names
 			.headers(ServerHttpSecurity.HeaderSpec::disable)

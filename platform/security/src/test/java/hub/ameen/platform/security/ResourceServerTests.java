@@ -34,6 +34,8 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
+import org.springframework.security.web.server.authorization.ExceptionTranslationWebFilter;
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -225,6 +227,28 @@ class ResourceServerTests {
 			.valueEquals("Referrer-Policy", "no-referrer")
 			.expectHeader()
 			.doesNotExist("Strict-Transport-Security");
+	}
+
+	@Test
+	void theChainAuthorizesWithOurRuleAndTranslatesItsDenialsOnce() {
+		List<WebFilter> filters = this.context.getBean(SecurityWebFilterChain.class)
+			.getWebFilters()
+			.collectList()
+			.block();
+		assertThat(filters).noneMatch(AuthorizationWebFilter.class::isInstance);
+		assertThat(filters).filteredOn(AuthenticatedUnlessPublic.class::isInstance).hasSize(1);
+		assertThat(filters).filteredOn(ExceptionTranslationWebFilter.class::isInstance)
+			.singleElement()
+			.satisfies(
+					(translation) -> assertThat(ReflectionTestUtils.getField(translation, "authenticationEntryPoint"))
+						.isInstanceOf(ProblemSecurityHandlers.class))
+			.satisfies((translation) -> assertThat(ReflectionTestUtils.getField(translation, "accessDeniedHandler"))
+				.isInstanceOf(ProblemSecurityHandlers.class));
+		assertThat(filters
+			.indexOf(filters.stream().filter(ExceptionTranslationWebFilter.class::isInstance).findFirst().get()))
+			.as("denials translated around the rule")
+			.isLessThan(filters
+				.indexOf(filters.stream().filter(AuthenticatedUnlessPublic.class::isInstance).findFirst().get()));
 	}
 
 	@Test
