@@ -3,16 +3,14 @@ package hub.ameen.gateway.ratelimit;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import hub.ameen.platform.test.reactor.ThreadLocalRestores;
 import hub.ameen.platform.web.ProblemResponses;
 import hub.ameen.platform.web.TrustedProxies;
 import hub.ameen.platform.web.ratelimit.LocalRateLimitBuckets;
-import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpStatus;
@@ -27,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimitFilterTests {
 
-	private static final String RESTORED = RateLimitFilterTests.class.getName() + ".restored";
-
 	private final RateLimitFilter filter = new RateLimitFilter(new LocalRateLimitBuckets(),
 			new RateLimitProperties(new RateLimitProperties.Limit(2, Duration.ofMinutes(1)),
 					new RateLimitProperties.Limit(2, Duration.ofMinutes(1))),
@@ -38,20 +34,8 @@ class RateLimitFilterTests {
 
 	private final GatewayFilterChain chain = (exchange) -> Mono.fromRunnable(this.proxied::incrementAndGet);
 
-	/** How often Reactor set a thread-local from the call's context. */
-	private final AtomicInteger restores = new AtomicInteger();
-
-	@BeforeEach
-	void countRestores() {
-		ContextRegistry.getInstance()
-			.registerThreadLocalAccessor(RESTORED, () -> null, (value) -> this.restores.incrementAndGet(), () -> {
-			});
-	}
-
-	@AfterEach
-	void stopCounting() {
-		ContextRegistry.getInstance().removeThreadLocalAccessor(RESTORED);
-	}
+	@RegisterExtension
+	final ThreadLocalRestores restores = new ThreadLocalRestores();
 
 	@Test
 	void eachSignedInUserHasABucketOfTheirOwn() {
@@ -74,7 +58,7 @@ class RateLimitFilterTests {
 	void theUserIsReadWithoutAThreadLocalSetFromTheCallsContext() {
 		call("alice");
 		assertThat(this.proxied).hasValue(1);
-		assertThat(this.restores).as("thread-locals set by Reactor to find the user").hasValue(0);
+		assertThat(this.restores.count()).as("thread-locals set by Reactor to find the user").isZero();
 	}
 
 	/** The answer's status when the filter answered, {@code null} when it proxied. */
@@ -87,7 +71,7 @@ class RateLimitFilterTests {
 			filtered = filtered.contextWrite(
 					ReactiveSecurityContextHolder.withAuthentication(new TestingAuthenticationToken(user, "token")));
 		}
-		filtered.contextWrite(Context.of(RESTORED, "the call's")).block();
+		filtered.contextWrite(this.restores.context()).block();
 		return (HttpStatus) exchange.getResponse().getStatusCode();
 	}
 

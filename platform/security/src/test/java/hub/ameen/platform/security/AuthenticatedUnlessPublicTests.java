@@ -2,14 +2,11 @@ package hub.ameen.platform.security;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.context.ContextRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import hub.ameen.platform.test.reactor.ThreadLocalRestores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -30,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuthenticatedUnlessPublicTests {
 
-	private static final String RESTORED = AuthenticatedUnlessPublicTests.class.getName() + ".restored";
-
 	private final AuthenticatedUnlessPublic filter = new AuthenticatedUnlessPublic(
 			new PublicPaths(List.of("/open/**")));
 
@@ -39,20 +34,8 @@ class AuthenticatedUnlessPublicTests {
 
 	private final WebFilterChain chain = (exchange) -> Mono.fromRunnable(() -> this.passedOn.set(true));
 
-	/** How often Reactor set a thread-local from the request's context. */
-	private final AtomicInteger restores = new AtomicInteger();
-
-	@BeforeEach
-	void countRestores() {
-		ContextRegistry.getInstance()
-			.registerThreadLocalAccessor(RESTORED, () -> null, (value) -> this.restores.incrementAndGet(), () -> {
-			});
-	}
-
-	@AfterEach
-	void stopCounting() {
-		ContextRegistry.getInstance().removeThreadLocalAccessor(RESTORED);
-	}
+	@RegisterExtension
+	final ThreadLocalRestores restores = new ThreadLocalRestores();
 
 	@Test
 	void aPublicPathGoesOnWithoutACaller() {
@@ -91,7 +74,7 @@ class AuthenticatedUnlessPublicTests {
 	void aCallerGoesOnWithoutAThreadLocalSetFromTheRequestsContext() {
 		run(this.filter, "/api/crm/contacts", caller());
 		assertThat(this.passedOn).isTrue();
-		assertThat(this.restores).as("thread-locals set by Reactor for the authorization").hasValue(0);
+		assertThat(this.restores.count()).as("thread-locals set by Reactor for the authorization").isZero();
 	}
 
 	@Test
@@ -100,7 +83,7 @@ class AuthenticatedUnlessPublicTests {
 		WebFilter springs = new AuthorizationWebFilter(AuthenticatedReactiveAuthorizationManager.authenticated());
 		run(springs, "/api/crm/contacts", caller());
 		assertThat(this.passedOn).isTrue();
-		assertThat(this.restores).as("thread-locals set by Reactor for the authorization").hasPositiveValue();
+		assertThat(this.restores.count()).as("thread-locals set by Reactor for the authorization").isPositive();
 	}
 
 	private void run(WebFilter filter, String path, Authentication authentication) {
@@ -109,7 +92,7 @@ class AuthenticatedUnlessPublicTests {
 		if (authentication != null) {
 			filtered = filtered.contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
 		}
-		filtered.contextWrite(Context.of(RESTORED, "the request's")).block();
+		filtered.contextWrite(this.restores.context()).block();
 	}
 
 	private static Authentication caller() {
