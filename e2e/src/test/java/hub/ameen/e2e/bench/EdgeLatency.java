@@ -124,6 +124,8 @@ public final class EdgeLatency {
 					}
 					else {
 						failures.incrementAndGet();
+						firstFailure.compareAndSet(null, (ex != null) ? ex.toString()
+								: response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
 					}
 				}));
 		}
