@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 
 import hub.ameen.gateway.forwarding.ProxiedHeadersFilter;
+import hub.ameen.platform.security.CurrentUser;
 import hub.ameen.platform.web.ProblemResponses;
 import hub.ameen.platform.web.ProblemTypes;
 import hub.ameen.platform.web.TrustedProxies;
@@ -22,7 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -68,13 +68,10 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 				&& SIGN_IN_PATH.equals(request.getPath().pathWithinApplication().value())) {
 			return check(this.signInPerAddress, clientAddress(request), exchange, chain);
 		}
-		// the chain's Mono<Void> completes empty, so "no user" is an empty Optional. The
-		// caller is read from the security context as exchange.getPrincipal() reads it,
-		// but without its mapNotNull, around which Reactor sets and clears every
-		// thread-local it propagates (decision 0007, twenty-fifth round)
-		return ReactiveSecurityContextHolder.getContext()
-			.filter((context) -> context.getAuthentication() != null)
-			.map((context) -> Optional.of(context.getAuthentication().getName()))
+		// the chain's Mono<Void> completes empty, so "no user" is an empty Optional; the
+		// caller as exchange.getPrincipal() has it, without its thread-local restores
+		return CurrentUser.authentication()
+			.map((authentication) -> Optional.of(authentication.getName()))
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((user) -> user.isPresent() ? check(this.apiPerUser, user.get(), exchange, chain)
 					: chain.filter(exchange));

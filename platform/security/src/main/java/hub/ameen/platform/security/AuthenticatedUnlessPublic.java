@@ -7,7 +7,6 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -21,12 +20,14 @@ import org.springframework.web.server.WebFilterChain;
  * It decides what Spring Security's {@code AuthorizationWebFilter} decides for
  * {@code authorizeExchange(e -> e.matchers(publicPaths).permitAll().anyExchange().authenticated())}
  * (an anonymous or unauthenticated {@link Authentication} is no caller), without that
- * filter's {@code mapNotNull}. Reactor runs {@code mapNotNull} as a {@code handle}
- * operator, and around every {@code handle} and {@code tap} it sets each thread-local
- * that context-propagation knows of from the request's context (the observation's scope
- * with the trace ids in the logging MDC, the security context), then clears them again:
- * some 3 % of crm-service's CPU samples on a contact by id, to read one getter (decision
- * 0007, twenty-fifth round). Nothing here runs code that would read a thread-local.
+ * filter's {@code mapNotNull}: it reads the caller with
+ * {@link CurrentUser#authentication()}. Reactor runs {@code mapNotNull} as a
+ * {@code handle} operator, and around every {@code handle} and {@code tap} it sets each
+ * thread-local that context-propagation knows of from the request's context (the
+ * observation's scope with the trace ids in the logging MDC, the security context), then
+ * clears them again: some 3 % of crm-service's CPU samples on a contact by id, to read
+ * one getter (decision 0007, twenty-fifth round). Nothing here runs code that would read
+ * a thread-local.
  */
 final class AuthenticatedUnlessPublic implements WebFilter {
 
@@ -43,14 +44,14 @@ final class AuthenticatedUnlessPublic implements WebFilter {
 		if (this.publicPaths.isPublic(exchange)) {
 			return chain.filter(exchange);
 		}
-		return ReactiveSecurityContextHolder.getContext()
-			.filter((context) -> isCaller(context.getAuthentication()))
+		return CurrentUser.authentication()
+			.filter(AuthenticatedUnlessPublic::isCaller)
 			.hasElement()
 			.flatMap((caller) -> caller ? chain.filter(exchange) : Mono.error(AuthenticatedUnlessPublic::denied));
 	}
 
 	private static boolean isCaller(Authentication authentication) {
-		return authentication != null && !trust.isAnonymous(authentication) && authentication.isAuthenticated();
+		return !trust.isAnonymous(authentication) && authentication.isAuthenticated();
 	}
 
 	private static AuthorizationDeniedException denied() {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,10 +25,22 @@ public record CurrentUser(String id, String email, Set<String> perms) {
 	 * @return the caller, or empty when the request carries no valid access token
 	 */
 	public static Mono<CurrentUser> current() {
-		return ReactiveSecurityContextHolder.getContext()
-			.map(SecurityContext::getAuthentication)
-			.filter(JwtAuthenticationToken.class::isInstance)
+		return authentication().filter(JwtAuthenticationToken.class::isInstance)
 			.map((authentication) -> of(((JwtAuthenticationToken) authentication).getToken()));
+	}
+
+	/**
+	 * The current request's authentication, as {@code ServerWebExchange.getPrincipal()}
+	 * reads it but without its {@code mapNotNull}: Reactor runs that as a {@code handle}
+	 * operator, around which it sets and clears every thread-local it propagates (the
+	 * observation's scope, the security context) on each request (decision 0007,
+	 * twenty-fifth round).
+	 * @return the authentication, or empty when the request has none
+	 */
+	public static Mono<Authentication> authentication() {
+		return ReactiveSecurityContextHolder.getContext()
+			.filter((context) -> context.getAuthentication() != null)
+			.map(SecurityContext::getAuthentication);
 	}
 
 	/**
