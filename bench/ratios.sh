@@ -242,7 +242,7 @@ echo "  list gateway / direct:             $(ratio "list of 20, gateway" "list o
 echo "  create gateway / direct:           $(ratio "create, gateway" "create, direct")"
 
 echo "== the gateway's added latency at a fixed rate"
-"$ROOT/bench/e2e-main.sh" hub.ameen.e2e.bench.EdgeLatency --compare=direct --rate="$RATE" --seconds=5 --rounds=3 --warmup=3
+"$ROOT/bench/e2e-main.sh" hub.ameen.e2e.bench.EdgeLatency --compare=direct --rate="$RATE" --seconds=15 --warmup=3
 
 echo "== memory"
 echo "  the suite's RSS right after the load: $(rss_mb) MB (every process ./hub started; PSS $(pss_mb) MB), of which $(rss_split)"
