@@ -342,9 +342,9 @@ public final class StreamBenchmark {
 		}
 		producer.flush();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (!streams.stream().allMatch((s) -> s.notifications().size() >= round)) {
+		while (!streams.stream().allMatch((s) -> s.notificationCount() >= round)) {
 			if (System.nanoTime() > deadline) {
-				long missing = streams.stream().filter((s) -> s.notifications().size() < round).count();
+				long missing = streams.stream().filter((s) -> s.notificationCount() < round).count();
 				throw new IllegalStateException(missing + " streams did not receive broadcast " + round);
 			}
 			Thread.sleep(5);
