@@ -8,6 +8,7 @@
 # BENCH_HISTOGRAM=N also prints the N classes holding the most heap with every stream open.
 # BENCH_SERVICE_ARGS="--name=value ..." starts the service with these settings too.
 # Each open stream is a file descriptor on both sides: `ulimit -n` (per process) bounds it.
+# It runs (and starts the service) on the JVM ./hub runs the suite on: `./hub java`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -17,7 +18,8 @@ cd "$ROOT"
 ./mvnw -B -q -pl notification-service dependency:build-classpath -Dmdep.includeScope=test \
 	-Dmdep.outputFile="$ROOT/notification-service/target/bench.classpath"
 echo "open files per process: $(ulimit -n)"
-exec java -Xmx3g -XX:+UseSerialGC -Dbench.histogram="${BENCH_HISTOGRAM:-0}" \
+# the JVM ./hub runs the service on (Java 25 where there is one), not whichever is on the PATH
+exec "$(./hub java)" -Xmx3g -XX:+UseSerialGC -Dbench.histogram="${BENCH_HISTOGRAM:-0}" \
 	-Dbench.service-args="${BENCH_SERVICE_ARGS:-}" --add-opens java.base/java.nio=ALL-UNNAMED \
 	--add-exports java.base/sun.nio.ch=ALL-UNNAMED \
 	-cp "notification-service/target/test-classes:notification-service/target/classes:$(<notification-service/target/bench.classpath)" \
