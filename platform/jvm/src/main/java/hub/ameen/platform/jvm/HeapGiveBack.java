@@ -28,18 +28,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * How: every {@code quietPeriod} it reads the process's CPU time and the committed heap.
- * When the process used less than {@code quietCpu} cores over that period and the heap
- * has grown by {@code minGrowth} or more since it was last given back (or since the JVM
- * started: what start-up grew counts too), it runs full collections until the heap is as
- * small as it gets: one with {@code -XX:-ShrinkHeapInSteps} (as {@code ./hub} runs every
- * JVM), up to five with the JVM's default, under which Serial gives back nothing on the
- * first and then a growing share. For their duration the heap's free-ratio bounds are
- * lowered ({@code MinHeapFreeRatio} 10 %, {@code MaxHeapFreeRatio} 15 %: both manageable
- * flags), so that the heap shrinks to its live data and some 18 % more instead of up to
- * three times more; they are restored afterwards. Under load the give-back leaves the
- * heap to the JVM. It first looks {@code initialDelay} after it starts, so that processes
- * started one after another (as {@code ./hub up} does) run no collections while the next
- * ones start.
+ * When the process used less than {@code quietCpu} cores over that period, and still does
+ * over a short window right after it (a tenth of the period, 50 ms to 1 s: a load that
+ * began late in the period keeps the heap as it is), and the heap has grown by
+ * {@code minGrowth} or more since it was last given back (or since the JVM started: what
+ * start-up grew counts too), it runs full collections until the heap is as small as it
+ * gets: one with {@code -XX:-ShrinkHeapInSteps} (as {@code ./hub} runs every JVM), up to
+ * five with the JVM's default, under which Serial gives back nothing on the first and
+ * then a growing share. For their duration the heap's free-ratio bounds are lowered
+ * ({@code MinHeapFreeRatio} 10 %, {@code MaxHeapFreeRatio} 15 %: both manageable flags),
+ * so that the heap shrinks to its live data and some 18 % more instead of up to three
+ * times more; they are restored afterwards. Under load the give-back leaves the heap to
+ * the JVM. It first looks {@code initialDelay} after it starts, so that processes started
+ * one after another (as {@code ./hub up} does) run no collections while the next ones
+ * start.
  *
  * <p>
  * The other way: each period it does not give back, it hands to
@@ -62,6 +64,11 @@ public final class HeapGiveBack implements AutoCloseable {
 	private static final int MAX_FREE_PERCENT = 15;
 
 	private static final int MAX_COLLECTIONS = 6;
+
+	/** The last window a give-back checks is a tenth of the period, within these. */
+	private static final long MIN_CONFIRM_MILLIS = 50;
+
+	private static final long MAX_CONFIRM_MILLIS = 1000;
 
 	private final Duration quietPeriod;
 
@@ -165,16 +172,41 @@ public final class HeapGiveBack implements AutoCloseable {
 				this.floor = committed;
 			}
 			if (cores < this.quietCpu && committed - this.floor >= this.minGrowth) {
-				giveBack(committed);
+				if (stillQuiet()) {
+					giveBack(committed);
+				}
+				else {
+					// a load that began late in the period: the period after it decides
+					startPeriod();
+				}
 			}
 			else if (this.youngGrowth.isPresent() && this.youngGrowth.get().look(period)) {
 				startPeriod();
 			}
 		}
+		catch (InterruptedException ex) {
+			// closing: the scheduler is shut down
+			Thread.currentThread().interrupt();
+		}
 		catch (RuntimeException ex) {
 			// a scheduled task that throws is never run again
 			log.warn("Could not size the heap", ex);
 		}
+	}
+
+	/**
+	 * Whether the process is quiet now as well, over a short window from now: a period
+	 * can be quiet on average with a load that began in its last seconds, and a full
+	 * collection then (150-480 ms in the suite's services on this kind of machine) would
+	 * stop the very requests that just came.
+	 */
+	private boolean stillQuiet() throws InterruptedException {
+		long window = Math.min(MAX_CONFIRM_MILLIS, Math.max(MIN_CONFIRM_MILLIS, this.quietPeriod.toMillis() / 10));
+		long cpu = cpuNanos();
+		long now = System.nanoTime();
+		Thread.sleep(window);
+		double cores = (cpuNanos() - cpu) / (double) Math.max(1, System.nanoTime() - now);
+		return cores < this.quietCpu;
 	}
 
 	private void giveBack(long before) {

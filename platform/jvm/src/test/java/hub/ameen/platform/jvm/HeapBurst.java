@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * load does), as fast as it can or at a gentle rate, then goes quiet, printing its
  * committed young generation and young collections as it goes. Arguments:
  * {@code quiet|busy|churn|trickle}, how many seconds at most (churning or trickling, and
- * then again quiet), the initial delay in milliseconds.
+ * then again quiet), the initial delay in milliseconds, and the give-back's period in
+ * milliseconds (500 if not given). Or {@code resume}: quiet after the burst, then busy
+ * from a twentieth of the period before the give-back's first look, for the seconds
+ * given.
  */
 public final class HeapBurst {
 
@@ -37,7 +40,8 @@ public final class HeapBurst {
 		boolean busy = "busy".equals(args[0]);
 		Duration time = Duration.ofSeconds(Long.parseLong(args[1]));
 		Duration initialDelay = Duration.ofMillis(Long.parseLong(args[2]));
-		HeapGiveBack giveBack = new HeapGiveBack(Duration.ofMillis(500), 0.1, 8 << 20, initialDelay);
+		Duration period = Duration.ofMillis((args.length > 3) ? Long.parseLong(args[3]) : 500);
+		HeapGiveBack giveBack = new HeapGiveBack(period, 0.1, 8 << 20, initialDelay);
 		started = System.nanoTime();
 		giveBack.start();
 		if (args[0].equals("churn") || args[0].equals("trickle")) {
@@ -52,7 +56,19 @@ public final class HeapBurst {
 		long peak = committed();
 		System.out.println("peak " + peak + " " + kept.size());
 		kept = null;
-		if (busy) {
+		if ("resume".equals(args[0])) {
+			// quiet, then busy from a twentieth of the period before the first look on:
+			// the period before that look is quiet on average (a twentieth of a core)
+			long from = initialDelay.minus(period.dividedBy(20)).toMillis();
+			awaitOrPastDeadline(() -> millis() >= from, initialDelay, () -> {
+			});
+			System.out.println("busy from " + millis());
+			Thread spinner = new Thread(HeapBurst::spin, "spinner");
+			spinner.setDaemon(true);
+			spinner.start();
+			awaitOrPastDeadline(() -> false, time, HeapBurst::printCommitted);
+		}
+		else if (busy) {
 			Thread spinner = new Thread(HeapBurst::spin, "spinner");
 			spinner.setDaemon(true);
 			spinner.start();
@@ -86,10 +102,16 @@ public final class HeapBurst {
 	 * {@code ./hub} gives every service, returning what it printed.
 	 */
 	static List<String> run(String mode, int seconds, String shrinkInSteps, long initialDelayMillis) throws Exception {
+		return run(mode, seconds, shrinkInSteps, initialDelayMillis, 500);
+	}
+
+	/** As {@link #run(String, int, String, long)}, the give-back looking every period. */
+	static List<String> run(String mode, int seconds, String shrinkInSteps, long initialDelayMillis, long periodMillis)
+			throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:NewRatio=3", "-Xms24m", "-Xmx256m",
 				shrinkInSteps, "-cp", System.getProperty("java.class.path"), HeapBurst.class.getName(), mode,
-				String.valueOf(seconds), String.valueOf(initialDelayMillis))
+				String.valueOf(seconds), String.valueOf(initialDelayMillis), String.valueOf(periodMillis))
 			.redirectErrorStream(true)
 			.start();
 		List<String> lines = new ArrayList<>();

@@ -60,6 +60,22 @@ class HeapGiveBackTests {
 		assertThat(out).noneMatch((line) -> line.contains("Gave back"));
 	}
 
+	/**
+	 * A load that begins late in a quiet period: the period is quiet on average (a
+	 * twentieth of a core over its 8 s), but the process is busy when the give-back
+	 * looks, and a full collection then would stop the work that just came.
+	 */
+	@Test
+	void aProcessBusyAgainWhenTheGiveBackLooksKeepsItsHeap() throws Exception {
+		List<String> out = HeapBurst.run("resume", 2, "-XX:-ShrinkHeapInSteps", 9000, 8000);
+		long peak = peak(out);
+		assertThat(out).anyMatch((line) -> line.startsWith("busy from "));
+		assertThat(committed(out)).as("the committed heap once busy again, against a peak of %d MB", peak / MB)
+			.hasSizeGreaterThan(5)
+			.allMatch((bytes) -> bytes >= peak * 9 / 10);
+		assertThat(out).noneMatch((line) -> line.contains("Gave back"));
+	}
+
 	private static List<String> runBurst(String mode, int seconds, String shrinkInSteps, long initialDelayMillis)
 			throws Exception {
 		return HeapBurst.run(mode, seconds, shrinkInSteps, initialDelayMillis);
