@@ -262,7 +262,7 @@ echo "  create gateway / direct:           $(ratio "create, gateway" "create, di
 # the creates leave the services consuming their events for a while (tens of thousands of
 # them): the latency at a moderate rate is the gateway's, not that backlog's
 echo "== the gateway's added latency at a fixed rate (after the suite settled: $(settle))"
-"$ROOT/bench/e2e-main.sh" hub.ameen.e2e.bench.EdgeLatency --compare=direct --rate="$RATE" --seconds=15 --warmup=3
+"$ROOT/bench/e2e-main.sh" hub.ameen.e2e.bench.EdgeLatency --compare=direct --rate="$RATE" --seconds=30 --warmup="$WARMUP"
 
 echo "== memory"
 echo "  the suite's RSS right after the load: $(rss_mb) MB (every process ./hub started; PSS $(pss_mb) MB), of which $(rss_split)"
