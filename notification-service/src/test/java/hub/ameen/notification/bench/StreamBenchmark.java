@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import hub.ameen.notification.NotificationServiceApplication;
-import hub.ameen.platform.test.web.SseClient;
 import hub.ameen.platform.events.EventEnvelope;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.test.kafka.SharedKafka;
@@ -45,7 +44,9 @@ import org.springframework.util.FileSystemUtils;
  * Opens many streams on one notification-service (one user each), then publishes
  * reminders for all of them to Kafka and reports how long each stream took to receive
  * them. Everything runs in this JVM: a real Kafka broker, the service on a free port with
- * LMDB in a temporary directory, and the clients on Reactor Netty.
+ * LMDB in a temporary directory, and the clients: one thread reading every stream
+ * ({@link StreamReaders}), so that the clients take little of the cores the service runs
+ * on.
  * <p>
  * Arguments: {@code [connections=5000] [rounds=5] [instances=1] [port=0] [heap]}: with
  * several instances (each its own store, instance id and consumer groups, as
@@ -92,13 +93,17 @@ public final class StreamBenchmark {
 			instances.add(start(data, id, group, (port > 0) ? port + id - 1 : 0));
 		}
 		try {
-			List<SseClient> streams = run(instances, connections, rounds);
+			Streams streams = run(instances, connections, rounds);
 			long stopping = System.nanoTime();
 			instances.forEach(ConfigurableApplicationContext::close);
-			long ended = streams.stream().filter(SseClient::ended).count();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(20))
+				.ignoreExceptions()
+				.until(() -> streams.ended() == streams.size());
 			System.out.printf("shut down with %d open streams in %d ms; %d streams saw their end%n", streams.size(),
-					millisSince(stopping), ended);
-			streams.forEach(SseClient::close);
+					millisSince(stopping), streams.ended());
+			streams.readers().close();
 		}
 		finally {
 			instances.forEach(ConfigurableApplicationContext::close);
@@ -163,8 +168,8 @@ public final class StreamBenchmark {
 			}
 			System.out.printf("notification-service in its own JVM (pid %d, -Xmx%s)%n", service.pid(), heap);
 			long idle = heapAfterGc(java, service.pid(), servicePort);
-			List<SseClient> streams = run(new int[] { servicePort }, JsonMapper.builder().build(), connections, rounds,
-					() -> {
+			Streams streams = run(new int[] { servicePort }, JsonMapper.builder().build(), connections, rounds,
+					new ServiceUsage(service.pid()), () -> {
 						long held = heapAfterGc(java, service.pid(), servicePort);
 						System.out.printf(
 								"service heap in use after a full GC: %d MB with no stream, %d MB with %d streams: "
@@ -175,7 +180,7 @@ public final class StreamBenchmark {
 					});
 			System.out.printf("after the broadcasts: service heap %d MB after a full GC, resident memory %d MB%n",
 					heapAfterGc(java, service.pid(), servicePort) >> 20, residentMegabytes(service.pid()));
-			streams.forEach(SseClient::close);
+			streams.readers().close();
 		}
 		finally {
 			service.destroy();
@@ -269,12 +274,12 @@ public final class StreamBenchmark {
 		}
 	}
 
-	private static List<SseClient> run(List<ConfigurableApplicationContext> instances, int connections, int rounds)
+	private static Streams run(List<ConfigurableApplicationContext> instances, int connections, int rounds)
 			throws Exception {
 		int[] ports = instances.stream()
 			.mapToInt((instance) -> ((WebServerApplicationContext) instance).getWebServer().getPort())
 			.toArray();
-		List<SseClient> streams = run(ports, instances.get(0).getBean(JsonMapper.class), connections, rounds, () -> {
+		Streams streams = run(ports, instances.get(0).getBean(JsonMapper.class), connections, rounds, null, () -> {
 		});
 		for (ConfigurableApplicationContext instance : instances) {
 			report(instance.getBean(MeterRegistry.class), streams);
@@ -282,8 +287,29 @@ public final class StreamBenchmark {
 		return streams;
 	}
 
-	private static List<SseClient> run(int[] ports, JsonMapper json, int connections, int rounds, Runnable whenOpen)
-			throws Exception {
+	/** The open streams and the one thread that reads them all. */
+	private record Streams(StreamReaders readers, List<StreamReaders.Stream> all) {
+
+		int size() {
+			return this.all.size();
+		}
+
+		long ended() {
+			return this.all.stream().filter(StreamReaders.Stream::ended).count();
+		}
+
+		long outOfOrder() {
+			return this.all.stream().mapToLong(StreamReaders.Stream::outOfOrder).sum();
+		}
+
+	}
+
+	/**
+	 * @param usage the service's process, to tell what each broadcast cost it; null when
+	 * it runs in this JVM
+	 */
+	private static Streams run(int[] ports, JsonMapper json, int connections, int rounds, ServiceUsage usage,
+			Runnable whenOpen) throws Exception {
 		System.out.printf("notification-service: %d instance(s) on ports %s; %d streams, %d broadcasts%n", ports.length,
 				java.util.Arrays.toString(ports), connections, rounds);
 
@@ -297,18 +323,17 @@ public final class StreamBenchmark {
 			.toList();
 		System.out.printf("signed %d tokens in %d ms%n", connections, millisSince(started));
 
+		StreamReaders readers = new StreamReaders(rounds);
 		// the first token makes each instance fetch the key set; the rest reuse it
 		for (int port : ports) {
-			SseClient.connect(port, "/api/notifications/stream", headers.get(0)).close();
+			awaitConnected(List.of(readers.open(port, PATH, headers.get(0)))).get(0).close();
 		}
 		started = System.nanoTime();
-		List<SseClient> streams = new ArrayList<>(connections);
+		List<StreamReaders.Stream> streams = new ArrayList<>(connections);
 		for (int from = 0; from < connections; from += 500) {
-			List<SseClient> batch = java.util.stream.IntStream.range(from, Math.min(connections, from + 500))
-				.mapToObj((i) -> SseClient.open(ports[i % ports.length], "/api/notifications/stream", headers.get(i)))
-				.toList();
-			batch.forEach(SseClient::awaitConnected);
-			streams.addAll(batch);
+			streams.addAll(awaitConnected(java.util.stream.IntStream.range(from, Math.min(connections, from + 500))
+				.mapToObj((i) -> readers.open(ports[i % ports.length], PATH, headers.get(i)))
+				.toList()));
 		}
 		System.out.printf("opened %d streams in %d ms (%.0f per second)%n", connections, millisSince(started),
 				connections * 1000.0 / Math.max(1, millisSince(started)));
@@ -317,18 +342,41 @@ public final class StreamBenchmark {
 		long broadcasting = System.nanoTime();
 		try (KafkaProducer<String, String> producer = producer()) {
 			for (int round = 1; round <= rounds; round++) {
-				broadcast(producer, json, users, streams, round);
+				broadcast(producer, json, users, readers, streams, round, usage);
 			}
 		}
 		long millis = Math.max(1, millisSince(broadcasting));
-		System.out.printf("%d notifications delivered to %d streams on %d instance(s) in %d ms: %.0f per second%n",
+		Streams open = new Streams(readers, streams);
+		System.out.printf(
+				"%d notifications delivered to %d streams on %d instance(s) in %d ms: %.0f per second; "
+						+ "%d twice or out of order%n",
 				(long) connections * rounds, connections, ports.length, millis,
-				(long) connections * rounds * 1000.0 / millis);
+				(long) connections * rounds * 1000.0 / millis, open.outOfOrder());
+		return open;
+	}
+
+	private static final String PATH = "/api/notifications/stream";
+
+	private static List<StreamReaders.Stream> awaitConnected(List<StreamReaders.Stream> streams) {
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> streams.stream().allMatch((s) -> s.connected() || s.ended()));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("streams did not open in 60 s", ex);
+		}
+		streams.stream().filter((s) -> !s.connected()).findFirst().ifPresent((s) -> {
+			throw new IllegalStateException("a stream did not open: status " + s.status());
+		});
 		return streams;
 	}
 
 	private static void broadcast(KafkaProducer<String, String> producer, JsonMapper json, List<String> users,
-			List<SseClient> streams, int round) throws Exception {
+			StreamReaders readers, List<StreamReaders.Stream> streams, int round, ServiceUsage usage) throws Exception {
+		ServiceUsage.Sample before = (usage != null) ? usage.sample() : null;
+		long ownCpu = ownCpuNanos();
 		long published = System.nanoTime();
 		Instant now = Instant.now();
 		for (int from = 0; from < users.size(); from += RECIPIENTS_PER_EVENT) {
@@ -342,32 +390,78 @@ public final class StreamBenchmark {
 		}
 		producer.flush();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (!streams.stream().allMatch((s) -> s.notificationCount() >= round)) {
+		while (readers.reached(round) < streams.size()) {
 			if (System.nanoTime() > deadline) {
-				long missing = streams.stream().filter((s) -> s.notificationCount() < round).count();
-				throw new IllegalStateException(missing + " streams did not receive broadcast " + round);
+				throw new IllegalStateException(
+						(streams.size() - readers.reached(round)) + " streams did not receive broadcast " + round);
 			}
-			Thread.sleep(5);
+			Thread.sleep(2);
 		}
-		long[] latencies = streams.stream()
-			.mapToLong((s) -> s.notifications().get(round - 1).receivedAtNanos() - published)
-			.sorted()
-			.toArray();
-		System.out.printf("broadcast %d: publish -> received by all %d streams: p50 %d ms, p99 %d ms, max %d ms%n",
+		long[] latencies = streams.stream().mapToLong((s) -> s.receivedAt(round) - published).sorted().toArray();
+		String cost = "";
+		if (before != null) {
+			ServiceUsage.Sample after = usage.sample();
+			cost = String.format("; CPU: the service %d ms, this JVM (clients, broker) %d ms; the store wrote %d MB",
+					(after.cpuNanos() - before.cpuNanos()) / 1_000_000, (ownCpuNanos() - ownCpu) / 1_000_000,
+					(after.storeWritten() - before.storeWritten()) >> 20);
+		}
+		System.out.printf("broadcast %d: publish -> received by all %d streams: p50 %d ms, p99 %d ms, max %d ms%s%n",
 				round, latencies.length, percentile(latencies, 50), percentile(latencies, 99),
-				TimeUnit.NANOSECONDS.toMillis(latencies[latencies.length - 1]));
+				TimeUnit.NANOSECONDS.toMillis(latencies[latencies.length - 1]), cost);
 	}
 
-	private static void report(MeterRegistry meters, List<SseClient> streams) {
+	private static long ownCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/**
+	 * What the service's process has used, from {@code /proc}: its CPU, and what its
+	 * store writers have written (the bytes of every page each commit writes).
+	 */
+	private record ServiceUsage(long pid) {
+
+		record Sample(long cpuNanos, long storeWritten) {
+		}
+
+		Sample sample() throws java.io.IOException {
+			long ticks = 0;
+			long written = 0;
+			try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + this.pid + "/task"))) {
+				for (Path task : tasks.toList()) {
+					try {
+						String stat = Files.readString(task.resolve("stat"));
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+						if (Files.readString(task.resolve("comm")).startsWith("store-writer")) {
+							written += Files.readAllLines(task.resolve("io"))
+								.stream()
+								.filter((line) -> line.startsWith("wchar:"))
+								.mapToLong((line) -> Long.parseLong(line.substring(6).strip()))
+								.sum();
+						}
+					}
+					catch (java.io.IOException | RuntimeException ex) {
+						// a thread that ended meanwhile
+					}
+				}
+			}
+			// /proc counts CPU in clock ticks of 100 a second on Linux
+			return new Sample(ticks * 10_000_000, written);
+		}
+
+	}
+
+	private static void report(MeterRegistry meters, Streams streams) {
 		Timer latency = meters.get("hub.notifications.delivery.latency").tag("mode", "live").timer();
 		Runtime runtime = Runtime.getRuntime();
 		System.gc();
 		System.out.printf("server: %d notifications written to streams, due -> written mean %.1f ms, max %.1f ms%n",
 				latency.count(), latency.mean(TimeUnit.MILLISECONDS), latency.max(TimeUnit.MILLISECONDS));
-		System.out.printf("heap in use (service and clients) %d MB, threads %d, duplicates %d%n",
+		System.out.printf(
+				"heap in use (service and clients) %d MB, threads %d, notifications twice or out of order %d%n",
 				(runtime.totalMemory() - runtime.freeMemory()) >> 20,
-				ManagementFactory.getThreadMXBean().getThreadCount(),
-				streams.stream().filter((s) -> s.ids().stream().distinct().count() != s.ids().size()).count());
+				ManagementFactory.getThreadMXBean().getThreadCount(), streams.outOfOrder());
 	}
 
 	private static long percentile(long[] sorted, int percent) {

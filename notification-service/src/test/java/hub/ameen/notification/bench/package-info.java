@@ -1,5 +1,5 @@
 /**
  * A load benchmark of the stream, run by hand (see the module's README), not by the test
- * suite.
+ * suite; the suite tests only its stream reader.
  */
 package hub.ameen.notification.bench;
