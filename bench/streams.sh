@@ -3,7 +3,9 @@
 # notification-service's test sources, with its own Kafka broker in this JVM and the
 # service in a JVM of its own with the given heap, so that the service's memory is its
 # own. Prints the streams opened per second, the service's heap per stream after a full GC
-# and its resident memory, and each broadcast's publish -> received-by-every-stream p50/p99.
+# and its resident memory, and each broadcast's publish -> received-by-every-stream p50/p99
+# with what it cost: the service's CPU, this JVM's (the clients, on one reader thread, and
+# the broker) and the bytes the service's store wrote.
 #   bench/streams.sh [streams=10000] [broadcasts=3] [heap=512m]
 # BENCH_HISTOGRAM=N also prints the N classes holding the most heap with every stream open.
 # BENCH_SERVICE_ARGS="--name=value ..." starts the service with these settings too.

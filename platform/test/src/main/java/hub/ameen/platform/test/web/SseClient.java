@@ -16,9 +16,9 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A minimal Server-Sent Events client on Reactor Netty for tests and the benchmark: one
- * TCP connection per stream, events parsed as the spec says (fields {@code id},
- * {@code event}, {@code data}, {@code retry}, comment lines), kept in arrival order.
+ * A minimal Server-Sent Events client on Reactor Netty for tests: one TCP connection per
+ * stream, events parsed as the spec says (fields {@code id}, {@code event}, {@code data},
+ * {@code retry}, comment lines), kept in arrival order.
  */
 public final class SseClient implements AutoCloseable {
 
@@ -50,12 +50,6 @@ public final class SseClient implements AutoCloseable {
 	private volatile int status;
 
 	private volatile boolean ended;
-
-	/**
-	 * How many {@code notification} events have come: one writer (the feed), read
-	 * anywhere.
-	 */
-	private volatile int notificationCount;
 
 	private SseClient(int port, String pathAndQuery, Map<String, String> headers) {
 		this.subscription = HTTP.headers((h) -> {
@@ -142,9 +136,6 @@ public final class SseClient implements AutoCloseable {
 		}
 		this.events
 			.add(new Event(id, event, (data != null) ? data.toString() : null, comments, retry, System.nanoTime()));
-		if ("notification".equals(event)) {
-			this.notificationCount++;
-		}
 	}
 
 	public int status() {
@@ -172,14 +163,6 @@ public final class SseClient implements AutoCloseable {
 	/** The {@code notification} events. */
 	public List<Event> notifications() {
 		return this.events.stream().filter((e) -> "notification".equals(e.event())).toList();
-	}
-
-	/**
-	 * How many {@code notification} events have come, without copying them: what a
-	 * benchmark waiting on thousands of streams at once asks every few milliseconds.
-	 */
-	public int notificationCount() {
-		return this.notificationCount;
 	}
 
 	/** The ids of the notifications, as numbers, in arrival order. */
