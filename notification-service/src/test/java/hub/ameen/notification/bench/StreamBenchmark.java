@@ -64,6 +64,8 @@ public final class StreamBenchmark {
 	/** Recipients per reminder event, so one event stays well under Kafka's 1 MB. */
 	private static final int RECIPIENTS_PER_EVENT = 5000;
 
+	private static final String PATH = "/api/notifications/stream";
+
 	private StreamBenchmark() {
 	}
 
@@ -96,11 +98,15 @@ public final class StreamBenchmark {
 			Streams streams = run(instances, connections, rounds);
 			long stopping = System.nanoTime();
 			instances.forEach(ConfigurableApplicationContext::close);
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(10))
-				.pollInterval(Duration.ofMillis(20))
-				.ignoreExceptions()
-				.until(() -> streams.ended() == streams.size());
+			try {
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(10))
+					.pollInterval(Duration.ofMillis(20))
+					.until(() -> streams.ended() == streams.size());
+			}
+			catch (ConditionTimeoutException ex) {
+				// reported below: the streams that did not see their end
+			}
 			System.out.printf("shut down with %d open streams in %d ms; %d streams saw their end%n", streams.size(),
 					millisSince(stopping), streams.ended());
 			streams.readers().close();
@@ -354,8 +360,6 @@ public final class StreamBenchmark {
 				(long) connections * rounds * 1000.0 / millis, open.outOfOrder());
 		return open;
 	}
-
-	private static final String PATH = "/api/notifications/stream";
 
 	private static List<StreamReaders.Stream> awaitConnected(List<StreamReaders.Stream> streams) {
 		try {
