@@ -80,4 +80,30 @@ public final class Ids {
 		return new UUID(high, low).toString();
 	}
 
+	/**
+	 * A name-based id that sorts with the other members of its group: a version 8 UUID
+	 * (RFC 9562's custom layout) whose first half is made from the group's name and its
+	 * second from the member's, each from its MD5, so the same on every instance that
+	 * names the same pair. Ids of one group share their first 19 characters, so an index
+	 * keyed by them keeps a group's entries on a few neighbouring pages, not one random
+	 * page each (a notification's id, grouped by the event it came from: decision 0007,
+	 * twenty-eighth round). 60 bits of the first half and 62 of the second are the
+	 * hashes'.
+	 */
+	public static String grouped(String group, String member) {
+		long high = firstLong(md5.get().digest(group.getBytes(StandardCharsets.UTF_8)));
+		long low = firstLong(md5.get().digest(member.getBytes(StandardCharsets.UTF_8)));
+		high = (high & ~0xF000L) | 0x8000L;
+		low = (low & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+		return new UUID(high, low).toString();
+	}
+
+	private static long firstLong(byte[] hash) {
+		long value = 0;
+		for (int i = 0; i < 8; i++) {
+			value = (value << 8) | (hash[i] & 0xFF);
+		}
+		return value;
+	}
+
 }
