@@ -54,6 +54,12 @@ class BroadcastTests extends ServiceTestSupport {
 
 		Set<String> broadcastIds = ids(announced);
 		Set<String> singleIds = ids(singles);
+		// one event's notifications have ids with the same first half, so that they sit
+		// together in the id index; the second half is the user's
+		assertThat(broadcastIds).hasSize(USERS).allMatch((id) -> id.startsWith(groupOf(announced.get(0).id())));
+		assertThat(singleIds).hasSize(USERS)
+			.allMatch((id) -> id.startsWith(groupOf(singles.get(0).id())))
+			.noneMatch((id) -> id.startsWith(groupOf(announced.get(0).id())));
 		List<Placed> records = new ArrayList<>();
 		try (TopicReader inbox = new TopicReader(Topics.NOTIFICATION_INBOX)) {
 			inbox.awaitUntil((all) -> {
@@ -146,6 +152,35 @@ class BroadcastTests extends ServiceTestSupport {
 	}
 
 	@Test
+	void aNotificationAnnouncedUnderItsIdFromBeforeIdsWereGroupedIsKeptOnce() {
+		// an instance not yet upgraded names a notification by the name-based UUID of
+		// event, user and type; an upgraded one by the grouped id; whichever comes first
+		// is kept, the other skipped, as a rolling upgrade or a replay of the topic reads
+		// both
+		String olderFirst = newUser();
+		String newerFirst = newUser();
+		NotificationDraft draft = draft("Across an upgrade");
+		Notification older = announcedByAnOlderInstance(olderFirst, draft);
+		publish(Topics.NOTIFICATION_INBOX, created(older));
+		Notification keptOlder = awaitKept(List.of(older)).get(olderFirst);
+		List<Notification> grouped = this.store
+			.writeAndWait((txn) -> this.notifier.notify(txn, draft, List.of(olderFirst, newerFirst)));
+		Map<String, Notification> keptNewer = awaitKept(
+				grouped.stream().filter((n) -> n.userId().equals(newerFirst)).toList());
+		publish(Topics.NOTIFICATION_INBOX, created(announcedByAnOlderInstance(newerFirst, draft)));
+
+		NotificationDraft next = draft("Next");
+		Map<String, Notification> later = awaitKept(
+				this.store.writeAndWait((txn) -> this.notifier.notify(txn, next, List.of(olderFirst, newerFirst))));
+		// each user's records are read in order: once the next is kept, the others were
+		// read
+		assertThat(keptOlder.id()).isNotEqualTo(NotificationStore.idOf(olderFirst, draft));
+		assertThat(this.notifications.after(olderFirst, 0, 10)).containsExactly(keptOlder, later.get(olderFirst));
+		assertThat(this.notifications.after(newerFirst, 0, 10)).containsExactly(keptNewer.get(newerFirst),
+				later.get(newerFirst));
+	}
+
+	@Test
 	void aVersion1BroadcastWhoseNotificationsSayDifferentThingsIsRefused() {
 		String user = newUser();
 		NotificationDraft draft = draft("Mixed");
@@ -158,6 +193,21 @@ class BroadcastTests extends ServiceTestSupport {
 				null, this.json.valueToTree(Map.of("notifications", List.of(one, other))));
 		assertThatThrownBy(() -> mixed.payloadAs(Broadcast.class, this.json))
 			.hasRootCauseInstanceOf(IllegalArgumentException.class);
+	}
+
+	/** The notification as instances named it before ids were grouped. */
+	private static Notification announcedByAnOlderInstance(String user, NotificationDraft draft) {
+		String id = UUID
+			.nameUUIDFromBytes(("notification|" + draft.sourceEventId() + "|" + user + "|" + draft.type())
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.toString();
+		return new Notification(id, user, 0, draft.type(), draft.title(), draft.body(), draft.link(), Instant.now(),
+				null, draft.sourceEventId(), draft.eventAt());
+	}
+
+	private EventEnvelope created(Notification announced) {
+		return new EventEnvelope(announced.id(), "notification.created", 1, announced.createdAt(), announced.userId(),
+				null, this.json.valueToTree(announced));
 	}
 
 	private static NotificationDraft draft(String title) {
@@ -177,6 +227,11 @@ class BroadcastTests extends ServiceTestSupport {
 			return kept.size() == announced.size();
 		});
 		return kept;
+	}
+
+	/** The first half of a notification's id: its source event's and type's. */
+	private static String groupOf(String id) {
+		return id.substring(0, 19);
 	}
 
 	private static Set<String> ids(List<Notification> notifications) {
