@@ -10,6 +10,7 @@ import hub.ameen.platform.events.EventHandlers;
 import hub.ameen.platform.events.Inbox;
 import hub.ameen.platform.events.NotificationTypes;
 import hub.ameen.platform.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -111,9 +112,14 @@ class TaskDeadlineTopicListener {
 
 	}
 
-	@KafkaListener(topics = Topics.TASK_DEADLINE)
-	void on(EventEnvelope event) {
-		this.handlers.handle(event);
+	/**
+	 * A batch at a time: task deadlines fall due together (a team's meetings on the
+	 * hour), and the batch's writes share the store's durable commits instead of one
+	 * commit each.
+	 */
+	@KafkaListener(topics = Topics.TASK_DEADLINE, batch = "true")
+	void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+		this.handlers.handleBatch(records);
 	}
 
 }

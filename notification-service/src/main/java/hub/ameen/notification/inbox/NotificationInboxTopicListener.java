@@ -16,7 +16,6 @@ import hub.ameen.platform.store.WriteTxn;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,7 +80,7 @@ class NotificationInboxTopicListener {
 			return record.value();
 		}).toList();
 		try {
-			Mono.when(events.stream().map(this.handlers::handleAsync).toList()).block();
+			this.handlers.handleBatch(records);
 		}
 		finally {
 			events.forEach((event) -> this.positions.remove(event.id()));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.IntStream;
 
 import hub.ameen.notification.ServiceTestSupport;
 import hub.ameen.notification.inbox.Notification;
@@ -15,11 +16,17 @@ import hub.ameen.platform.events.Inbox;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.test.kafka.SharedKafka;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +43,9 @@ class InboundEventsTests extends ServiceTestSupport {
 
 	@Autowired
 	Inbox inbox;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void aNewUserIsWelcomedOnceEvenWhenTheEventComesTwice() {
@@ -149,6 +159,34 @@ class InboundEventsTests extends ServiceTestSupport {
 		await().atMost(KAFKA).until(() -> all(user).size() == 1);
 		assertThat(all(user).get(0).title()).isEqualTo("After the poison");
 		assertThat(deadLetterIds(Topics.REMINDER + ".dlt", poison.id())).contains(poison.id());
+	}
+
+	@Test
+	void remindersFallingDueTogetherShareTheStoresCommits() {
+		String user = newUser();
+		List<EventEnvelope> reminders = IntStream.range(0, 60)
+			.mapToObj((i) -> reminder("together-" + i + "-" + user, "Meeting " + i, List.of(user)))
+			.toList();
+		double commitsBefore = commits();
+		// sent together, as the scheduler fires what falls due at one time
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+						ProducerConfig.LINGER_MS_CONFIG, 200),
+				new StringSerializer(), new StringSerializer())) {
+			reminders.forEach((reminder) -> producer
+				.send(new ProducerRecord<>(Topics.REMINDER, reminder.key(), this.json.writeValueAsString(reminder))));
+		}
+		await().atMost(KAFKA)
+			.until(() -> reminders.stream().allMatch((reminder) -> this.inbox.isProcessed(reminder.id())));
+		// one at a time, each reminder would have been a commit of its own
+		assertThat(commits() - commitsBefore).as("durable commits while 60 reminders were applied").isLessThan(60);
+		await().atMost(KAFKA).until(() -> all(user).size() == 60);
+		assertThat(all(user)).extracting(Notification::title)
+			.containsExactlyInAnyOrderElementsOf(IntStream.range(0, 60).mapToObj((i) -> "Meeting " + i).toList());
+	}
+
+	private double commits() {
+		return this.meters.find("hub.store.commit").timers().stream().mapToDouble(Timer::count).sum();
 	}
 
 	@Test

@@ -1,13 +1,22 @@
 package hub.ameen.platform.events;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import hub.ameen.platform.store.WriteTxn;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * The one shape of a consumer: a listener per topic, named for it, that says which event
@@ -34,10 +43,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * A payload that does not read into the record throws before anything is written, so the
  * listener's error handling retries it and then sends it to the dead-letter topic.
+ * <p>
+ * A topic whose events come in bursts (reminders falling due together) is read a batch at
+ * a time, {@code @KafkaListener(topics = ..., batch = "true")} handing its records to
+ * {@link #handleBatch}: the batch's writes share the store's durable commits.
  */
 public final class EventHandlers {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventHandlers.class);
+
+	private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EventHandlers.class);
 
 	private final Inbox inbox;
 
@@ -86,6 +101,51 @@ public final class EventHandlers {
 	public Mono<Boolean> handleAsync(EventEnvelope event) {
 		Registration<?> registration = this.handlers.get(event.type());
 		return (registration != null) ? registration.handleAsync(event, this.inbox, this.json) : Mono.just(false);
+	}
+
+	/**
+	 * Applies a batch listener's records, their writes sharing the store's durable
+	 * commits in the records' order, and waits until all are durable; skips tombstones. A
+	 * record that cannot be read (not an envelope, or a payload that does not read into
+	 * its record) or whose handler fails ends the batch there with a
+	 * {@link BatchListenerFailedException} naming it: the container commits the records
+	 * before it and delivers it again with those after it (any of those applied already
+	 * are skipped as duplicates by the inbox), and after its retries sends that record
+	 * alone to the dead-letter topic, as a listener of one record at a time would.
+	 */
+	public void handleBatch(List<ConsumerRecord<String, EventEnvelope>> records) {
+		List<Mono<Optional<Throwable>>> outcomes = new ArrayList<>(records.size());
+		RuntimeException unreadable = null;
+		for (ConsumerRecord<String, EventEnvelope> record : records) {
+			DeserializationException notAnEnvelope = SerializationUtils.getExceptionFromHeader(record,
+					SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+			if (notAnEnvelope != null) {
+				unreadable = notAnEnvelope;
+				break;
+			}
+			try {
+				Mono<Boolean> applied = (record.value() != null) ? handleAsync(record.value()) : Mono.just(false);
+				outcomes.add(applied.then(Mono.just(Optional.<Throwable>empty()))
+					.onErrorResume((ex) -> Mono.just(Optional.of(ex))));
+			}
+			catch (RuntimeException ex) {
+				unreadable = ex;
+				break;
+			}
+		}
+		// every write asked for at once, so that they share commits; each one's outcome
+		Object[] written = outcomes.isEmpty() ? new Object[0] : Mono.zip(outcomes, (all) -> all).block();
+		for (int i = 0; i < written.length; i++) {
+			if (written[i] instanceof Optional<?> failed && failed.orElse(null) instanceof Throwable ex) {
+				throw new BatchListenerFailedException(
+						"Could not apply " + records.get(i).value() + ": " + ex.getMessage(), ex, i);
+			}
+		}
+		if (unreadable != null) {
+			int index = outcomes.size();
+			throw new BatchListenerFailedException("Could not read the record at offset " + records.get(index).offset()
+					+ ": " + unreadable.getMessage(), unreadable, index);
+		}
 	}
 
 	/**

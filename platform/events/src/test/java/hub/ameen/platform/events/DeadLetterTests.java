@@ -45,7 +45,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Poison messages — bytes that are not an envelope, and an event whose handler always
  * fails — end on the topic's dead-letter topic after bounded retries, and the listener
- * goes on with the next record.
+ * goes on with the next record; also a batch listener's
+ * ({@link EventHandlers#handleBatch}), which sends only the poison to the dead-letter
+ * topic and applies the rest of its batch.
  */
 class DeadLetterTests {
 
@@ -57,11 +59,17 @@ class DeadLetterTests {
 
 	static final String FAILING_TOPIC = Topics.name("test", "failing-" + suffix, 1);
 
+	static final String BATCH_POISON_TOPIC = Topics.name("test", "batch-poison-" + suffix, 1);
+
+	static final String BATCH_FAILING_TOPIC = Topics.name("test", "batch-failing-" + suffix, 1);
+
 	static Path dir;
 
 	static ConfigurableApplicationContext context;
 
 	static Handler handler;
+
+	static BatchHandler batchHandler;
 
 	static KafkaProducer<String, byte[]> producer;
 
@@ -72,9 +80,11 @@ class DeadLetterTests {
 			.properties("spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 					"spring.application.name=dead-letter-tests-" + suffix, "hub.store.path=" + dir.resolve("store"),
 					"test.poison-topic=" + POISON_TOPIC, "test.failing-topic=" + FAILING_TOPIC,
+					"test.batch-poison-topic=" + BATCH_POISON_TOPIC, "test.batch-failing-topic=" + BATCH_FAILING_TOPIC,
 					"hub.events.listener.retry-interval=100ms")
 			.run();
 		handler = context.getBean(Handler.class);
+		batchHandler = context.getBean(BatchHandler.class);
 		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer());
 	}
@@ -134,6 +144,62 @@ class DeadLetterTests {
 	}
 
 	@Test
+	void aBatchListenerSendsOnlyTheRecordsItCannotReadToTheDeadLetterTopic() throws Exception {
+		byte[] notJson = "this is not JSON".getBytes(StandardCharsets.UTF_8);
+		EventEnvelope first = event("test.fine", "k3");
+		EventEnvelope unreadablePayload = EventEnvelope.of("test.counted", 1, "k3", "u1", Map.of("count", "many"),
+				mapper);
+		EventEnvelope second = event("test.fine", "k3");
+		EventEnvelope counted = EventEnvelope.of("test.counted", 1, "k3", "u1", Map.of("count", 3), mapper);
+
+		send(BATCH_POISON_TOPIC, "k3", mapper.writeValueAsBytes(first));
+		send(BATCH_POISON_TOPIC, "k3", notJson);
+		send(BATCH_POISON_TOPIC, "k3", mapper.writeValueAsBytes(unreadablePayload));
+		send(BATCH_POISON_TOPIC, "k3", mapper.writeValueAsBytes(second));
+		send(BATCH_POISON_TOPIC, "k3", mapper.writeValueAsBytes(counted));
+
+		await().until(() -> batchHandler.handled.contains(counted));
+		try (TopicReader deadLetters = new TopicReader(Topics.deadLetter(BATCH_POISON_TOPIC))) {
+			List<ConsumerRecord<String, byte[]>> records = deadLetters.awaitCount(2);
+			assertThat(records).extracting(ConsumerRecord::value)
+				.containsExactly(notJson, mapper.writeValueAsBytes(unreadablePayload));
+			assertThat(header(records.get(0), KafkaHeaders.DLT_EXCEPTION_FQCN)).endsWith("DeserializationException");
+		}
+		// each applied once, whatever was delivered again after a record it could not
+		// read
+		assertThat(batchHandler.handled).filteredOn((event) -> event.key().equals("k3"))
+			.containsExactly(first, second, counted);
+	}
+
+	@Test
+	void aBatchListenerSendsAnEventWhoseHandlerAlwaysFailsToTheDeadLetterTopicAfterThreeTries() throws Exception {
+		EventEnvelope before = event("test.fine", "k4");
+		EventEnvelope failing = event("test.always-fails", "k4");
+		EventEnvelope after = event("test.fine", "k4");
+
+		send(BATCH_FAILING_TOPIC, "k4", mapper.writeValueAsBytes(before));
+		send(BATCH_FAILING_TOPIC, "k4", mapper.writeValueAsBytes(failing));
+		send(BATCH_FAILING_TOPIC, "k4", mapper.writeValueAsBytes(after));
+
+		try (TopicReader deadLetters = new TopicReader(Topics.deadLetter(BATCH_FAILING_TOPIC))) {
+			ConsumerRecord<String, byte[]> record = deadLetters.awaitCount(1).get(0);
+			assertThat(mapper.readValue(record.value(), EventEnvelope.class)).isEqualTo(failing);
+			assertThat(header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("cannot handle");
+		}
+		await().until(() -> batchHandler.handled.contains(after));
+		assertThat(batchHandler.handled).filteredOn((event) -> event.key().equals("k4")).containsExactly(before, after);
+		assertThat(batchHandler.failingAttempts.get()).isEqualTo(3);
+		Inbox inbox = context.getBean(Inbox.class);
+		assertThat(inbox.isProcessed(failing.id())).isFalse();
+		assertThat(inbox.isProcessed(after.id())).isTrue();
+		assertThat(context.getBean(SimpleMeterRegistry.class)
+			.get("hub.events.dead.lettered")
+			.tag("topic", BATCH_FAILING_TOPIC)
+			.counter()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
 	void topicsAndTheirDeadLetterTopicsAreDeclaredWithThreePartitions() throws Exception {
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
@@ -166,8 +232,14 @@ class DeadLetterTests {
 
 		@Bean
 		KafkaAdmin.NewTopics testTopics(@Value("${test.poison-topic}") String poison,
-				@Value("${test.failing-topic}") String failing) {
-			return Topics.declare(poison, failing);
+				@Value("${test.failing-topic}") String failing, @Value("${test.batch-poison-topic}") String batchPoison,
+				@Value("${test.batch-failing-topic}") String batchFailing) {
+			return Topics.declare(poison, failing, batchPoison, batchFailing);
+		}
+
+		@Bean
+		BatchHandler batchHandler(Inbox inbox) {
+			return new BatchHandler(inbox);
 		}
 
 		@Bean
@@ -206,6 +278,40 @@ class DeadLetterTests {
 			this.handled.add(event);
 		}
 
+	}
+
+	/**
+	 * Reads a batch at a time through {@link EventHandlers#handleBatch}; the handler of
+	 * one type always throws, another reads its payload into a record with a number.
+	 */
+	static class BatchHandler {
+
+		final List<EventEnvelope> handled = new CopyOnWriteArrayList<>();
+
+		final AtomicInteger failingAttempts = new AtomicInteger();
+
+		private final EventHandlers handlers;
+
+		BatchHandler(Inbox inbox) {
+			this.handlers = EventHandlers.through(inbox, mapper)
+				.on("test.fine", Map.class, (txn, event, payload) -> txn.afterCommit(() -> this.handled.add(event)))
+				.on("test.counted", Counted.class,
+						(txn, event, payload) -> txn.afterCommit(() -> this.handled.add(event)))
+				.on("test.always-fails", Map.class, (txn, event, payload) -> {
+					this.failingAttempts.incrementAndGet();
+					throw new IllegalStateException("cannot handle " + event.id());
+				});
+		}
+
+		@KafkaListener(topics = { "${test.batch-poison-topic}", "${test.batch-failing-topic}" }, batch = "true")
+		void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+			this.handlers.handleBatch(records);
+		}
+
+	}
+
+	/** A payload with a number in it. */
+	record Counted(int count) {
 	}
 
 }
