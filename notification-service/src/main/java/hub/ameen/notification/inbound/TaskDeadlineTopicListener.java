@@ -113,9 +113,9 @@ class TaskDeadlineTopicListener {
 	}
 
 	/**
-	 * A batch at a time: task deadlines fall due together (a team's meetings on the
-	 * hour), and the batch's writes share the store's durable commits instead of one
-	 * commit each.
+	 * A batch at a time: task deadlines fall due together (a team's tasks due at the end
+	 * of the day), and the batch's writes share the store's durable commits instead of
+	 * one commit each.
 	 */
 	@KafkaListener(topics = Topics.TASK_DEADLINE, batch = "true")
 	void on(List<ConsumerRecord<String, EventEnvelope>> records) {
