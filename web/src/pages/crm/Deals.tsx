@@ -46,7 +46,9 @@ export default function Deals() {
   const [creating, setCreating] = useState(false);
   const [over, setOver] = useState<string | null>(null);
   const pipelines = useQuery({ queryKey: ['pipelines'], queryFn: () => api.get<Page<Pipeline>>('/api/crm/pipelines', { limit: 200 }), staleTime: 60_000 });
-  const board = useQuery({ queryKey: ['deals', 'board', pipelineId], queryFn: () => api.get<DealBoard>(`/api/crm/pipelines/${pipelineId}/board`) });
+  // others move deals too: the board opened is read again, even when the dashboard's
+  // "deals by stage" read it a moment ago (that copy is shown meanwhile)
+  const board = useQuery({ queryKey: ['deals', 'board', pipelineId], queryFn: () => api.get<DealBoard>(`/api/crm/pipelines/${pipelineId}/board`), refetchOnMount: 'always' });
   const move = useMoveDeal(pipelineId);
   const deals = board.data?.stages.flatMap((s) => s.deals) ?? [];
   function drop(e: DragEvent, stage: string) {
