@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import hub.ameen.platform.events.Outbox;
 import hub.ameen.platform.store.Codec;
@@ -84,11 +85,12 @@ public class NotificationStore {
 	 * {@code notification|event|user|type}; they stay as they are.
 	 */
 	static String idOf(String userId, NotificationDraft draft) {
-		return grouped(userId, draft.sourceEventId(), draft.type());
+		return idsOf(draft.sourceEventId(), draft.type()).apply(userId);
 	}
 
-	private static String grouped(String userId, String sourceEventId, String type) {
-		return Ids.grouped("notification|" + sourceEventId + "|" + type, userId);
+	/** The ids of one source event's notifications of a type, by user. */
+	private static Function<String, String> idsOf(String sourceEventId, String type) {
+		return Ids.grouped("notification|" + sourceEventId + "|" + type);
 	}
 
 	/**
@@ -98,18 +100,10 @@ public class NotificationStore {
 	 * inbox topic from its start reads both.
 	 */
 	static String otherIdOf(Notification notification) {
-		String grouped = grouped(notification.userId(), notification.sourceEventId(), notification.type());
-		return notification.id().equals(grouped) ? Ids.named("notification|" + notification.sourceEventId() + "|"
-				+ notification.userId() + "|" + notification.type()) : grouped;
-	}
-
-	/**
-	 * The unread notification a source event makes for the user, under the id every
-	 * instance gives it; it gets its sequence number once it is announced and read back.
-	 * @return the notification (sequence number 0)
-	 */
-	static Notification made(String userId, NotificationDraft draft, Instant at) {
-		return Notification.announced(idOf(userId, draft), userId, draft, at);
+		return Ids.isGrouped(notification.id())
+				? Ids.named("notification|" + notification.sourceEventId() + "|" + notification.userId() + "|"
+						+ notification.type())
+				: idsOf(notification.sourceEventId(), notification.type()).apply(notification.userId());
 	}
 
 	/**
@@ -126,14 +120,17 @@ public class NotificationStore {
 	 */
 	public List<Notification> announce(WriteTxn txn, NotificationDraft draft, Instant at, List<String> userIds) {
 		if (userIds.size() == 1) {
-			Notification notification = made(userIds.get(0), draft, at);
+			Notification notification = Notification.announced(idOf(userIds.get(0), draft), userIds.get(0), draft, at);
 			this.outbox.publish(txn,
 					Notification.CREATED.about(notification.userId(), notification)
 						.withId(notification.id())
 						.at(notification.createdAt()));
 			return List.of(notification);
 		}
-		List<Notification> announced = userIds.stream().map((userId) -> made(userId, draft, at)).toList();
+		Function<String, String> ids = idsOf(draft.sourceEventId(), draft.type());
+		List<Notification> announced = userIds.stream()
+			.map((userId) -> Notification.announced(ids.apply(userId), userId, draft, at))
+			.toList();
 		Map<Integer, List<Broadcast.Recipient>> byPartition = new TreeMap<>();
 		for (Notification notification : announced) {
 			byPartition.computeIfAbsent(this.partitions.of(notification.userId()), (partition) -> new ArrayList<>())

@@ -3,6 +3,7 @@ package hub.ameen.notification.inbound;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,17 +17,14 @@ import hub.ameen.platform.events.Inbox;
 import hub.ameen.platform.events.Topics;
 import hub.ameen.platform.store.PageRequest;
 import hub.ameen.platform.test.kafka.SharedKafka;
+import hub.ameen.platform.test.kafka.TopicWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,13 +167,9 @@ class InboundEventsTests extends ServiceTestSupport {
 			.toList();
 		double commitsBefore = commits();
 		// sent together, as the scheduler fires what falls due at one time
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-						ProducerConfig.LINGER_MS_CONFIG, 200),
-				new StringSerializer(), new StringSerializer())) {
-			reminders.forEach((reminder) -> producer
-				.send(new ProducerRecord<>(Topics.REMINDER, reminder.key(), this.json.writeValueAsString(reminder))));
-		}
+		Map<String, String> byKey = new LinkedHashMap<>();
+		reminders.forEach((reminder) -> byKey.put(reminder.key(), this.json.writeValueAsString(reminder)));
+		TopicWriter.shared().sendAll(Topics.REMINDER, byKey);
 		await().atMost(KAFKA)
 			.until(() -> reminders.stream().allMatch((reminder) -> this.inbox.isProcessed(reminder.id())));
 		// one at a time, each reminder would have been a commit of its own

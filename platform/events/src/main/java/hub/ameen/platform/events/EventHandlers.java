@@ -10,6 +10,7 @@ import hub.ameen.platform.store.WriteTxn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,9 +135,12 @@ public final class EventHandlers {
 			}
 		}
 		// every write asked for at once, so that they share commits; each one's outcome
-		Object[] written = outcomes.isEmpty() ? new Object[0] : Mono.zip(outcomes, (all) -> all).block();
-		for (int i = 0; i < written.length; i++) {
-			if (written[i] instanceof Optional<?> failed && failed.orElse(null) instanceof Throwable ex) {
+		List<Optional<Throwable>> written = Flux.mergeSequential(outcomes, Math.max(1, outcomes.size()), 1)
+			.collectList()
+			.block();
+		for (int i = 0; i < written.size(); i++) {
+			Throwable ex = written.get(i).orElse(null);
+			if (ex != null) {
 				throw new BatchListenerFailedException(
 						"Could not apply " + records.get(i).value() + ": " + ex.getMessage(), ex, i);
 			}

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Opaque ids that sort by creation time: 48 bits of milliseconds then 80 random bits, in
@@ -71,13 +72,7 @@ public final class Ids {
 		byte[] hash = md5.get().digest(name.getBytes(StandardCharsets.UTF_8));
 		hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
 		hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-		long high = 0;
-		long low = 0;
-		for (int i = 0; i < 8; i++) {
-			high = (high << 8) | (hash[i] & 0xFF);
-			low = (low << 8) | (hash[i + 8] & 0xFF);
-		}
-		return new UUID(high, low).toString();
+		return new UUID(longAt(hash, 0), longAt(hash, 8)).toString();
 	}
 
 	/**
@@ -91,17 +86,30 @@ public final class Ids {
 	 * hashes'.
 	 */
 	public static String grouped(String group, String member) {
-		long high = firstLong(md5.get().digest(group.getBytes(StandardCharsets.UTF_8)));
-		long low = firstLong(md5.get().digest(member.getBytes(StandardCharsets.UTF_8)));
-		high = (high & ~0xF000L) | 0x8000L;
-		low = (low & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-		return new UUID(high, low).toString();
+		return grouped(group).apply(member);
 	}
 
-	private static long firstLong(byte[] hash) {
+	/**
+	 * The {@link #grouped(String, String) grouped ids} of one group's members, the
+	 * group's half hashed once.
+	 */
+	public static Function<String, String> grouped(String group) {
+		long high = (longAt(md5.get().digest(group.getBytes(StandardCharsets.UTF_8)), 0) & ~0xF000L) | 0x8000L;
+		return (member) -> {
+			long low = longAt(md5.get().digest(member.getBytes(StandardCharsets.UTF_8)), 0);
+			return new UUID(high, (low & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L).toString();
+		};
+	}
+
+	/** Whether the id is a {@link #grouped(String, String) grouped} one: version 8. */
+	public static boolean isGrouped(String id) {
+		return id.length() == 36 && id.charAt(14) == '8';
+	}
+
+	private static long longAt(byte[] bytes, int from) {
 		long value = 0;
-		for (int i = 0; i < 8; i++) {
-			value = (value << 8) | (hash[i] & 0xFF);
+		for (int i = from; i < from + Long.BYTES; i++) {
+			value = (value << 8) | (bytes[i] & 0xFF);
 		}
 		return value;
 	}

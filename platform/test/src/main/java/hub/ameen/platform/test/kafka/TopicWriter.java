@@ -1,11 +1,15 @@
 package hub.ameen.platform.test.kafka;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +52,32 @@ public final class TopicWriter {
 		String body = (value instanceof String text) ? text : JsonMapper.shared().writeValueAsString(value);
 		try {
 			this.producer.send(new ProducerRecord<>(topic, key, body)).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/**
+	 * Sends each value under its key without waiting between them, as a service's burst
+	 * would arrive, then waits until the broker has all of them.
+	 * @param topic the topic
+	 * @param valuesByKey the records, in order; a string as it is, anything else as JSON
+	 */
+	public void sendAll(String topic, Map<String, ?> valuesByKey) {
+		List<Future<RecordMetadata>> sends = new ArrayList<>(valuesByKey.size());
+		valuesByKey.forEach((key, value) -> {
+			String body = (value instanceof String text) ? text : JsonMapper.shared().writeValueAsString(value);
+			sends.add(this.producer.send(new ProducerRecord<>(topic, key, body)));
+		});
+		try {
+			for (Future<RecordMetadata> send : sends) {
+				send.get();
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
