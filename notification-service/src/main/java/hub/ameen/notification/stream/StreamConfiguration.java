@@ -5,12 +5,16 @@ import java.time.Clock;
 
 import hub.ameen.notification.inbox.NotificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.netty.http.Http2SettingsSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The stream's parts, wired from {@link StreamProperties}.
@@ -40,6 +44,46 @@ class StreamConfiguration {
 	NotificationStreams notificationStreams(NotificationStore store, StreamRegistry registry, EventEncoder encoder,
 			StreamProperties properties) {
 		return new NotificationStreams(store, registry, encoder, properties);
+	}
+
+	/**
+	 * How many streams one HTTP/2 connection may carry ({@code server.http2.enabled}: h2c
+	 * beside HTTP/1.1). A stream on its own connection costs the service a socket, and
+	 * one process may open only so many files; streams multiplexed on a few connections
+	 * cost their own state only (decision 0007, twenty-ninth round).
+	 */
+	@Bean
+	StreamsPerConnection streamsPerConnection(StreamProperties properties) {
+		return new StreamsPerConnection(properties.maxPerConnection());
+	}
+
+	/**
+	 * Sets the server's {@code SETTINGS_MAX_CONCURRENT_STREAMS}. Spring Boot's own
+	 * customizer (order 0) replaces the server's HTTP/2 settings with a fresh set of its
+	 * own (the header list size), which would drop a limit set before it; this one comes
+	 * after it, and keeps what is set.
+	 */
+	record StreamsPerConnection(
+			int limit) implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
+
+		@Override
+		public void customize(NettyReactiveWebServerFactory factory) {
+			factory.addServerCustomizers((server) -> {
+				Http2SettingsSpec set = server.configuration().http2SettingsSpec();
+				return server.http2Settings((settings) -> {
+					if (set != null && set.maxHeaderListSize() != null) {
+						settings.maxHeaderListSize(set.maxHeaderListSize());
+					}
+					settings.maxConcurrentStreams(this.limit);
+				});
+			});
+		}
+
+		@Override
+		public int getOrder() {
+			return 1;
+		}
+
 	}
 
 	@Bean

@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * ticket is redeemed only on the instance that issued it
  * @param maxPerUser streams one user may hold open on this instance at once (tabs,
  * devices); one more is refused with 429, so no single user can exhaust the instance
+ * @param maxPerConnection streams one HTTP/2 connection may carry at once (its
+ * {@code SETTINGS_MAX_CONCURRENT_STREAMS}); a client that holds more opens another
+ * connection
  */
 @Validated
 @ConfigurationProperties("hub.notifications.stream")
@@ -33,7 +36,7 @@ public record StreamProperties(@DefaultValue("15s") @NotNull Duration heartbeat,
 		@DefaultValue("256") @Min(1) @Max(65_536) int bufferSize,
 		@DefaultValue("256") @Min(1) @Max(10_000) int replayBatch, @DefaultValue("3s") @NotNull Duration retry,
 		@DefaultValue("30s") @NotNull Duration ticketTtl, @DefaultValue("20") @Min(1) @Max(1_000) int maxPerUser,
-		String ticketSecret) {
+		@DefaultValue("1000") @Min(1) @Max(100_000) int maxPerConnection, String ticketSecret) {
 
 	public StreamProperties {
 		requirePositive(heartbeat, "heartbeat");

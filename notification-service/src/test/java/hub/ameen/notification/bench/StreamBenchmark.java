@@ -56,6 +56,10 @@ import org.springframework.util.FileSystemUtils;
  * that heap ({@code -Xmx}), so that its memory is its own: the benchmark then prints its
  * heap in use after a full GC with no stream and with every stream open (the difference
  * per stream) and its resident memory (issue 12's 20,000 streams in 512 MB).
+ * <p>
+ * With {@code -Dbench.streams-per-connection=N} the clients carry N streams on each
+ * HTTP/2 connection (h2c) instead of one HTTP/1.1 connection each: a stream on its own
+ * connection is a file descriptor on both sides, and a process may open only so many.
  */
 public final class StreamBenchmark {
 
@@ -329,7 +333,12 @@ public final class StreamBenchmark {
 			.toList();
 		System.out.printf("signed %d tokens in %d ms%n", connections, millisSince(started));
 
-		StreamReaders readers = new StreamReaders(rounds);
+		// -Dbench.streams-per-connection=N: N streams on each HTTP/2 connection, not one
+		// HTTP/1.1 connection each (a process may open only so many files)
+		int perConnection = Integer.getInteger("bench.streams-per-connection", 1);
+		StreamReaders readers = new StreamReaders(rounds, perConnection);
+		System.out.println((perConnection > 1) ? "streams: " + perConnection + " on each HTTP/2 connection (h2c)"
+				: "streams: each on an HTTP/1.1 connection of its own");
 		// the first token makes each instance fetch the key set; the rest reuse it
 		for (int port : ports) {
 			awaitConnected(List.of(readers.open(port, PATH, headers.get(0)))).get(0).close();
@@ -372,7 +381,7 @@ public final class StreamBenchmark {
 			throw new IllegalStateException("streams did not open in 60 s", ex);
 		}
 		streams.stream().filter((s) -> !s.connected()).findFirst().ifPresent((s) -> {
-			throw new IllegalStateException("a stream did not open: status " + s.status());
+			throw new IllegalStateException("a stream did not open: " + s.describe());
 		});
 		return streams;
 	}

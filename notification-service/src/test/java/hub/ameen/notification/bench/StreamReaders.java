@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,6 +22,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * benchmark's clients cost is then small beside the service they share two cores with.
  * Each stream notes when each of its first {@code rounds} notifications came, and counts
  * any whose id is not above the one before (sent twice, or out of order).
+ * <p>
+ * A stream is a {@code GET} on a connection of its own (HTTP/1.1), or, with more than one
+ * stream a connection, one of that many streams on an HTTP/2 connection without TLS
+ * ({@link Multiplexed}): each stream on its own connection costs a file descriptor on
+ * both sides, and a process may open only so many.
  */
 final class StreamReaders implements AutoCloseable {
 
@@ -33,14 +39,37 @@ final class StreamReaders implements AutoCloseable {
 	/** How many streams have had their {@code n+1}th notification, by {@code n}. */
 	private final AtomicIntegerArray reached;
 
-	private final Queue<Stream> opening = new ConcurrentLinkedQueue<>();
+	/**
+	 * Connections to register with the selector: a {@link Stream} or a
+	 * {@link Multiplexed}.
+	 */
+	private final Queue<Object> opening = new ConcurrentLinkedQueue<>();
 
 	private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
+
+	/** Streams an HTTP/2 connection carries; 1: each its own HTTP/1.1 connection. */
+	private final int perConnection;
+
+	/** The HTTP/2 connection to each port that new streams go on, until it is full. */
+	private final Map<Integer, Multiplexed> filling = new HashMap<>();
+
+	/** HTTP/2 connections with streams to request. */
+	private final Queue<Multiplexed> requesting = new ConcurrentLinkedQueue<>();
 
 	private volatile boolean running = true;
 
 	StreamReaders(int rounds) {
+		this(rounds, 1);
+	}
+
+	/**
+	 * @param rounds how many notifications each stream notes the time of
+	 * @param perConnection 1: each stream a connection of its own (HTTP/1.1); more: that
+	 * many streams on each HTTP/2 connection
+	 */
+	StreamReaders(int rounds, int perConnection) {
 		this.rounds = rounds;
+		this.perConnection = perConnection;
 		this.reached = new AtomicIntegerArray(Math.max(1, rounds));
 		try {
 			this.selector = Selector.open();
@@ -53,8 +82,14 @@ final class StreamReaders implements AutoCloseable {
 		this.thread.start();
 	}
 
-	/** Opens a stream ({@code GET} on a connection of its own); returns at once. */
-	Stream open(int port, String path, Map<String, String> headers) {
+	/**
+	 * Opens a stream ({@code GET} on a connection of its own, or on the HTTP/2 connection
+	 * being filled); returns at once.
+	 */
+	synchronized Stream open(int port, String path, Map<String, String> headers) {
+		if (this.perConnection > 1) {
+			return openMultiplexed(port, path, headers);
+		}
 		StringBuilder request = new StringBuilder("GET ").append(path)
 			.append(" HTTP/1.1\r\nHost: localhost:")
 			.append(port)
@@ -75,6 +110,29 @@ final class StreamReaders implements AutoCloseable {
 		}
 	}
 
+	private Stream openMultiplexed(int port, String path, Map<String, String> headers) {
+		Multiplexed connection = this.filling.get(port);
+		if (connection == null || connection.assigned == this.perConnection) {
+			try {
+				SocketChannel channel = SocketChannel.open();
+				channel.configureBlocking(false);
+				connection = new Multiplexed(channel);
+				channel.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.filling.put(port, connection);
+			this.opening.add(connection);
+		}
+		Stream stream = new Stream(Multiplexed.requestHeaders(port, path, headers), this.rounds);
+		connection.assigned++;
+		connection.unrequested.add(stream);
+		this.requesting.add(connection);
+		this.selector.wakeup();
+		return stream;
+	}
+
 	/** How many streams have had at least {@code count} notifications. */
 	int reached(int count) {
 		return this.reached.get(count - 1);
@@ -91,7 +149,12 @@ final class StreamReaders implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		for (SelectionKey key : this.selector.keys()) {
-			((Stream) key.attachment()).close();
+			if (key.attachment() instanceof Multiplexed connection) {
+				connection.close();
+			}
+			else {
+				((Stream) key.attachment()).close();
+			}
 		}
 		try {
 			this.selector.close();
@@ -109,16 +172,31 @@ final class StreamReaders implements AutoCloseable {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			for (Stream stream = this.opening.poll(); stream != null; stream = this.opening.poll()) {
+			for (Object opened = this.opening.poll(); opened != null; opened = this.opening.poll()) {
 				try {
-					stream.channel.register(this.selector, SelectionKey.OP_CONNECT, stream);
+					SocketChannel channel = (opened instanceof Multiplexed connection) ? connection.channel
+							: ((Stream) opened).channel;
+					channel.register(this.selector, SelectionKey.OP_CONNECT, opened);
 				}
 				catch (IOException ex) {
-					stream.fail();
+					if (opened instanceof Multiplexed connection) {
+						connection.fail();
+					}
+					else {
+						((Stream) opened).fail();
+					}
 				}
+			}
+			for (Multiplexed connection = this.requesting.poll(); connection != null; connection = this.requesting
+				.poll()) {
+				connection.request();
 			}
 			long now = System.nanoTime();
 			for (SelectionKey key : this.selector.selectedKeys()) {
+				if (key.attachment() instanceof Multiplexed connection) {
+					connection.ready(key, now);
+					continue;
+				}
 				Stream stream = (Stream) key.attachment();
 				try {
 					if (key.isConnectable() && stream.channel.finishConnect()) {
@@ -201,10 +279,21 @@ final class StreamReaders implements AutoCloseable {
 
 		private volatile boolean ended;
 
+		/** HTTP/2's error code, if the server reset the stream; else -1. */
+		private int resetCode = -1;
+
+		/** Bytes of DATA read since the stream's window was last topped up. */
+		private long unacknowledged;
+
 		private Stream(SocketChannel channel, byte[] request, int rounds) {
 			this.channel = channel;
 			this.request = ByteBuffer.wrap(request);
 			this.receivedAt = new long[rounds];
+		}
+
+		/** A stream on an HTTP/2 connection; its request is a header block. */
+		private Stream(byte[] headerBlock, int rounds) {
+			this(null, headerBlock, rounds);
 		}
 
 		/** Whether the server's greeting (the {@code :connected} comment) has come. */
@@ -221,6 +310,12 @@ final class StreamReaders implements AutoCloseable {
 			return this.status;
 		}
 
+		/** How the stream's response began, for a message. */
+		String describe() {
+			return (this.resetCode >= 0) ? "reset by the server (HTTP/2 error " + this.resetCode + ")"
+					: "status " + this.status;
+		}
+
 		/** When its {@code n}th notification came, {@link System#nanoTime()}. */
 		long receivedAt(int n) {
 			return this.receivedAt[n - 1];
@@ -232,6 +327,10 @@ final class StreamReaders implements AutoCloseable {
 		}
 
 		void close() {
+			if (this.channel == null) {
+				// a stream of an HTTP/2 connection's: closed with its connection
+				return;
+			}
 			try {
 				this.channel.close();
 			}
@@ -253,6 +352,22 @@ final class StreamReaders implements AutoCloseable {
 		private void end() {
 			this.state = DONE;
 			this.ended = true;
+		}
+
+		/** An HTTP/2 response's status has come: its body is the event stream. */
+		private void respond(int status) {
+			this.status = status;
+			if (status == 200) {
+				this.state = BODY;
+			}
+			else {
+				end();
+			}
+		}
+
+		private void reset(int errorCode) {
+			this.resetCode = errorCode;
+			end();
 		}
 
 		/**
@@ -355,6 +470,357 @@ final class StreamReaders implements AutoCloseable {
 			}
 			line.clear();
 			return notification;
+		}
+
+	}
+
+	/**
+	 * An HTTP/2 connection without TLS (prior knowledge, RFC 9113 section 3.3) carrying
+	 * many streams, read on the readers' thread: just as much of the protocol as a client
+	 * needs that sends {@code GET}s and reads event streams. It grants the server windows
+	 * too large to run out (topped up past a gibibyte read), answers {@code SETTINGS} and
+	 * {@code PING}, and reads of a response's header block only the status, which comes
+	 * first (RFC 9113 section 8.3) and, for the statuses in HPACK's static table, as one
+	 * byte.
+	 */
+	private final class Multiplexed {
+
+		private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+		private static final int DATA = 0, HEADERS = 1, RST_STREAM = 3, SETTINGS = 4, PING = 6, GOAWAY = 7,
+				WINDOW_UPDATE = 8;
+
+		private static final int END_STREAM = 0x1, ACK = 0x1, END_HEADERS = 0x4, PADDED = 0x8, PRIORITY = 0x20;
+
+		private static final int ENABLE_PUSH = 0x2, INITIAL_WINDOW_SIZE = 0x4;
+
+		/** A window's size before any {@code WINDOW_UPDATE} (RFC 9113 section 6.9.2). */
+		private static final int DEFAULT_WINDOW = 65_535;
+
+		private static final int TOP_UP = 1 << 30;
+
+		private final SocketChannel channel;
+
+		/**
+		 * Streams opened and not yet requested: the opening thread adds, the reader
+		 * takes.
+		 */
+		private final Queue<Stream> unrequested = new ConcurrentLinkedQueue<>();
+
+		/** Streams opened on it so far (counted by the opening thread). */
+		private int assigned;
+
+		private final Map<Integer, Stream> streams = new HashMap<>();
+
+		/** Frames to write, in write mode. */
+		private ByteBuffer out = ByteBuffer.allocate(64 * 1024);
+
+		/** Bytes read and not yet a whole frame, in write mode. */
+		private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+
+		private int nextId = 1;
+
+		/** Bytes of DATA read since the connection's window was last topped up. */
+		private long unacknowledged;
+
+		private boolean connected;
+
+		private Multiplexed(SocketChannel channel) {
+			this.channel = channel;
+			this.out.put(PREFACE);
+			ByteBuffer settings = ByteBuffer.allocate(12);
+			settings.putShort((short) ENABLE_PUSH).putInt(0);
+			settings.putShort((short) INITIAL_WINDOW_SIZE).putInt(Integer.MAX_VALUE);
+			frame(SETTINGS, 0, 0, settings.array());
+			windowUpdate(0, Integer.MAX_VALUE - DEFAULT_WINDOW);
+		}
+
+		/**
+		 * The request of a stream: {@code GET} of the path, as an HPACK header block of
+		 * static-table references and literals never added to a table, without Huffman
+		 * coding (RFC 7541).
+		 */
+		static byte[] requestHeaders(int port, String path, Map<String, String> headers) {
+			java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
+			block.write(0x82); // :method GET
+			block.write(0x86); // :scheme http
+			literal(block, 4, null, path); // :path
+			literal(block, 1, null, "localhost:" + port); // :authority
+			literal(block, 19, null, "text/event-stream"); // accept
+			headers.forEach((name, value) -> literal(block, 0, name.toLowerCase(java.util.Locale.ROOT), value));
+			return block.toByteArray();
+		}
+
+		/** A literal field not added to the table: a static table name, or its own. */
+		private static void literal(java.io.ByteArrayOutputStream block, int nameIndex, String name, String value) {
+			integer(block, 0x00, 4, nameIndex);
+			if (name != null) {
+				string(block, name);
+			}
+			string(block, value);
+		}
+
+		private static void string(java.io.ByteArrayOutputStream block, String text) {
+			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+			integer(block, 0x00, 7, bytes.length);
+			block.writeBytes(bytes);
+		}
+
+		/** An HPACK integer with an N-bit prefix (RFC 7541 section 5.1). */
+		private static void integer(java.io.ByteArrayOutputStream block, int flags, int prefixBits, int value) {
+			int max = (1 << prefixBits) - 1;
+			if (value < max) {
+				block.write(flags | value);
+				return;
+			}
+			block.write(flags | max);
+			value -= max;
+			while (value >= 0x80) {
+				block.write((value & 0x7f) | 0x80);
+				value >>>= 7;
+			}
+			block.write(value);
+		}
+
+		/** Sends the streams opened since it last did (on the readers' thread). */
+		private void request() {
+			for (Stream stream = this.unrequested.poll(); stream != null; stream = this.unrequested.poll()) {
+				int id = this.nextId;
+				this.nextId += 2;
+				this.streams.put(id, stream);
+				frame(HEADERS, END_STREAM | END_HEADERS, id, stream.request.array());
+			}
+			wantToWrite();
+		}
+
+		private void ready(SelectionKey key, long now) {
+			try {
+				if (key.isConnectable() && this.channel.finishConnect()) {
+					this.connected = true;
+					key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+				}
+				if (key.isValid() && key.isWritable()) {
+					write(key);
+				}
+				if (key.isValid() && key.isReadable()) {
+					read(now);
+					wantToWrite();
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				fail();
+			}
+		}
+
+		private void write(SelectionKey key) throws IOException {
+			this.out.flip();
+			this.channel.write(this.out);
+			this.out.compact();
+			if (this.out.position() == 0) {
+				key.interestOps(SelectionKey.OP_READ);
+			}
+		}
+
+		private void wantToWrite() {
+			SelectionKey key = this.channel.keyFor(StreamReaders.this.selector);
+			if (this.connected && this.out.position() > 0 && key != null && key.isValid()) {
+				key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+			}
+		}
+
+		private void read(long now) throws IOException {
+			while (true) {
+				int read = this.channel.read(this.in);
+				if (read < 0) {
+					fail();
+					return;
+				}
+				if (read == 0) {
+					return;
+				}
+				this.in.flip();
+				while (this.in.remaining() >= 9) {
+					int at = this.in.position();
+					int length = ((this.in.get(at) & 0xff) << 16) | ((this.in.get(at + 1) & 0xff) << 8)
+							| (this.in.get(at + 2) & 0xff);
+					if (length > this.in.capacity() - 9) {
+						throw new IOException("a frame of " + length + " bytes, larger than this client allows");
+					}
+					if (this.in.remaining() < 9 + length) {
+						break;
+					}
+					int type = this.in.get(at + 3) & 0xff;
+					int flags = this.in.get(at + 4) & 0xff;
+					int id = this.in.getInt(at + 5) & 0x7fffffff;
+					this.in.position(at + 9 + length);
+					frame(type, flags, id, this.in.slice(at + 9, length), now);
+				}
+				this.in.compact();
+			}
+		}
+
+		private void frame(int type, int flags, int id, ByteBuffer payload, long now) {
+			int length = payload.remaining();
+			switch (type) {
+				case DATA -> {
+					data(this.streams.get(id), unpadded(payload, flags), now);
+					topUp(id, length);
+				}
+				case HEADERS -> {
+					Stream stream = this.streams.get(id);
+					ByteBuffer block = unpadded(payload, flags);
+					if ((flags & PRIORITY) != 0) {
+						block.position(block.position() + 5);
+					}
+					if (stream != null && stream.status == 0) {
+						stream.respond(status(block));
+					}
+				}
+				case RST_STREAM -> {
+					Stream stream = this.streams.remove(id);
+					if (stream != null) {
+						stream.reset(payload.getInt(0));
+					}
+				}
+				case SETTINGS -> {
+					if ((flags & ACK) == 0) {
+						frame(SETTINGS, ACK, 0, new byte[0]);
+					}
+				}
+				case PING -> {
+					if ((flags & ACK) == 0) {
+						byte[] opaque = new byte[8];
+						payload.get(opaque);
+						frame(PING, ACK, 0, opaque);
+					}
+				}
+				case GOAWAY -> {
+					int last = payload.getInt(0) & 0x7fffffff;
+					int error = payload.getInt(4);
+					this.streams.entrySet().removeIf((entry) -> {
+						if (entry.getKey() > last) {
+							entry.getValue().reset(error);
+							return true;
+						}
+						return false;
+					});
+				}
+				default -> {
+					// PRIORITY, WINDOW_UPDATE, CONTINUATION (this client needs only the
+					// status, which is in the first fragment), PUSH_PROMISE (disabled)
+				}
+			}
+			if ((type == DATA || type == HEADERS) && (flags & END_STREAM) != 0) {
+				Stream stream = this.streams.remove(id);
+				if (stream != null) {
+					stream.end();
+				}
+			}
+		}
+
+		private void data(Stream stream, ByteBuffer data, long now) {
+			if (stream == null) {
+				return;
+			}
+			while (data.hasRemaining()) {
+				int counted = stream.feed(data, now);
+				if (counted > 0 && counted <= StreamReaders.this.rounds) {
+					StreamReaders.this.reached.incrementAndGet(counted - 1);
+				}
+			}
+		}
+
+		/**
+		 * DATA counts against both windows, padding and all; each is topped up in time.
+		 */
+		private void topUp(int id, int length) {
+			this.unacknowledged += length;
+			if (this.unacknowledged >= TOP_UP) {
+				windowUpdate(0, (int) this.unacknowledged);
+				this.unacknowledged = 0;
+			}
+			Stream stream = this.streams.get(id);
+			if (stream != null) {
+				stream.unacknowledged += length;
+				if (stream.unacknowledged >= TOP_UP) {
+					windowUpdate(id, (int) stream.unacknowledged);
+					stream.unacknowledged = 0;
+				}
+			}
+		}
+
+		private static ByteBuffer unpadded(ByteBuffer payload, int flags) {
+			if ((flags & PADDED) != 0) {
+				int padding = payload.get() & 0xff;
+				payload.limit(payload.limit() - padding);
+			}
+			return payload;
+		}
+
+		/**
+		 * The status a response's header block starts with, if HPACK's static table has
+		 * it (after any table size updates); else -1.
+		 */
+		private static int status(ByteBuffer block) {
+			int first = block.get() & 0xff;
+			while ((first & 0xe0) == 0x20) {
+				// a dynamic table size update, its integer's continuation bytes skipped
+				if ((first & 0x1f) == 0x1f) {
+					while ((block.get() & 0x80) != 0) {
+						// more of the integer
+					}
+				}
+				first = block.get() & 0xff;
+			}
+			return switch (first) {
+				case 0x88 -> 200;
+				case 0x89 -> 204;
+				case 0x8a -> 206;
+				case 0x8b -> 304;
+				case 0x8c -> 400;
+				case 0x8d -> 404;
+				case 0x8e -> 500;
+				default -> -1;
+			};
+		}
+
+		private void windowUpdate(int id, int increment) {
+			frame(WINDOW_UPDATE, 0, id, ByteBuffer.allocate(4).putInt(increment).array());
+		}
+
+		private void frame(int type, int flags, int id, byte[] payload) {
+			int size = 9 + payload.length;
+			if (this.out.remaining() < size) {
+				ByteBuffer larger = ByteBuffer.allocate(Math.max(this.out.capacity() * 2, this.out.position() + size));
+				this.out.flip();
+				this.out = larger.put(this.out);
+			}
+			this.out.put((byte) (payload.length >>> 16))
+				.put((byte) (payload.length >>> 8))
+				.put((byte) payload.length)
+				.put((byte) type)
+				.put((byte) flags)
+				.putInt(id)
+				.put(payload);
+		}
+
+		/** The connection failed or closed: every stream on it ends. */
+		private void fail() {
+			this.streams.values().forEach(Stream::end);
+			this.streams.clear();
+			for (Stream stream = this.unrequested.poll(); stream != null; stream = this.unrequested.poll()) {
+				stream.end();
+			}
+			close();
+		}
+
+		private void close() {
+			try {
+				this.channel.close();
+			}
+			catch (IOException ex) {
+				// closed anyway
+			}
 		}
 
 	}

@@ -7,11 +7,17 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.server.HttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,6 +95,54 @@ class StreamReadersTests {
 		assertThat(stream.status()).isEqualTo(401);
 		assertThat(stream.connected()).isFalse();
 		assertThat(this.readers.reached(1)).isZero();
+	}
+
+	@Test
+	void readsStreamsMultiplexedOnHttp2ConnectionsOfAsManyAsAsked() {
+		AtomicInteger connections = new AtomicInteger();
+		// Netty's HTTP/2 server: each response's events come in several DATA frames, an
+		// event cut across two
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.protocol(HttpProtocol.H2C)
+			.doOnChannelInit((observer, channel, address) -> connections.incrementAndGet())
+			.route((routes) -> routes.get("/stream", (request, response) -> {
+				if (!"Bearer t".equals(request.requestHeaders().get("authorization"))
+						|| !"text/event-stream".equals(request.requestHeaders().get("accept"))) {
+					return response.status(400).send();
+				}
+				return response.header("content-type", "text/event-stream")
+					.sendString(
+							Flux.just(":connected\n\n", "id:1\nevent:notification\ndata:{}\n\n", "id:2\nevent:notif",
+									"ication\ndata:{}\n\n")
+								.delayElements(Duration.ofMillis(5)),
+							StandardCharsets.UTF_8);
+			}))
+			.bindNow();
+		try (StreamReaders multiplexed = new StreamReaders(2, 5)) {
+			List<StreamReaders.Stream> streams = java.util.stream.IntStream.range(0, 7)
+				.mapToObj((i) -> multiplexed.open(server.port(), "/stream", Map.of("Authorization", "Bearer t")))
+				.toList();
+			StreamReaders.Stream missing = multiplexed.open(server.port(), "/missing", Map.of());
+
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> missing.ended() && streams.stream().allMatch(StreamReaders.Stream::ended));
+			assertThat(streams).allSatisfy((stream) -> {
+				assertThat(stream.status()).isEqualTo(200);
+				assertThat(stream.connected()).isTrue();
+				assertThat(stream.receivedAt(2)).isGreaterThan(stream.receivedAt(1));
+				assertThat(stream.outOfOrder()).isZero();
+			});
+			assertThat(multiplexed.reached(2)).isEqualTo(7);
+			assertThat(missing.status()).isEqualTo(404);
+			assertThat(missing.connected()).isFalse();
+			// seven streams and one more, five a connection
+			assertThat(connections).hasValue(2);
+		}
+		finally {
+			server.disposeNow();
+		}
 	}
 
 	/** A chunk whose size is in upper case (29: {@code 1D}), with an extension. */
