@@ -8,8 +8,8 @@
 # the broker) and the bytes the service's store wrote.
 #   bench/streams.sh [streams=10000] [broadcasts=3] [heap=512m] [streams-per-connection=1]
 # With more than one stream a connection, the clients carry that many on each HTTP/2
-# connection without TLS (h2c), as a proxy holding many streams would; 1: each stream on an
-# HTTP/1.1 connection of its own.
+# connection without TLS (h2c, which the service is then set to speak), as a proxy holding
+# many streams would; 1: each stream on an HTTP/1.1 connection of its own.
 # BENCH_HISTOGRAM=N also prints the N classes holding the most heap with every stream open.
 # BENCH_SERVICE_ARGS="--name=value ..." starts the service with these settings too.
 # Each HTTP/1.1 stream is a file descriptor on both sides: `ulimit -n` (per process) bounds

@@ -58,8 +58,9 @@ import org.springframework.util.FileSystemUtils;
  * per stream) and its resident memory (issue 12's 20,000 streams in 512 MB).
  * <p>
  * With {@code -Dbench.streams-per-connection=N} the clients carry N streams on each
- * HTTP/2 connection (h2c) instead of one HTTP/1.1 connection each: a stream on its own
- * connection is a file descriptor on both sides, and a process may open only so many.
+ * HTTP/2 connection (h2c, which the service is then set to speak) instead of one HTTP/1.1
+ * connection each: a stream on its own connection is a file descriptor on both sides, and
+ * a process may open only so many.
  */
 public final class StreamBenchmark {
 
@@ -69,6 +70,15 @@ public final class StreamBenchmark {
 	private static final int RECIPIENTS_PER_EVENT = 5000;
 
 	private static final String PATH = "/api/notifications/stream";
+
+	/**
+	 * {@code -Dbench.streams-per-connection=N}: N streams on each HTTP/2 connection, not
+	 * one HTTP/1.1 connection each (a process may open only so many files); the service
+	 * then speaks h2c too.
+	 */
+	private static final int PER_CONNECTION = Integer.getInteger("bench.streams-per-connection", 1);
+
+	private static final String HTTP2 = "--server.http2.enabled=" + (PER_CONNECTION > 1);
 
 	private StreamBenchmark() {
 	}
@@ -130,7 +140,7 @@ public final class StreamBenchmark {
 				"--hub.notifications.stream.ticket-secret=the benchmark's instances share this key",
 				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--logging.level.root=WARN",
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off", HTTP2);
 	}
 
 	/** Event loops of each instance's own, so that closing one leaves the others'. */
@@ -158,7 +168,7 @@ public final class StreamBenchmark {
 				"--hub.notifications.stream.ticket-secret=the benchmark's instances share this key",
 				"--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
 				"--hub.security.jwks-uri=" + TestTokens.shared().jwksUri(), "--logging.level.root=WARN",
-				"--spring.main.banner-mode=off"));
+				"--spring.main.banner-mode=off", HTTP2));
 		// -Dbench.service-args="--a=b --c=d": settings of the service's own to try
 		String extra = System.getProperty("bench.service-args", "").strip();
 		if (!extra.isEmpty()) {
@@ -333,11 +343,8 @@ public final class StreamBenchmark {
 			.toList();
 		System.out.printf("signed %d tokens in %d ms%n", connections, millisSince(started));
 
-		// -Dbench.streams-per-connection=N: N streams on each HTTP/2 connection, not one
-		// HTTP/1.1 connection each (a process may open only so many files)
-		int perConnection = Integer.getInteger("bench.streams-per-connection", 1);
-		StreamReaders readers = new StreamReaders(rounds, perConnection);
-		System.out.println((perConnection > 1) ? "streams: " + perConnection + " on each HTTP/2 connection (h2c)"
+		StreamReaders readers = new StreamReaders(rounds, PER_CONNECTION);
+		System.out.println((PER_CONNECTION > 1) ? "streams: " + PER_CONNECTION + " on each HTTP/2 connection (h2c)"
 				: "streams: each on an HTTP/1.1 connection of its own");
 		// the first token makes each instance fetch the key set; the rest reuse it
 		for (int port : ports) {

@@ -21,6 +21,7 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.util.context.Context;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,8 +31,10 @@ import static org.awaitility.Awaitility.await;
  * proxy holding many users' streams may send them: each receives its own user's
  * notifications, a stream the client cancels is closed on the service while the others on
  * its connection go on, and the service tells the client how many streams a connection
- * may carry.
+ * may carry. The service speaks h2c only where it is set to
+ * ({@code server.http2.enabled}).
  */
+@TestPropertySource(properties = "server.http2.enabled=true")
 class MultiplexedStreamsTests extends ServiceTestSupport {
 
 	static final int STREAMS = 40;
