@@ -2,6 +2,7 @@ package hub.ameen.notification.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 import hub.ameen.notification.inbox.NotificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,8 +61,9 @@ class StreamConfiguration {
 	/**
 	 * Sets the server's {@code SETTINGS_MAX_CONCURRENT_STREAMS}. Spring Boot's own
 	 * customizer (order 0) replaces the server's HTTP/2 settings with a fresh set of its
-	 * own (the header list size), which would drop a limit set before it; this one comes
-	 * after it, and keeps what is set.
+	 * own (the header list size, from {@code server.max-http-request-header-size}), which
+	 * would drop a limit set before it; this one comes after it, and keeps every setting
+	 * already made.
 	 */
 	record StreamsPerConnection(
 			int limit) implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
@@ -70,13 +72,32 @@ class StreamConfiguration {
 		public void customize(NettyReactiveWebServerFactory factory) {
 			factory.addServerCustomizers((server) -> {
 				Http2SettingsSpec set = server.configuration().http2SettingsSpec();
-				return server.http2Settings((settings) -> {
-					if (set != null && set.maxHeaderListSize() != null) {
-						settings.maxHeaderListSize(set.maxHeaderListSize());
-					}
-					settings.maxConcurrentStreams(this.limit);
-				});
+				return server.http2Settings((settings) -> keep(set, settings).maxConcurrentStreams(this.limit));
 			});
+		}
+
+		/** The settings made so far (null: none), on a fresh builder. */
+		static Http2SettingsSpec.Builder keep(Http2SettingsSpec set, Http2SettingsSpec.Builder settings) {
+			if (set == null) {
+				return settings;
+			}
+			Optional.ofNullable(set.headerTableSize()).ifPresent(settings::headerTableSize);
+			Optional.ofNullable(set.initialWindowSize()).ifPresent(settings::initialWindowSize);
+			Optional.ofNullable(set.maxFrameSize()).ifPresent(settings::maxFrameSize);
+			Optional.ofNullable(set.maxHeaderListSize()).ifPresent(settings::maxHeaderListSize);
+			Optional.ofNullable(set.maxStreams()).ifPresent(settings::maxStreams);
+			Optional.ofNullable(set.connectProtocolEnabled()).ifPresent(settings::connectProtocolEnabled);
+			Optional.ofNullable(set.pingAckTimeout()).ifPresent(settings::pingAckTimeout);
+			Optional.ofNullable(set.pingAckDropThreshold()).ifPresent(settings::pingAckDropThreshold);
+			if (set.maxDecodedRstFramesPerWindow() != null && set.maxDecodedRstFramesSecondsPerWindow() != null) {
+				settings.maxDecodedRstFramesPerWindow(set.maxDecodedRstFramesPerWindow(),
+						set.maxDecodedRstFramesSecondsPerWindow());
+			}
+			if (set.maxEncodedRstFramesPerWindow() != null && set.maxEncodedRstFramesSecondsPerWindow() != null) {
+				settings.maxEncodedRstFramesPerWindow(set.maxEncodedRstFramesPerWindow(),
+						set.maxEncodedRstFramesSecondsPerWindow());
+			}
+			return settings;
 		}
 
 		@Override
