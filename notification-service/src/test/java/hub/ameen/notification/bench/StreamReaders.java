@@ -126,6 +126,7 @@ final class StreamReaders implements AutoCloseable {
 			this.opening.add(connection);
 		}
 		Stream stream = new Stream(Multiplexed.requestHeaders(port, path, headers), this.rounds);
+		stream.multiplexed = connection;
 		connection.assigned++;
 		connection.unrequested.add(stream);
 		this.requesting.add(connection);
@@ -279,6 +280,11 @@ final class StreamReaders implements AutoCloseable {
 
 		private volatile boolean ended;
 
+		/** The HTTP/2 connection it is on, and its id there once requested (else 0). */
+		private Multiplexed multiplexed;
+
+		private int id;
+
 		/** HTTP/2's error code, if the server reset the stream; else -1. */
 		private int resetCode = -1;
 
@@ -326,9 +332,10 @@ final class StreamReaders implements AutoCloseable {
 			return this.outOfOrder;
 		}
 
+		/** Closes its connection, or, on HTTP/2, cancels it ({@code RST_STREAM}). */
 		void close() {
-			if (this.channel == null) {
-				// a stream of an HTTP/2 connection's: closed with its connection
+			if (this.multiplexed != null) {
+				this.multiplexed.cancel(this);
 				return;
 			}
 			try {
@@ -494,6 +501,9 @@ final class StreamReaders implements AutoCloseable {
 
 		private static final int ENABLE_PUSH = 0x2, INITIAL_WINDOW_SIZE = 0x4;
 
+		/** {@code RST_STREAM}'s error code for a stream no longer wanted. */
+		private static final int CANCEL = 0x8;
+
 		/** A window's size before any {@code WINDOW_UPDATE} (RFC 9113 section 6.9.2). */
 		private static final int DEFAULT_WINDOW = 65_535;
 
@@ -506,6 +516,9 @@ final class StreamReaders implements AutoCloseable {
 		 * takes.
 		 */
 		private final Queue<Stream> unrequested = new ConcurrentLinkedQueue<>();
+
+		/** Streams to cancel: any thread adds, the reader takes. */
+		private final Queue<Stream> cancelled = new ConcurrentLinkedQueue<>();
 
 		/** Streams opened on it so far (counted by the opening thread). */
 		private int assigned;
@@ -582,13 +595,29 @@ final class StreamReaders implements AutoCloseable {
 			block.write(value);
 		}
 
-		/** Sends the streams opened since it last did (on the readers' thread). */
+		/** Cancels a stream, from any thread. */
+		private void cancel(Stream stream) {
+			this.cancelled.add(stream);
+			StreamReaders.this.requesting.add(this);
+			StreamReaders.this.selector.wakeup();
+		}
+
+		/**
+		 * Sends the streams opened since it last did, and cancels those closed (on the
+		 * readers' thread).
+		 */
 		private void request() {
 			for (Stream stream = this.unrequested.poll(); stream != null; stream = this.unrequested.poll()) {
-				int id = this.nextId;
+				stream.id = this.nextId;
 				this.nextId += 2;
-				this.streams.put(id, stream);
-				frame(HEADERS, END_STREAM | END_HEADERS, id, stream.request.array());
+				this.streams.put(stream.id, stream);
+				frame(HEADERS, END_STREAM | END_HEADERS, stream.id, stream.request.array());
+			}
+			for (Stream stream = this.cancelled.poll(); stream != null; stream = this.cancelled.poll()) {
+				if (this.streams.remove(stream.id) != null) {
+					frame(RST_STREAM, 0, stream.id, ByteBuffer.allocate(4).putInt(CANCEL).array());
+				}
+				stream.end();
 			}
 			wantToWrite();
 		}

@@ -145,6 +145,34 @@ class StreamReadersTests {
 		}
 	}
 
+	@Test
+	void aClosedStreamOnAnHttp2ConnectionIsCancelledAndItsNeighboursGoOn() {
+		AtomicInteger cancelled = new AtomicInteger();
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.protocol(HttpProtocol.H2C)
+			.route((routes) -> routes.get("/stream",
+					(request, response) -> response.header("content-type", "text/event-stream")
+						.sendString(Flux.concat(Flux.just(":connected\n\n"), Flux.<String>never())
+							.doOnCancel(cancelled::incrementAndGet), StandardCharsets.UTF_8)))
+			.bindNow();
+		try (StreamReaders multiplexed = new StreamReaders(1, 5)) {
+			StreamReaders.Stream first = multiplexed.open(server.port(), "/stream", Map.of());
+			StreamReaders.Stream second = multiplexed.open(server.port(), "/stream", Map.of());
+			await().atMost(Duration.ofSeconds(10)).until(() -> first.connected() && second.connected());
+
+			first.close();
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> cancelled.get() == 1);
+			assertThat(first.ended()).isTrue();
+			assertThat(second.ended()).isFalse();
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
 	/** A chunk whose size is in upper case (29: {@code 1D}), with an extension. */
 	private static String chunkWithExtension(String data) {
 		String size = Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length).toUpperCase();
