@@ -11,13 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,11 +37,17 @@ class StreamReadersTests {
 
 	private ServerSocket server;
 
+	/** Netty's own HTTP/2 server, for the streams multiplexed on its connections. */
+	private DisposableServer http2;
+
 	@AfterEach
 	void close() throws IOException {
 		this.readers.close();
 		if (this.server != null) {
 			this.server.close();
+		}
+		if (this.http2 != null) {
+			this.http2.disposeNow();
 		}
 	}
 
@@ -102,29 +112,22 @@ class StreamReadersTests {
 		AtomicInteger connections = new AtomicInteger();
 		// Netty's HTTP/2 server: each response's events come in several DATA frames, an
 		// event cut across two
-		DisposableServer server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.protocol(HttpProtocol.H2C)
-			.doOnChannelInit((observer, channel, address) -> connections.incrementAndGet())
-			.route((routes) -> routes.get("/stream", (request, response) -> {
-				if (!"Bearer t".equals(request.requestHeaders().get("authorization"))
-						|| !"text/event-stream".equals(request.requestHeaders().get("accept"))) {
-					return response.status(400).send();
-				}
-				return response.header("content-type", "text/event-stream")
-					.sendString(
-							Flux.just(":connected\n\n", "id:1\nevent:notification\ndata:{}\n\n", "id:2\nevent:notif",
-									"ication\ndata:{}\n\n")
-								.delayElements(Duration.ofMillis(5)),
-							StandardCharsets.UTF_8);
-			}))
-			.bindNow();
+		int port = serveHttp2(connections, (request, response) -> {
+			if (!"Bearer t".equals(request.requestHeaders().get("authorization"))
+					|| !"text/event-stream".equals(request.requestHeaders().get("accept"))) {
+				return response.status(400).send();
+			}
+			return response.header("content-type", "text/event-stream")
+				.sendString(Flux
+					.just(":connected\n\n", "id:1\nevent:notification\ndata:{}\n\n", "id:2\nevent:notif",
+							"ication\ndata:{}\n\n")
+					.delayElements(Duration.ofMillis(5)), StandardCharsets.UTF_8);
+		});
 		try (StreamReaders multiplexed = new StreamReaders(2, 5)) {
 			List<StreamReaders.Stream> streams = java.util.stream.IntStream.range(0, 7)
-				.mapToObj((i) -> multiplexed.open(server.port(), "/stream", Map.of("Authorization", "Bearer t")))
+				.mapToObj((i) -> multiplexed.open(port, "/stream", Map.of("Authorization", "Bearer t")))
 				.toList();
-			StreamReaders.Stream missing = multiplexed.open(server.port(), "/missing", Map.of());
+			StreamReaders.Stream missing = multiplexed.open(port, "/missing", Map.of());
 
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> missing.ended() && streams.stream().allMatch(StreamReaders.Stream::ended));
@@ -140,26 +143,18 @@ class StreamReadersTests {
 			// seven streams and one more, five a connection
 			assertThat(connections).hasValue(2);
 		}
-		finally {
-			server.disposeNow();
-		}
 	}
 
 	@Test
 	void aClosedStreamOnAnHttp2ConnectionIsCancelledAndItsNeighboursGoOn() {
 		AtomicInteger cancelled = new AtomicInteger();
-		DisposableServer server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.protocol(HttpProtocol.H2C)
-			.route((routes) -> routes.get("/stream",
-					(request, response) -> response.header("content-type", "text/event-stream")
-						.sendString(Flux.concat(Flux.just(":connected\n\n"), Flux.<String>never())
-							.doOnCancel(cancelled::incrementAndGet), StandardCharsets.UTF_8)))
-			.bindNow();
+		int port = serveHttp2(new AtomicInteger(),
+				(request, response) -> response.header("content-type", "text/event-stream")
+					.sendString(Flux.concat(Flux.just(":connected\n\n"), Flux.<String>never())
+						.doOnCancel(cancelled::incrementAndGet), StandardCharsets.UTF_8));
 		try (StreamReaders multiplexed = new StreamReaders(1, 5)) {
-			StreamReaders.Stream first = multiplexed.open(server.port(), "/stream", Map.of());
-			StreamReaders.Stream second = multiplexed.open(server.port(), "/stream", Map.of());
+			StreamReaders.Stream first = multiplexed.open(port, "/stream", Map.of());
+			StreamReaders.Stream second = multiplexed.open(port, "/stream", Map.of());
 			await().atMost(Duration.ofSeconds(10)).until(() -> first.connected() && second.connected());
 
 			first.close();
@@ -168,9 +163,22 @@ class StreamReadersTests {
 			assertThat(first.ended()).isTrue();
 			assertThat(second.ended()).isFalse();
 		}
-		finally {
-			server.disposeNow();
-		}
+	}
+
+	/**
+	 * Starts Netty's HTTP/2 server without TLS, answering {@code GET /stream} with the
+	 * handler (anything else 404), counting the connections it accepts; its port.
+	 */
+	private int serveHttp2(AtomicInteger connections,
+			BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> stream) {
+		this.http2 = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.protocol(HttpProtocol.H2C)
+			.doOnChannelInit((observer, channel, address) -> connections.incrementAndGet())
+			.route((routes) -> routes.get("/stream", stream))
+			.bindNow();
+		return this.http2.port();
 	}
 
 	/** A chunk whose size is in upper case (29: {@code 1D}), with an extension. */
