@@ -71,8 +71,8 @@ class StreamConfiguration {
 		@Override
 		public void customize(NettyReactiveWebServerFactory factory) {
 			factory.addServerCustomizers((server) -> {
-				Http2SettingsSpec set = server.configuration().http2SettingsSpec();
-				return server.http2Settings((settings) -> keep(set, settings).maxConcurrentStreams(this.limit));
+				Http2SettingsSpec current = server.configuration().http2SettingsSpec();
+				return server.http2Settings((settings) -> keep(current, settings).maxConcurrentStreams(this.limit));
 			});
 		}
 

@@ -39,11 +39,8 @@ final class StreamReaders implements AutoCloseable {
 	/** How many streams have had their {@code n+1}th notification, by {@code n}. */
 	private final AtomicIntegerArray reached;
 
-	/**
-	 * Connections to register with the selector: a {@link Stream} or a
-	 * {@link Multiplexed}.
-	 */
-	private final Queue<Object> opening = new ConcurrentLinkedQueue<>();
+	/** Connections to register with the selector. */
+	private final Queue<Link> opening = new ConcurrentLinkedQueue<>();
 
 	private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
 
@@ -150,12 +147,7 @@ final class StreamReaders implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		for (SelectionKey key : this.selector.keys()) {
-			if (key.attachment() instanceof Multiplexed connection) {
-				connection.close();
-			}
-			else {
-				((Stream) key.attachment()).close();
-			}
+			((Link) key.attachment()).close();
 		}
 		try {
 			this.selector.close();
@@ -173,19 +165,12 @@ final class StreamReaders implements AutoCloseable {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			for (Object opened = this.opening.poll(); opened != null; opened = this.opening.poll()) {
+			for (Link opened = this.opening.poll(); opened != null; opened = this.opening.poll()) {
 				try {
-					SocketChannel channel = (opened instanceof Multiplexed connection) ? connection.channel
-							: ((Stream) opened).channel;
-					channel.register(this.selector, SelectionKey.OP_CONNECT, opened);
+					opened.channel().register(this.selector, SelectionKey.OP_CONNECT, opened);
 				}
 				catch (IOException ex) {
-					if (opened instanceof Multiplexed connection) {
-						connection.fail();
-					}
-					else {
-						((Stream) opened).fail();
-					}
+					opened.fail();
 				}
 			}
 			for (Multiplexed connection = this.requesting.poll(); connection != null; connection = this.requesting
@@ -239,8 +224,23 @@ final class StreamReaders implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * What the selector holds: a stream on a connection of its own, or an HTTP/2
+	 * connection carrying many.
+	 */
+	private interface Link {
+
+		SocketChannel channel();
+
+		/** The connection failed: what it carries ends. */
+		void fail();
+
+		void close();
+
+	}
+
 	/** One stream: the response read so far, and its notifications. */
-	static final class Stream {
+	static final class Stream implements Link {
 
 		private static final int HEAD = 0, CHUNK_SIZE = 1, CHUNK_DATA = 2, CHUNK_END = 3, TRAILER = 4, BODY = 5,
 				DONE = 6;
@@ -332,8 +332,14 @@ final class StreamReaders implements AutoCloseable {
 			return this.outOfOrder;
 		}
 
+		@Override
+		public SocketChannel channel() {
+			return this.channel;
+		}
+
 		/** Closes its connection, or, on HTTP/2, cancels it ({@code RST_STREAM}). */
-		void close() {
+		@Override
+		public void close() {
 			if (this.multiplexed != null) {
 				this.multiplexed.cancel(this);
 				return;
@@ -351,7 +357,8 @@ final class StreamReaders implements AutoCloseable {
 			return !this.request.hasRemaining();
 		}
 
-		private void fail() {
+		@Override
+		public void fail() {
 			end();
 			close();
 		}
@@ -490,7 +497,7 @@ final class StreamReaders implements AutoCloseable {
 	 * first (RFC 9113 section 8.3) and, for the statuses in HPACK's static table, as one
 	 * byte.
 	 */
-	private final class Multiplexed {
+	private final class Multiplexed implements Link {
 
 		private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -833,8 +840,14 @@ final class StreamReaders implements AutoCloseable {
 				.put(payload);
 		}
 
+		@Override
+		public SocketChannel channel() {
+			return this.channel;
+		}
+
 		/** The connection failed or closed: every stream on it ends. */
-		private void fail() {
+		@Override
+		public void fail() {
 			this.streams.values().forEach(Stream::end);
 			this.streams.clear();
 			for (Stream stream = this.unrequested.poll(); stream != null; stream = this.unrequested.poll()) {
@@ -843,7 +856,8 @@ final class StreamReaders implements AutoCloseable {
 			close();
 		}
 
-		private void close() {
+		@Override
+		public void close() {
 			try {
 				this.channel.close();
 			}

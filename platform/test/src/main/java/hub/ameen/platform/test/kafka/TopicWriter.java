@@ -49,17 +49,7 @@ public final class TopicWriter {
 	 * @param value a string as it is, anything else as JSON
 	 */
 	public void send(String topic, String key, Object value) {
-		String body = (value instanceof String text) ? text : JsonMapper.shared().writeValueAsString(value);
-		try {
-			this.producer.send(new ProducerRecord<>(topic, key, body)).get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause());
-		}
+		awaitAll(List.of(this.producer.send(record(topic, key, value))));
 	}
 
 	/**
@@ -70,10 +60,18 @@ public final class TopicWriter {
 	 */
 	public void sendAll(String topic, Map<String, ?> valuesByKey) {
 		List<Future<RecordMetadata>> sends = new ArrayList<>(valuesByKey.size());
-		valuesByKey.forEach((key, value) -> {
-			String body = (value instanceof String text) ? text : JsonMapper.shared().writeValueAsString(value);
-			sends.add(this.producer.send(new ProducerRecord<>(topic, key, body)));
-		});
+		valuesByKey.forEach((key, value) -> sends.add(this.producer.send(record(topic, key, value))));
+		awaitAll(sends);
+	}
+
+	/** A string as it is, anything else as JSON. */
+	private static ProducerRecord<String, String> record(String topic, String key, Object value) {
+		String body = (value instanceof String text) ? text : JsonMapper.shared().writeValueAsString(value);
+		return new ProducerRecord<>(topic, key, body);
+	}
+
+	/** Waits until the broker has acknowledged every send. */
+	private static void awaitAll(List<Future<RecordMetadata>> sends) {
 		try {
 			for (Future<RecordMetadata> send : sends) {
 				send.get();
