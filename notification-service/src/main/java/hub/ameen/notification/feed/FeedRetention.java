@@ -2,15 +2,12 @@ package hub.ameen.notification.feed;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import hub.ameen.platform.store.Store;
+import hub.ameen.platform.web.chore.Chore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
  * happened longer than {@code retention} ago by the injected clock, in batches.
  */
 @Component
-class FeedRetention implements SmartLifecycle {
+class FeedRetention extends Chore {
 
 	private static final Logger logger = LoggerFactory.getLogger(FeedRetention.class);
 
@@ -32,9 +29,8 @@ class FeedRetention implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private ScheduledExecutorService timer;
-
 	FeedRetention(Store store, FeedStore feed, FeedProperties properties, Clock clock) {
+		super("feed-retention", properties.cleanupInterval());
 		this.store = store;
 		this.feed = feed;
 		this.properties = properties;
@@ -57,41 +53,12 @@ class FeedRetention implements SmartLifecycle {
 		return total;
 	}
 
-	private void run() {
-		try {
-			int removed = removeExpired();
-			if (removed > 0) {
-				logger.info("Removed {} feed entries older than {}", removed, this.properties.retention());
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Removing old feed entries failed; will try again in {}", this.properties.cleanupInterval(),
-					ex);
-		}
-	}
-
 	@Override
-	public synchronized void start() {
-		this.timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "feed-retention");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = this.properties.cleanupInterval().toMillis();
-		this.timer.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.timer != null) {
-			this.timer.shutdownNow();
-			this.timer = null;
+	protected void runOnce() {
+		int removed = removeExpired();
+		if (removed > 0) {
+			logger.info("Removed {} feed entries older than {}", removed, this.properties.retention());
 		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.timer != null;
 	}
 
 }

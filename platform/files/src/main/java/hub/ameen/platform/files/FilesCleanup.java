@@ -7,15 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import hub.ameen.platform.web.chore.Chore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Removes what an interrupted upload leaves: temporary files, and kept files that no
@@ -24,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
  * is never touched. Runs every {@link FilesProperties#cleanupInterval()} on a thread of
  * its own, and on demand through {@link #clean()}.
  */
-public final class FilesCleanup implements SmartLifecycle {
+public final class FilesCleanup extends Chore {
 
 	private static final Logger logger = LoggerFactory.getLogger(FilesCleanup.class);
 
@@ -34,9 +30,8 @@ public final class FilesCleanup implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private ScheduledExecutorService timer;
-
 	public FilesCleanup(Attachments attachments, FilesProperties properties, Clock clock) {
+		super("files-cleanup", properties.cleanupInterval());
 		this.attachments = attachments;
 		this.properties = properties;
 		this.clock = clock;
@@ -78,40 +73,12 @@ public final class FilesCleanup implements SmartLifecycle {
 		}
 	}
 
-	private void cleanLogged() {
-		try {
-			int removed = clean();
-			if (removed > 0) {
-				logger.info("Removed {} unfinished or orphaned files", removed);
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("The files cleanup failed; will try again in {}", this.properties.cleanupInterval(), ex);
-		}
-	}
-
 	@Override
-	public synchronized void start() {
-		this.timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "files-cleanup");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = this.properties.cleanupInterval().toMillis();
-		this.timer.scheduleWithFixedDelay(this::cleanLogged, millis, millis, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.timer != null) {
-			this.timer.shutdownNow();
-			this.timer = null;
+	protected void runOnce() {
+		int removed = clean();
+		if (removed > 0) {
+			logger.info("Removed {} unfinished or orphaned files", removed);
 		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.timer != null;
 	}
 
 }
