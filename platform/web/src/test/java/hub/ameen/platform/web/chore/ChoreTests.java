@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * A chore runs at its interval on a thread of its own while it is started, goes on after
- * a run that failed, and is waited for when it stops.
+ * a run that failed, and is waited for when it stops. Where a test needs time to pass
+ * without a run, a witness chore with the same interval shows that it did.
  */
 class ChoreTests {
 
@@ -33,37 +34,37 @@ class ChoreTests {
 	}
 
 	@Test
-	void runsAtItsIntervalOnAThreadNamedAfterItOnlyWhileStarted() {
+	void runsAtItsIntervalOnAThreadNamedAfterItOnlyWhileStarted() throws InterruptedException {
 		List<String> threads = new CopyOnWriteArrayList<>();
-		Chore chore = start(new Counting("test-chore", () -> threads.add(Thread.currentThread().getName())));
+		Counting chore = start(new Counting("test-chore", () -> threads.add(Thread.currentThread().getName())));
 		assertThat(chore.isRunning()).isTrue();
-		awaitUntil(() -> threads.size() >= 3);
+		chore.awaitRuns(3);
 		assertThat(threads).containsOnly("test-chore");
 		chore.stop();
 		assertThat(chore.isRunning()).isFalse();
 		int afterStop = threads.size();
-		sleep(INTERVAL.multipliedBy(5));
+		awaitIntervals(5);
 		assertThat(threads).as("runs after stop").hasSize(afterStop);
 	}
 
 	@Test
-	void theFirstRunComesAnIntervalAfterStart() {
+	void theFirstRunComesAnIntervalAfterStart() throws InterruptedException {
 		AtomicInteger runs = new AtomicInteger();
 		Chore chore = start(new Counting("slow-chore", Duration.ofSeconds(30), runs::incrementAndGet));
-		sleep(INTERVAL.multipliedBy(5));
+		awaitIntervals(5);
 		assertThat(runs).as("runs before the first interval").hasValue(0);
 		assertThat(chore.isRunning()).isTrue();
 	}
 
 	@Test
-	void aRunThatFailsIsTriedAgainAtTheNext() {
+	void aRunThatFailsIsTriedAgainAtTheNext() throws InterruptedException {
 		AtomicInteger runs = new AtomicInteger();
-		start(new Counting("failing-chore", () -> {
+		Counting chore = start(new Counting("failing-chore", () -> {
 			if (runs.incrementAndGet() == 1) {
 				throw new IllegalStateException("the store is busy");
 			}
 		}));
-		awaitUntil(() -> runs.get() >= 3);
+		chore.awaitRuns(3);
 	}
 
 	@Test
@@ -85,17 +86,17 @@ class ChoreTests {
 	}
 
 	@Test
-	void aStopBeforeAnyStartAndASecondStartDoNothing() {
+	void aStopBeforeAnyStartAndASecondStartDoNothing() throws InterruptedException {
 		AtomicInteger runs = new AtomicInteger();
-		Chore chore = new Counting("idle-chore", runs::incrementAndGet);
+		Counting chore = new Counting("idle-chore", runs::incrementAndGet);
 		chore.stop();
 		assertThat(chore.isRunning()).isFalse();
 		start(chore);
 		chore.start();
-		awaitUntil(() -> runs.get() >= 2);
+		chore.awaitRuns(2);
 		chore.stop();
 		int afterStop = runs.get();
-		sleep(INTERVAL.multipliedBy(5));
+		awaitIntervals(5);
 		assertThat(runs).as("a second start left a timer of its own running").hasValue(afterStop);
 	}
 
@@ -105,33 +106,25 @@ class ChoreTests {
 		})).withMessageContaining("no-chore");
 	}
 
-	private Chore start(Chore chore) {
+	private <C extends Chore> C start(C chore) {
 		this.started.add(chore);
 		chore.start();
 		return chore;
 	}
 
-	private static void awaitUntil(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("the condition within %s", DEADLINE).isLessThan(deadline);
-			sleep(Duration.ofMillis(5));
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	/** Waits until a chore of the same interval, started now, has run this many times. */
+	private void awaitIntervals(int count) throws InterruptedException {
+		Counting witness = start(new Counting("witness-chore", () -> {
+		}));
+		witness.awaitRuns(count);
+		witness.stop();
 	}
 
 	private static final class Counting extends Chore {
 
 		private final Runnable work;
+
+		private final Semaphore ran = new Semaphore(0);
 
 		Counting(String name, Runnable work) {
 			this(name, INTERVAL, work);
@@ -144,7 +137,18 @@ class ChoreTests {
 
 		@Override
 		protected void runOnce() {
-			this.work.run();
+			try {
+				this.work.run();
+			}
+			finally {
+				this.ran.release();
+			}
+		}
+
+		void awaitRuns(int count) throws InterruptedException {
+			assertThat(this.ran.tryAcquire(count, DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+				.as("%d runs within %s", count, DEADLINE)
+				.isTrue();
 		}
 
 	}
